@@ -1,0 +1,246 @@
+// Builders for lexicon-valid Bluesky responses: actors, posts (rich text with UTF-8 facet offsets,
+// embeds, labels), threads. The sample AppView and the unit tests both build their data here, and
+// a test validates what they build against @atproto/api's lexicons.
+
+import { createHash } from 'node:crypto';
+
+export interface Actor {
+  did: string;
+  handle: string;
+  displayName?: string;
+  avatar?: string;
+  labels?: Label[];
+}
+
+export interface Label {
+  src: string;
+  uri: string;
+  val: string;
+  cts: string;
+  neg?: boolean;
+}
+
+/** A run of rich text: plain, a link (shown as `text`), a mention or a hashtag. */
+export type Part = string | { link: string; text?: string } | { mention: Actor } | { tag: string };
+
+export type EmbedSpec =
+  | { images: Array<{ url: string; alt: string; width: number; height: number }> }
+  | { external: { uri: string; title: string; description: string; thumb?: string } }
+  | { quote: PostView | 'not-found' | 'blocked' | 'detached'; media?: EmbedSpec }
+  | { video: { thumbnail: string; alt?: string; width: number; height: number } }
+  | { unknown: true };
+
+export interface PostSpec {
+  author: Actor;
+  rkey: string;
+  text: Part[];
+  createdAt: string;
+  langs?: string[];
+  reply?: { root: PostView; parent: PostView };
+  embed?: EmbedSpec;
+  likes?: number;
+  reposts?: number;
+  replies?: number;
+  quotes?: number;
+  labels?: Array<Omit<Label, 'uri' | 'cts'>>;
+}
+
+// Loose JSON shapes: the builders produce lexicon JSON, checked by the lexicon test, not by TS.
+export type PostView = Record<string, any> & { uri: string; cid: string; record: Record<string, any> };
+export interface Tree {
+  post: PostView;
+  replies?: Tree[];
+}
+
+const BASE32 = 'abcdefghijklmnopqrstuvwxyz234567';
+
+function base32(bytes: Uint8Array): string {
+  let out = '';
+  let bits = 0;
+  let value = 0;
+  for (const byte of bytes) {
+    value = (value << 8) | byte;
+    bits += 8;
+    while (bits >= 5) {
+      out += BASE32[(value >>> (bits - 5)) & 31];
+      bits -= 5;
+    }
+  }
+  if (bits > 0) out += BASE32[(value << (5 - bits)) & 31];
+  return out;
+}
+
+/** A CIDv1 (dag-cbor, sha-256) over `seed`: the shape of every record CID Bluesky returns. */
+export function cid(seed: string, codec = 0x71): string {
+  const digest = createHash('sha256').update(seed).digest();
+  return 'b' + base32(new Uint8Array([0x01, codec, 0x12, 0x20, ...digest]));
+}
+
+const blob = (seed: string, mimeType = 'image/jpeg') => ({ $type: 'blob', ref: { $link: cid(seed, 0x55) }, mimeType, size: 123_456 });
+
+export function actor(name: string, displayName?: string, extra: Partial<Actor> = {}): Actor {
+  const did = `did:plc:${base32(createHash('sha256').update(name).digest()).slice(0, 24)}`;
+  return { did, handle: name.includes('.') ? name : `${name}.bsky.social`, ...(displayName ? { displayName } : {}), ...extra };
+}
+
+const profileBasic = (a: Actor) => ({
+  did: a.did,
+  handle: a.handle,
+  ...(a.displayName !== undefined ? { displayName: a.displayName } : {}),
+  ...(a.avatar ? { avatar: a.avatar } : {}),
+  labels: a.labels ?? [],
+  createdAt: '2023-05-01T00:00:00.000Z',
+});
+
+const utf8 = (text: string) => new TextEncoder().encode(text).length;
+
+export function richText(parts: Part[]): { text: string; facets: object[] } {
+  let text = '';
+  const facets: object[] = [];
+  for (const part of parts) {
+    if (typeof part === 'string') {
+      text += part;
+      continue;
+    }
+    const shown = 'link' in part ? (part.text ?? part.link) : 'mention' in part ? `@${part.mention.handle}` : `#${part.tag}`;
+    const byteStart = utf8(text);
+    text += shown;
+    const feature =
+      'link' in part
+        ? { $type: 'app.bsky.richtext.facet#link', uri: part.link }
+        : 'mention' in part
+          ? { $type: 'app.bsky.richtext.facet#mention', did: part.mention.did }
+          : { $type: 'app.bsky.richtext.facet#tag', tag: part.tag };
+    facets.push({ $type: 'app.bsky.richtext.facet', index: { byteStart, byteEnd: utf8(text) }, features: [feature] });
+  }
+  return { text, facets };
+}
+
+const strongRef = (post: PostView) => ({ uri: post.uri, cid: post.cid });
+
+/** The embed as stored in the record, and as the AppView returns it beside the post. */
+function embedOf(spec: EmbedSpec): { record: object; view: object } | undefined {
+  if ('images' in spec) {
+    return {
+      record: {
+        $type: 'app.bsky.embed.images',
+        images: spec.images.map((image) => ({ image: blob(image.url), alt: image.alt, aspectRatio: { width: image.width, height: image.height } })),
+      },
+      view: {
+        $type: 'app.bsky.embed.images#view',
+        images: spec.images.map((image) => ({ thumb: image.url, fullsize: image.url, alt: image.alt, aspectRatio: { width: image.width, height: image.height } })),
+      },
+    };
+  }
+  if ('external' in spec) {
+    const { uri, title, description, thumb } = spec.external;
+    return {
+      record: { $type: 'app.bsky.embed.external', external: { uri, title, description, ...(thumb ? { thumb: blob(thumb) } : {}) } },
+      view: { $type: 'app.bsky.embed.external#view', external: { uri, title, description, ...(thumb ? { thumb } : {}) } },
+    };
+  }
+  if ('video' in spec) {
+    const { thumbnail, alt, width, height } = spec.video;
+    const video = blob(thumbnail, 'video/mp4');
+    return {
+      record: { $type: 'app.bsky.embed.video', video, ...(alt ? { alt } : {}), aspectRatio: { width, height } },
+      view: {
+        $type: 'app.bsky.embed.video#view',
+        cid: video.ref.$link,
+        playlist: `${thumbnail}.m3u8`,
+        thumbnail,
+        ...(alt ? { alt } : {}),
+        aspectRatio: { width, height },
+      },
+    };
+  }
+  if ('quote' in spec) {
+    const quoted = spec.quote;
+    const uri = typeof quoted === 'string' ? `at://${actor('gone').did}/app.bsky.feed.post/3kquoted${quoted.length}` : quoted.uri;
+    const ref = typeof quoted === 'string' ? { uri, cid: cid(uri) } : strongRef(quoted);
+    let recordView: object;
+    if (quoted === 'not-found') recordView = { $type: 'app.bsky.embed.record#viewNotFound', uri, notFound: true };
+    else if (quoted === 'blocked')
+      recordView = { $type: 'app.bsky.embed.record#viewBlocked', uri, blocked: true, author: { did: actor('gone').did } };
+    else if (quoted === 'detached') recordView = { $type: 'app.bsky.embed.record#viewDetached', uri, detached: true };
+    else
+      recordView = {
+        $type: 'app.bsky.embed.record#viewRecord',
+        uri: quoted.uri,
+        cid: quoted.cid,
+        author: quoted.author,
+        value: quoted.record,
+        labels: quoted.labels ?? [],
+        indexedAt: quoted.indexedAt,
+        ...(quoted.embed ? { embeds: [quoted.embed] } : {}),
+      };
+    const record = { $type: 'app.bsky.embed.record', record: ref };
+    const view = { $type: 'app.bsky.embed.record#view', record: recordView };
+    const media = spec.media && embedOf(spec.media);
+    if (!media) return { record, view };
+    return {
+      record: { $type: 'app.bsky.embed.recordWithMedia', record, media: media.record },
+      view: { $type: 'app.bsky.embed.recordWithMedia#view', record: view, media: media.view },
+    };
+  }
+  // An embed type from the future: valid as an open union member, unknown to the widget.
+  return {
+    record: { $type: 'app.example.embed.poll', question: 'Which app next?' },
+    view: { $type: 'app.example.embed.poll#view', question: 'Which app next?' },
+  };
+}
+
+export function post(spec: PostSpec): PostView {
+  const { text, facets } = richText(spec.text);
+  const embed = spec.embed && embedOf(spec.embed);
+  const uri = `at://${spec.author.did}/app.bsky.feed.post/${spec.rkey}`;
+  const record = {
+    $type: 'app.bsky.feed.post',
+    text,
+    ...(facets.length ? { facets } : {}),
+    ...(spec.langs ? { langs: spec.langs } : {}),
+    ...(spec.reply ? { reply: { root: strongRef(spec.reply.root), parent: strongRef(spec.reply.parent) } } : {}),
+    ...(embed ? { embed: embed.record } : {}),
+    createdAt: spec.createdAt,
+  };
+  return {
+    $type: 'app.bsky.feed.defs#postView',
+    uri,
+    cid: cid(uri + JSON.stringify(record)),
+    author: profileBasic(spec.author),
+    record,
+    ...(embed ? { embed: embed.view } : {}),
+    replyCount: spec.replies ?? 0,
+    repostCount: spec.reposts ?? 0,
+    likeCount: spec.likes ?? 0,
+    quoteCount: spec.quotes ?? 0,
+    indexedAt: spec.createdAt,
+    labels: (spec.labels ?? []).map((label) => ({ ...label, uri, cts: spec.createdAt })),
+  };
+}
+
+/** A reply to `parent` in `root`'s thread. */
+export const reply = (root: PostView, parent: PostView, spec: Omit<PostSpec, 'reply'>): PostView => post({ ...spec, reply: { root, parent } });
+
+/** `app.bsky.feed.getPostThread` output for `tree`, cut at `depth` levels of replies as the AppView does. */
+export function threadView(tree: Tree, depth: number, threadgate?: { hiddenReplies: string[] }): object {
+  const node = (t: Tree, level: number): object => ({
+    $type: 'app.bsky.feed.defs#threadViewPost',
+    post: { ...t.post, replyCount: t.replies?.length ?? t.post.replyCount },
+    ...(level < depth ? { replies: (t.replies ?? []).map((r) => node(r, level + 1)) } : {}),
+  });
+  const root = tree.post;
+  return {
+    thread: node(tree, 0),
+    ...(threadgate
+      ? {
+          threadgate: {
+            uri: root.uri.replace('app.bsky.feed.post', 'app.bsky.feed.threadgate'),
+            cid: cid(`${root.uri}#gate`),
+            record: { $type: 'app.bsky.feed.threadgate', post: root.uri, createdAt: root.indexedAt, hiddenReplies: threadgate.hiddenReplies },
+            lists: [],
+          },
+        }
+      : {}),
+  };
+}

@@ -1,0 +1,209 @@
+// The demo's discussion: a news story about a country blocking an encrypted calling app, talked
+// about on Bluesky in English and Korean, with every facet kind, images, link cards, a quote, a
+// video and a reply tree deeper than the widget's default depth.
+
+import { actor, post, reply, type Actor, type PostSpec, type PostView, type Tree } from './build.ts';
+
+export const ARTICLE = 'https://news.example/world/2026/11/27/norvia-blocks-whisperline';
+export const ARTICLE_TITLE = 'Norvia blocks Whisperline, the encrypted calling app millions rely on';
+
+/** Minutes before `now`, as an ISO timestamp. */
+const ago = (now: number, minutes: number) => new Date(now - minutes * 60_000).toISOString();
+
+export interface Sample {
+  actors: Actor[];
+  /** Roots that link the article, and their reply trees. */
+  trees: Tree[];
+  /** Every post by URI, replies included. */
+  posts: Map<string, PostView>;
+}
+
+/** Give each post the reply count its tree shows, and index every post. */
+function index(trees: Tree[]): Map<string, PostView> {
+  const posts = new Map<string, PostView>();
+  const walk = (tree: Tree) => {
+    tree.post.replyCount = tree.replies?.length ?? tree.post.replyCount;
+    posts.set(tree.post.uri, tree.post);
+    tree.replies?.forEach(walk);
+  };
+  trees.forEach(walk);
+  return posts;
+}
+
+export function sample(media: string, now = Date.now()): Sample {
+  const avatar = (seed: string) => `${media}/avatar/${seed}.svg`;
+  const mina = actor('minapark.news.example', 'Mina Park', { avatar: avatar('mina') });
+  const jiwoo = actor('jiwoo', '김지우', { avatar: avatar('jiwoo') });
+  const sam = actor('samokafor', 'Sam Okafor', { avatar: avatar('sam') });
+  const lena = actor('lena', 'Lena Ivanova 🛰️', { avatar: avatar('lena') });
+  const openwire = actor('openwire.org', 'Open Wire Foundation', { avatar: avatar('openwire') });
+  const hyun = actor('parkhyun', '박현', { avatar: avatar('hyun') });
+  const alex = actor('alex-dev'); // no display name, no avatar
+  const rosa = actor('rosa', 'Rosa Martín', { avatar: avatar('rosa') });
+  const at = (minutes: number) => ago(now, minutes);
+  const short = { link: ARTICLE, text: 'news.example/world/2026/11/2…' };
+  const p = (spec: PostSpec) => post(spec);
+
+  const r1 = p({
+    author: mina,
+    rkey: '3m6aaa2story',
+    createdAt: at(300),
+    langs: ['en'],
+    text: [
+      'New from me: Norvia has blocked Whisperline, the encrypted calling app about 4 million people there use every day. Officials cite "security"; engineers say the block also breaks calls to family abroad. ',
+      short,
+      ' ',
+      { tag: 'encryption' },
+    ],
+    embed: { external: { uri: ARTICLE, title: ARTICLE_TITLE, description: 'The block came without notice on Thursday night.', thumb: `${media}/photo/story.svg` } },
+    likes: 152,
+    reposts: 61,
+    quotes: 1,
+  });
+  const r1a = reply(r1, r1, {
+    author: sam,
+    rkey: '3m6aab2sam',
+    createdAt: at(280),
+    langs: ['en'],
+    text: ['Great reporting. Do we know whether VPN traffic is being throttled too?'],
+    likes: 12,
+  });
+  const r1b = reply(r1, r1a, {
+    author: mina,
+    rkey: '3m6aac2mina',
+    createdAt: at(270),
+    langs: ['en'],
+    text: ['Two ISPs confirmed throttling to us; a third declined to comment. Details are in the second half of the piece.'],
+    likes: 9,
+  });
+  const r1c = reply(r1, r1b, { author: sam, rkey: '3m6aad2sam', createdAt: at(260), langs: ['en'], text: ['Thanks. That is alarming.'], likes: 2 });
+  const r1d = reply(r1, r1c, {
+    author: lena,
+    rkey: '3m6aae2lena',
+    createdAt: at(250),
+    langs: ['en'],
+    text: ['Same pattern as two years ago: first the apps, then the VPNs, then the app stores.'],
+    likes: 5,
+  });
+  const r1e = reply(r1, r1d, {
+    author: jiwoo,
+    rkey: '3m6aaf2jiwoo',
+    createdAt: at(240),
+    langs: ['ko'],
+    text: ['이런 패턴이 반복된다는 게 정말 무섭네요 😟'],
+    likes: 3,
+  });
+  const r1f = reply(r1, r1e, { author: hyun, rkey: '3m6aag2hyun', createdAt: at(230), langs: ['ko'], text: ['맞아요. 기록해 두는 게 중요합니다 📝'], likes: 1 });
+  const r1g = reply(r1, r1f, { author: sam, rkey: '3m6aah2sam', createdAt: at(220), langs: ['en'], text: ['Archiving everything we can.'] });
+  const r1h = reply(r1, r1g, { author: lena, rkey: '3m6aai2lena', createdAt: at(210), langs: ['en'], text: ['Happy to help with that.'] });
+  const r1x = reply(r1, r1, {
+    author: openwire,
+    rkey: '3m6aaj2ow',
+    createdAt: at(290),
+    langs: ['en'],
+    text: [
+      'We have published a guide for people in Norvia who need to keep talking safely: ',
+      { link: 'https://openwire.org/guides/norvia-2026', text: 'openwire.org/guides/norvia…' },
+      ' Thank you ',
+      { mention: mina },
+      ' for the reporting.',
+    ],
+    embed: { external: { uri: 'https://openwire.org/guides/norvia-2026', title: 'Staying in touch when calls are blocked', description: 'A practical guide, in six languages.' } },
+    likes: 40,
+    reposts: 22,
+  });
+
+  const r2 = p({
+    author: jiwoo,
+    rkey: '3m6aba2jiwoo',
+    createdAt: at(200),
+    langs: ['ko'],
+    text: ['노르비아가 암호화 통화 앱 ‘위스퍼라인’을 차단했다는 기사 👇 가족과 연락이 끊긴 사람이 많다고 합니다. ', short, ' ', { tag: '프라이버시' }, ' ', { tag: '암호화' }],
+    likes: 48,
+    reposts: 17,
+  });
+  const r2a = reply(r2, r2, { author: hyun, rkey: '3m6abb2hyun', createdAt: at(190), langs: ['ko'], text: ['저희 이모도 거기 계신데 어제부터 통화가 안 된대요 😢'], likes: 6 });
+  const r2b = reply(r2, r2a, {
+    author: jiwoo,
+    rkey: '3m6abc2jiwoo',
+    createdAt: at(185),
+    langs: ['ko'],
+    text: [{ mention: hyun }, ' 가족분들 모두 무사하시길 바랍니다 🙏🏻'],
+    likes: 4,
+  });
+
+  const r3 = p({
+    author: lena,
+    rkey: '3m6aca2lena',
+    createdAt: at(150),
+    langs: ['en'],
+    text: ['Lines outside every phone shop in the capital this morning as people look for SIM cards from across the border. 📸 ', short],
+    embed: {
+      images: [
+        { url: `${media}/photo/queue.svg`, alt: 'A long queue of people outside a phone shop on a rainy street', width: 1200, height: 800 },
+        { url: `${media}/photo/sims.svg`, alt: 'A hand holding three SIM cards in their packaging', width: 800, height: 800 },
+      ],
+    },
+    likes: 97,
+    reposts: 30,
+  });
+  const r3a = reply(r3, r3, { author: rosa, rkey: '3m6acb2rosa', createdAt: at(140), langs: ['en', 'es'], text: ['Stay safe out there. / Cuidaos mucho. 💙'], likes: 3 });
+
+  const r4 = p({
+    author: alex,
+    rkey: '3m6ada2alex',
+    createdAt: at(120),
+    langs: ['en'],
+    text: ['The third messaging app blocked this year. Keeping a list 🧵 👩‍💻 ', { link: `${ARTICLE}?utm_source=bsky&utm_medium=social`, text: 'news.example/world/…' }],
+    embed: { quote: r1 },
+    likes: 21,
+    reposts: 4,
+  });
+
+  const r5 = p({
+    author: rosa,
+    rkey: '3m6aea2rosa',
+    createdAt: at(90),
+    langs: ['en'],
+    text: ['How a block like this works, explained: ', { link: 'https://blog.example/how-dns-blocking-works', text: 'blog.example/how-dns-block…' }, ' via the story at ', short],
+    embed: {
+      external: {
+        uri: 'https://blog.example/how-dns-blocking-works',
+        title: 'How DNS and SNI blocking work',
+        description: 'A plain-language explainer with diagrams, for anyone wondering why their calls stopped.',
+        thumb: `${media}/photo/diagram.svg`,
+      },
+    },
+    likes: 15,
+    reposts: 6,
+  });
+
+  const r6 = p({
+    author: hyun,
+    rkey: '3m6afa2hyun',
+    createdAt: at(45),
+    langs: ['ko'],
+    text: ['우리 가족 👨‍👩‍👧‍👦 모두 이 앱으로 매일 통화했는데… 짧은 영상으로 남겨 봅니다 🎥 ', short],
+    embed: { video: { thumbnail: `${media}/photo/video.svg`, alt: 'A phone screen showing a failed call', width: 1280, height: 720 } },
+    likes: 8,
+  });
+
+  const trees: Tree[] = [
+    {
+      post: r1,
+      replies: [
+        {
+          post: r1a,
+          replies: [{ post: r1b, replies: [{ post: r1c, replies: [{ post: r1d, replies: [{ post: r1e, replies: [{ post: r1f, replies: [{ post: r1g, replies: [{ post: r1h }] }] }] }] }] }] }],
+        },
+        { post: r1x },
+      ],
+    },
+    { post: r2, replies: [{ post: r2a, replies: [{ post: r2b }] }] },
+    { post: r3, replies: [{ post: r3a }] },
+    { post: r4 },
+    { post: r5 },
+    { post: r6 },
+  ];
+  return { actors: [mina, jiwoo, sam, lena, openwire, hyun, alex, rosa], trees, posts: index(trees) };
+}

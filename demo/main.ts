@@ -1,0 +1,33 @@
+// Demo controls: switch the widget between the sample AppView's modes and the live Bluesky hosts.
+
+import '../src/index.ts';
+
+const widget = document.querySelector('discuss-thread')!;
+const source = document.querySelector<HTMLSelectElement>('#source')!;
+const theme = document.querySelector<HTMLSelectElement>('#theme')!;
+const liveUrl = document.querySelector<HTMLElement>('#live-url')!;
+const url = document.querySelector<HTMLInputElement>('#url')!;
+
+function apply() {
+  const mode = source.value;
+  liveUrl.hidden = mode !== 'live';
+  if (mode === 'live') {
+    widget.removeAttribute('service');
+    widget.removeAttribute('search-service');
+    widget.removeAttribute('post');
+    if (url.value) widget.setAttribute('url', url.value);
+    else widget.removeAttribute('url');
+  } else {
+    const service = mode === 'sample' ? '/' : `/s/${mode}`;
+    widget.setAttribute('service', service);
+    widget.setAttribute('search-service', service);
+    widget.setAttribute('post', 'https://bsky.app/profile/minapark.news.example/post/3m6aaa2story');
+    widget.removeAttribute('url');
+  }
+  document.documentElement.dataset.theme = theme.value;
+  widget.setAttribute('theme', theme.value);
+}
+
+source.addEventListener('change', apply);
+theme.addEventListener('change', apply);
+url.addEventListener('change', apply);

@@ -1,0 +1,65 @@
+// The whole data flow for one article, DOM-free: discovery → moderation (in parsing) → sort →
+// threads, a page at a time so "Show more" needs no new search.
+
+import type { Post, ThreadNode } from './model.ts';
+import { discover, type Context, type DiscoverInputs, type RouteFailure } from './discover.ts';
+import { compare, loadThreads, type Sort } from './threads.ts';
+
+export interface DiscussionInputs extends DiscoverInputs {
+  depth: number;
+  limit: number;
+}
+
+export interface Discussion {
+  /** Threads shown so far: pinned first, then the discovered roots in `sort` order. */
+  threads: ThreadNode[];
+  /** Roots discovered but not shown yet, in order. */
+  pending: Post[];
+  failures: RouteFailure[];
+}
+
+export interface Totals {
+  posts: number;
+  replies: number;
+  reposts: number;
+  likes: number;
+}
+
+/** Every route failed (and no pinned post could be shown). */
+export class DiscoveryError extends Error {
+  override name = 'DiscoveryError';
+  constructor(readonly failures: RouteFailure[]) {
+    super(`no route answered: ${failures.map((f) => `${f.route} ${f.kind}${f.status ? ` ${f.status}` : ''}`).join(', ')}`);
+  }
+}
+
+function nestedIn(threads: readonly ThreadNode[]): Set<string> {
+  const uris = new Set<string>();
+  const walk = (node: ThreadNode) => node.replies.forEach((reply) => (uris.add(reply.uri), walk(reply)));
+  threads.forEach(walk);
+  return uris;
+}
+
+/** Load the next `count` pending roots' threads; roots already shown inside a thread are skipped. */
+export async function showMore(discussion: Discussion, count: number, inputs: DiscussionInputs, ctx: Context = {}): Promise<Discussion> {
+  const shownInside = nestedIn(discussion.threads);
+  const pending = discussion.pending.filter((root) => !shownInside.has(root.uri));
+  const page = await loadThreads(pending.slice(0, count), inputs.service, inputs.depth, inputs.sort as Sort, ctx);
+  const threads = [...discussion.threads, ...page.filter((thread) => !shownInside.has(thread.uri))];
+  const inside = nestedIn(threads);
+  return { ...discussion, threads, pending: pending.slice(count).filter((root) => !inside.has(root.uri)) };
+}
+
+export async function loadDiscussion(inputs: DiscussionInputs, ctx: Context = {}): Promise<Discussion> {
+  const found = await discover(inputs, ctx);
+  if (!found.answered && !found.pinned.length) throw new DiscoveryError(found.failures);
+  const roots = [...found.pinned, ...found.found.sort(compare(inputs.sort))];
+  return showMore({ threads: [], pending: roots, failures: found.failures }, Math.max(inputs.limit, found.pinned.length), inputs, ctx);
+}
+
+/** What the header summarises: roots known, and their counts as Bluesky reports them. */
+export function totals(discussion: Discussion): Totals {
+  const roots: Post[] = [...discussion.threads, ...discussion.pending];
+  const sum = (key: 'replies' | 'reposts' | 'likes') => roots.reduce((total, root) => total + root.counts[key], 0);
+  return { posts: roots.length, replies: sum('replies'), reposts: sum('reposts'), likes: sum('likes') };
+}

@@ -1,0 +1,112 @@
+// GET requests to Bluesky hosts: plain `fetch` with no custom headers (a simple CORS request, so no
+// preflight), aborted with the caller's signal or after a timeout, and failures sorted into kinds
+// that discovery uses to decide whether to fall back to the next route.
+
+export type FailureKind = 'refused' | 'rate-limited' | 'unavailable' | 'network' | 'timeout' | 'not-found' | 'invalid';
+
+export class RequestError extends Error {
+  override name = 'RequestError';
+  constructor(
+    readonly kind: FailureKind,
+    readonly status = 0,
+    /** Seconds the host asked us to wait (429 `Retry-After` / `RateLimit-Reset`). */
+    readonly retryAfter?: number,
+  ) {
+    super(status ? `${kind} (HTTP ${status})` : kind);
+  }
+}
+
+export interface RequestOptions {
+  signal?: AbortSignal;
+  /** Milliseconds before the request is given up. */
+  timeout?: number;
+}
+
+export type Params = Record<string, string | number | readonly string[] | undefined>;
+
+export function buildUrl(base: string, path: string, params: Params): string {
+  const url = new URL(base.replace(/\/+$/, '') + path);
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined) continue;
+    for (const v of Array.isArray(value) ? value : [value]) url.searchParams.append(key, String(v));
+  }
+  return url.href;
+}
+
+function kindOf(status: number): FailureKind {
+  if (status === 401 || status === 403) return 'refused';
+  if (status === 429) return 'rate-limited';
+  if (status === 404) return 'not-found';
+  if (status >= 500) return 'unavailable';
+  return 'invalid';
+}
+
+/** Seconds to wait, from `Retry-After` (seconds or a date) or `RateLimit-Reset` (epoch seconds). */
+function retryAfter(headers: Headers): number | undefined {
+  const after = headers.get('retry-after');
+  if (after) {
+    const seconds = /^\d+$/.test(after) ? Number(after) : (Date.parse(after) - Date.now()) / 1000;
+    if (Number.isFinite(seconds)) return Math.max(0, Math.ceil(seconds));
+  }
+  const reset = Number(headers.get('ratelimit-reset'));
+  // Bluesky sends an epoch; small values are a delta in seconds (the IETF draft's form).
+  if (reset > 0) return Math.max(0, Math.ceil(reset > 1e9 ? reset - Date.now() / 1000 : reset));
+  return undefined;
+}
+
+/** GET `url` and parse JSON. Throws `RequestError`, or the caller's abort reason when it aborts. */
+export async function getJson(url: string, { signal, timeout = 10_000 }: RequestOptions = {}): Promise<unknown> {
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, timeout);
+  const forward = () => controller.abort();
+  signal?.addEventListener('abort', forward);
+  try {
+    signal?.throwIfAborted();
+    let response: Response;
+    try {
+      response = await fetch(url, { signal: controller.signal });
+    } catch {
+      signal?.throwIfAborted();
+      // A CORS-blocked refusal reaches a browser as a TypeError with no status.
+      throw new RequestError(timedOut ? 'timeout' : 'network');
+    }
+    if (!response.ok) {
+      // XRPC reports a missing record as 400 with error "NotFound"; treat it as 404.
+      const body = response.status === 400 ? await response.json().catch(() => null) : null;
+      const notFound = (body as { error?: unknown } | null)?.error === 'NotFound';
+      throw new RequestError(notFound ? 'not-found' : kindOf(response.status), response.status, response.status === 429 ? retryAfter(response.headers) : undefined);
+    }
+    try {
+      return await response.json();
+    } catch {
+      signal?.throwIfAborted();
+      throw new RequestError(timedOut ? 'timeout' : 'invalid', response.status);
+    }
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', forward);
+  }
+}
+
+/** Call an XRPC query on `host`. */
+export function xrpc(host: string, nsid: string, params: Params, options?: RequestOptions): Promise<unknown> {
+  return getJson(buildUrl(host, `/xrpc/${nsid}`, params), options);
+}
+
+/** Run `fn` over `items`, at most `limit` at a time, keeping order. */
+export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}

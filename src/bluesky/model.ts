@@ -1,0 +1,77 @@
+// The plain objects the widget renders. Responses from the network are untrusted JSON; parse.ts
+// turns them into these, keeping only what is valid, so templates never see a malformed post.
+
+export interface Author {
+  did: string;
+  handle: string;
+  displayName: string;
+  avatar?: string;
+}
+
+export interface Facet {
+  byteStart: number;
+  byteEnd: number;
+  /** Exactly one of these is set. */
+  link?: string;
+  mention?: string;
+  tag?: string;
+}
+
+export interface Image {
+  thumb: string;
+  fullsize: string;
+  alt: string;
+  width?: number;
+  height?: number;
+}
+
+export interface QuotedPost {
+  uri: string;
+  url: string;
+  author: Author;
+  text: string;
+  facets: Facet[];
+  langs: string[];
+  createdAt: string;
+}
+
+export type Embed =
+  | { kind: 'images'; images: Image[] }
+  | { kind: 'external'; uri: string; title: string; description: string; thumb?: string }
+  | { kind: 'video'; thumb?: string; alt: string; width?: number; height?: number }
+  /** `post` is absent when the quoted post is blocked, deleted or detached. */
+  | { kind: 'quote'; post?: QuotedPost; media?: Embed };
+
+export interface Counts {
+  replies: number;
+  reposts: number;
+  likes: number;
+  quotes: number;
+}
+
+export interface Post {
+  uri: string;
+  cid: string;
+  /** The post on bsky.app. */
+  url: string;
+  author: Author;
+  text: string;
+  facets: Facet[];
+  langs: string[];
+  createdAt: string;
+  counts: Counts;
+  embed?: Embed;
+  /** Labels that put the post behind a warning the reader opens. */
+  warnings: string[];
+  /** Set when the post is itself a reply (a discovered root may be one). */
+  parent?: string;
+  /** Where the post links outside Bluesky: link facets and the external embed. */
+  links: string[];
+}
+
+/** A post with the replies shown under it. */
+export interface ThreadNode extends Post {
+  replies: ThreadNode[];
+  /** Replies that exist on Bluesky but are not shown here because the branch was cut at `depth`. */
+  more: number;
+}

@@ -1,0 +1,146 @@
+// Untrusted response JSON → the widget's model. Each reader keeps what is valid and drops the rest:
+// a field of the wrong type is treated as missing, an embed of a type we do not know is dropped,
+// and a post that cannot be shown at all (or that moderation hides) becomes undefined.
+
+import type { Author, Counts, Embed, Facet, Image, Post, QuotedPost } from './model.ts';
+import { moderate } from './moderation.ts';
+import { postUrl } from './urls.ts';
+
+type Json = Record<string, unknown>;
+
+export const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+const count = (value: unknown): number => (typeof value === 'number' && Number.isFinite(value) && value > 0 ? Math.floor(value) : 0);
+const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+const typeOf = (value: Json): string => String(value.$type ?? '').replace(/#main$/, '');
+const isPostUri = (value: unknown): value is string => typeof value === 'string' && /^at:\/\/did:[^/]+\/app\.bsky\.feed\.post\/[^/]+$/.test(value);
+const size = (value: unknown) => {
+  if (!isObject(value)) return {};
+  const width = count(value.width);
+  const height = count(value.height);
+  return width && height ? { width, height } : {};
+};
+
+export function parseAuthor(value: unknown): Author | undefined {
+  if (!isObject(value)) return undefined;
+  const did = str(value.did);
+  const handle = str(value.handle);
+  if (!did?.startsWith('did:') || !handle) return undefined;
+  return { did, handle, displayName: str(value.displayName)?.trim() || handle, avatar: str(value.avatar) };
+}
+
+export function parseFacets(value: unknown): Facet[] {
+  const facets: Facet[] = [];
+  for (const facet of list(value)) {
+    if (!isObject(facet) || !isObject(facet.index)) continue;
+    const { byteStart, byteEnd } = facet.index;
+    if (!Number.isInteger(byteStart) || !Number.isInteger(byteEnd)) continue;
+    for (const feature of list(facet.features)) {
+      if (!isObject(feature)) continue;
+      const type = typeOf(feature);
+      const range = { byteStart: byteStart as number, byteEnd: byteEnd as number };
+      if (type === 'app.bsky.richtext.facet#link' && str(feature.uri)) facets.push({ ...range, link: feature.uri as string });
+      else if (type === 'app.bsky.richtext.facet#mention' && str(feature.did)?.startsWith('did:')) facets.push({ ...range, mention: feature.did as string });
+      else if (type === 'app.bsky.richtext.facet#tag' && str(feature.tag)) facets.push({ ...range, tag: feature.tag as string });
+      else continue;
+      break; // one feature a facet is what every client renders
+    }
+  }
+  return facets;
+}
+
+function parseImages(value: unknown): Image[] {
+  const images: Image[] = [];
+  for (const image of list(value)) {
+    if (!isObject(image)) continue;
+    const thumb = str(image.thumb);
+    if (!thumb) continue;
+    images.push({ thumb, fullsize: str(image.fullsize) ?? thumb, alt: str(image.alt) ?? '', ...size(image.aspectRatio) });
+  }
+  return images;
+}
+
+/** A quoted record (`app.bsky.embed.record#view*`); undefined content means "show a neutral line". */
+function parseQuoted(value: unknown): QuotedPost | undefined {
+  if (!isObject(value) || typeOf(value) !== 'app.bsky.embed.record#viewRecord' || !isPostUri(value.uri)) return undefined;
+  const author = parseAuthor(value.author);
+  const record = value.value;
+  if (!author || !isObject(record) || typeof record.text !== 'string') return undefined;
+  if (moderate(value.labels, (value.author as Json).labels, author.did).hide) return undefined;
+  return {
+    uri: value.uri,
+    url: postUrl(value.uri, author.handle),
+    author,
+    text: record.text,
+    facets: parseFacets(record.facets),
+    langs: list(record.langs).filter((lang): lang is string => typeof lang === 'string'),
+    createdAt: str(record.createdAt) ?? str(value.indexedAt) ?? '',
+  };
+}
+
+export function parseEmbed(value: unknown): Embed | undefined {
+  if (!isObject(value)) return undefined;
+  switch (typeOf(value)) {
+    case 'app.bsky.embed.images#view':
+    case 'app.bsky.embed.gallery#view': {
+      const images = parseImages(value.images);
+      return images.length ? { kind: 'images', images } : undefined;
+    }
+    case 'app.bsky.embed.external#view': {
+      const external = value.external;
+      if (!isObject(external) || !str(external.uri)) return undefined;
+      return { kind: 'external', uri: external.uri as string, title: str(external.title) ?? '', description: str(external.description) ?? '', thumb: str(external.thumb) };
+    }
+    case 'app.bsky.embed.video#view':
+      return { kind: 'video', thumb: str(value.thumbnail), alt: str(value.alt) ?? '', ...size(value.aspectRatio) };
+    case 'app.bsky.embed.record#view':
+      // Only posts are quotes; feeds, lists and starter packs are not shown.
+      return isObject(value.record) && /#view(Record|NotFound|Blocked|Detached)$/.test(String(value.record.$type))
+        ? { kind: 'quote', post: parseQuoted(value.record) }
+        : undefined;
+    case 'app.bsky.embed.recordWithMedia#view': {
+      const quote = parseEmbed(value.record);
+      const media = parseEmbed(value.media);
+      if (quote?.kind !== 'quote') return media;
+      return media ? { ...quote, media } : quote;
+    }
+    default:
+      return undefined;
+  }
+}
+
+function linksOf(record: Json, facets: Facet[]): string[] {
+  const links = facets.flatMap((facet) => (facet.link ? [facet.link] : []));
+  const embed = isObject(record.embed) ? record.embed : undefined;
+  const external = embed && (isObject(embed.external) ? embed.external : isObject(embed.media) && isObject(embed.media.external) ? embed.media.external : undefined);
+  if (external && typeof external.uri === 'string') links.push(external.uri);
+  return links;
+}
+
+/** `app.bsky.feed.defs#postView` → Post, or undefined when it is invalid or must not be shown. */
+export function parsePost(value: unknown): Post | undefined {
+  if (!isObject(value) || !isPostUri(value.uri)) return undefined;
+  const author = parseAuthor(value.author);
+  const record = value.record;
+  if (!author || !isObject(record) || typeof record.text !== 'string') return undefined;
+  const decision = moderate(value.labels, (value.author as Json).labels, author.did);
+  if (decision.hide) return undefined;
+  const facets = parseFacets(record.facets);
+  const counts: Counts = { replies: count(value.replyCount), reposts: count(value.repostCount), likes: count(value.likeCount), quotes: count(value.quoteCount) };
+  const reply = isObject(record.reply) && isObject(record.reply.parent) ? str(record.reply.parent.uri) : undefined;
+  return {
+    uri: value.uri,
+    cid: str(value.cid) ?? '',
+    url: postUrl(value.uri, author.handle),
+    author,
+    text: record.text,
+    facets,
+    langs: list(record.langs).filter((lang): lang is string => typeof lang === 'string'),
+    createdAt: str(record.createdAt) ?? str(value.indexedAt) ?? '',
+    counts,
+    embed: parseEmbed(value.embed),
+    warnings: decision.warnings,
+    parent: reply,
+    links: linksOf(record, facets),
+  };
+}

@@ -1,0 +1,73 @@
+// Threads: each root with its replies, from `app.bsky.feed.getPostThread`, fetched only for roots
+// that have replies, a few at a time. Replies the thread's author hid, blocked and missing posts
+// are dropped with everything under them.
+
+import type { Post, ThreadNode } from './model.ts';
+import { isObject, parsePost } from './parse.ts';
+import { RequestError, mapLimit, xrpc } from './http.ts';
+import type { Context } from './discover.ts';
+
+export type Sort = 'top' | 'latest' | 'oldest';
+
+const CONCURRENCY = 4;
+
+const engagement = (post: Post) => post.counts.likes + 2 * post.counts.reposts + post.counts.replies + post.counts.quotes;
+const time = (post: Post) => Date.parse(post.createdAt) || 0;
+
+/** Order for roots and, within each branch, for replies. Ties go to the newer post. */
+export function compare(sort: Sort): (a: Post, b: Post) => number {
+  if (sort === 'oldest') return (a, b) => time(a) - time(b);
+  if (sort === 'latest') return (a, b) => time(b) - time(a);
+  return (a, b) => engagement(b) - engagement(a) || time(b) - time(a);
+}
+
+function hiddenReplies(threadgate: unknown): Set<string> {
+  const record = isObject(threadgate) && isObject(threadgate.record) ? threadgate.record : undefined;
+  const hidden = record && Array.isArray(record.hiddenReplies) ? record.hiddenReplies : [];
+  return new Set(hidden.filter((uri): uri is string => typeof uri === 'string'));
+}
+
+/** `app.bsky.feed.defs#threadViewPost` → ThreadNode; undefined for blocked, missing or hidden posts. */
+function buildNode(view: unknown, level: number, depth: number, hidden: Set<string>, sort: Sort): ThreadNode | undefined {
+  if (!isObject(view) || view.$type !== 'app.bsky.feed.defs#threadViewPost') return undefined;
+  const post = parsePost(view.post);
+  if (!post || hidden.has(post.uri)) return undefined;
+  const replies =
+    level < depth && Array.isArray(view.replies)
+      ? view.replies.map((reply) => buildNode(reply, level + 1, depth, hidden, sort)).filter((node): node is ThreadNode => !!node).sort(compare(sort))
+      : [];
+  const more = level >= depth || !Array.isArray(view.replies) ? post.counts.replies : 0;
+  return { ...post, replies, more };
+}
+
+export const leaf = (post: Post): ThreadNode => ({ ...post, replies: [], more: post.counts.replies });
+
+/** A root and its replies down to `depth` levels. A failed fetch keeps the root without replies. */
+export async function loadThread(root: Post, service: string, depth: number, sort: Sort, ctx: Context): Promise<ThreadNode> {
+  if (root.counts.replies === 0 || depth === 0) return leaf(root);
+  let body: unknown;
+  try {
+    body = await xrpc(service, 'app.bsky.feed.getPostThread', { uri: root.uri, depth, parentHeight: 0 }, ctx);
+  } catch (error) {
+    if (error instanceof RequestError) return leaf(root);
+    throw error;
+  }
+  const thread = isObject(body) ? body.thread : undefined;
+  return buildNode(thread, 0, depth, hiddenReplies(isObject(body) ? body.threadgate : undefined), sort) ?? leaf(root);
+}
+
+function collect(node: ThreadNode, into: Set<string>): Set<string> {
+  for (const reply of node.replies) collect(reply, into.add(reply.uri));
+  return into;
+}
+
+/**
+ * Threads for every root, each shown once: a root that already sits inside another root's thread is
+ * left where it is, as a reply.
+ */
+export async function loadThreads(roots: readonly Post[], service: string, depth: number, sort: Sort, ctx: Context): Promise<ThreadNode[]> {
+  const threads = await mapLimit(roots, CONCURRENCY, (root) => loadThread(root, service, depth, sort, ctx));
+  const nested = new Set<string>();
+  for (const thread of threads) collect(thread, nested);
+  return threads.filter((thread) => !nested.has(thread.uri));
+}

@@ -1,0 +1,82 @@
+// Addresses: the article's (cleaned for querying, normalised for matching) and Bluesky's (post
+// references in, bsky.app links out).
+
+const TRACKING = /^(utm_.*|fbclid|gclid|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid|igshid|yclid|twclid|_ga|_gl|ref_src|ref_url|si|spm|_hsenc|_hsmi|mkt_tok|vero_id|oly_anon_id|oly_enc_id|__s|s_cid)$/i;
+
+/** The article address as site owners mean it: http(s) only, no fragment, no tracking parameters. */
+export function cleanUrl(input: string, base?: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(input, base);
+  } catch {
+    return undefined;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
+  url.hash = '';
+  for (const key of [...url.searchParams.keys()]) if (TRACKING.test(key)) url.searchParams.delete(key);
+  return url.href;
+}
+
+/**
+ * One key for every address of the same article, the way Bluesky's search index compares links:
+ * lower-case scheme and host, no `www.`, no default port, no fragment, no trailing slash or
+ * `index.html`, sorted query without tracking parameters.
+ */
+export function normalizeUrl(input: string): string | undefined {
+  const clean = cleanUrl(input);
+  if (!clean) return undefined;
+  const url = new URL(clean);
+  url.searchParams.sort();
+  const host = url.host.replace(/^www\./, '');
+  const path = url.pathname.replace(/\/index\.html?$/i, '/').replace(/\/+$/, '');
+  const query = url.searchParams.toString();
+  return `${url.protocol}//${host}${path}${query ? `?${query}` : ''}`;
+}
+
+export interface PostRef {
+  /** A DID or a handle. */
+  actor: string;
+  rkey: string;
+}
+
+const BSKY_POST = /^https:\/\/(?:www\.)?bsky\.app\/profile\/([^/?#]+)\/post\/([A-Za-z0-9._:~-]{1,512})\/?(?:[?#].*)?$/;
+const AT_POST = /^at:\/\/([^/?#]+)\/app\.bsky\.feed\.post\/([A-Za-z0-9._:~-]{1,512})$/;
+
+/** A bsky.app post URL or an `at://` post URI, or undefined when it is neither. */
+export function parsePostRef(input: string): PostRef | undefined {
+  const match = BSKY_POST.exec(input) ?? AT_POST.exec(input);
+  if (!match) return undefined;
+  const actor = decodeURIComponent(match[1]);
+  if (!isDid(actor) && !isHandle(actor)) return undefined;
+  return { actor, rkey: match[2] };
+}
+
+export const isDid = (value: string): boolean => /^did:[a-z]+:[A-Za-z0-9._:%-]{1,2048}$/.test(value);
+
+export const isHandle = (value: string): boolean =>
+  /^([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\.)+[a-zA-Z]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?$/.test(value);
+
+/** at://did/app.bsky.feed.post/rkey → the post's page on bsky.app. */
+export function postUrl(uri: string, handle?: string): string {
+  const [, , did, , rkey] = uri.split('/');
+  return `${profileUrl(did, handle)}/post/${encodeURIComponent(rkey)}`;
+}
+
+/** A profile on bsky.app, by handle when it is known and valid, else by DID. */
+export const profileUrl = (did: string, handle?: string): string =>
+  `https://bsky.app/profile/${encodeURIComponent(handle && handle !== 'handle.invalid' ? handle : did)}`;
+
+export const hashtagUrl = (tag: string): string => `https://bsky.app/hashtag/${encodeURIComponent(tag)}`;
+
+/** bsky.app's search for posts linking the article, for readers when loading failed. */
+export const searchUrl = (article: string): string => `https://bsky.app/search?q=${encodeURIComponent(article)}`;
+
+/** Only web links may become hrefs: `javascript:`, `data:` and the rest stay text. */
+export function safeHref(uri: string): string | undefined {
+  try {
+    const url = new URL(uri);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}

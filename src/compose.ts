@@ -1,0 +1,24 @@
+// The "Discuss on Bluesky" link: bsky.app's compose intent with the article prefilled, kept within
+// Bluesky's 300-grapheme post limit by shortening the title, never the URL.
+
+export const MAX_GRAPHEMES = 300;
+
+const segmenter = typeof Intl.Segmenter === 'function' ? new Intl.Segmenter() : undefined;
+
+const graphemes = (text: string): string[] => (segmenter ? [...segmenter.segment(text)].map((s) => s.segment) : [...text]);
+
+/** `template` with `{title}` and `{url}` filled in, shortened to fit. */
+export function composeText(template: string, title: string, url: string): string {
+  const fill = (t: string) => template.replace(/\{(title|url)\}/g, (_, key: string) => (key === 'url' ? url : t));
+  const full = fill(title);
+  const excess = graphemes(full).length - MAX_GRAPHEMES;
+  if (excess <= 0 || !template.includes('{title}')) return full.trim();
+  const titleChars = graphemes(title);
+  const uses = template.split('{title}').length - 1;
+  const keep = titleChars.length - Math.ceil(excess / uses) - 1; // room for the ellipsis
+  return fill(keep > 0 ? `${titleChars.slice(0, keep).join('').trimEnd()}…` : '').trim();
+}
+
+export function composeUrl(template: string, title: string, url: string): string {
+  return `https://bsky.app/intent/compose?text=${encodeURIComponent(composeText(template, title, url))}`;
+}

@@ -1,0 +1,350 @@
+// <discuss-thread>: wires attributes, lazy start, the loading task and events to the DOM-free data
+// layer (bluesky/) and the templates. Exported without registering; index.ts registers it.
+
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { Task, TaskStatus } from '@lit/task';
+import { loadDiscussion, showMore, totals, DiscoveryError, type Discussion, type DiscussionInputs, type Totals } from './bluesky/discussion.ts';
+import type { RouteFailure } from './bluesky/discover.ts';
+import { cleanUrl, isDid, isHandle, normalizeUrl, parsePostRef, searchUrl, type PostRef } from './bluesky/urls.ts';
+import { composeUrl } from './compose.ts';
+import { catalog, pickLanguage, type Messages } from './i18n/messages.ts';
+import { plural } from './i18n/format.ts';
+import { threadTemplate, type View } from './templates.ts';
+import { styles } from './styles.ts';
+
+export type Status = 'idle' | 'searching' | 'loaded' | 'empty' | 'error';
+
+export interface LoadDetail extends Totals {
+  /** Routes that failed while another answered. */
+  failures: RouteFailure[];
+}
+
+export interface ErrorDetail {
+  message: string;
+  /** Each discovery route that failed, and how. */
+  failures: RouteFailure[];
+}
+
+const SORTS = ['top', 'latest', 'oldest'] as const;
+const DEFAULTS = {
+  sort: 'top',
+  limit: 20,
+  depth: 6,
+  composeText: '{title} {url}',
+  service: 'https://public.api.bsky.app',
+  searchService: 'https://api.bsky.app',
+} as const;
+
+/**
+ * The Bluesky discussion about an article: the posts that link to it, their replies, and a link to
+ * join in.
+ *
+ * @fires discuss-thread-load - The discussion loaded; `detail` holds the counts.
+ * @fires discuss-thread-error - Nothing could be loaded; `detail` says which routes failed and how.
+ * @slot - Fallback content, shown before the element upgrades and when loading fails.
+ * @slot heading - Replaces the heading text.
+ * @slot empty - Replaces the text shown when no one has posted about the article yet.
+ * @csspart header - The heading, summary and compose link.
+ * @csspart heading - The heading.
+ * @csspart summary - The counts under the heading.
+ * @csspart compose - The "Discuss on Bluesky" link.
+ * @csspart status - The searching, empty and error messages (a polite live region).
+ * @csspart list - The list of threads.
+ * @csspart post - One post.
+ * @csspart avatar - A post author's picture.
+ * @csspart author - A post author's name and handle.
+ * @csspart text - A post's text.
+ * @csspart embed - A post's images, link card, quote or video.
+ * @csspart stats - A post's counts and reply link.
+ * @csspart replies - The list of replies under a post.
+ * @csspart more - "Show more" and "more replies on Bluesky".
+ * @csspart retry - The "Try again" button.
+ */
+export class DiscussThread extends LitElement {
+  static override styles = styles;
+
+  static override properties = {
+    url: {},
+    post: {},
+    author: {},
+    sort: {},
+    limit: { type: Number },
+    depth: { type: Number },
+    lang: {},
+    theme: { reflect: true },
+    loading: {},
+    composeText: { attribute: 'compose-text' },
+    service: {},
+    searchService: { attribute: 'search-service' },
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    strings: { attribute: false },
+    status: { reflect: true },
+  };
+
+  /** The article; defaults to `<link rel=canonical>`, then `og:url`, then the page address. */
+  declare url?: string;
+  /** Bluesky posts always shown first: bsky.app URLs or `at://` URIs, separated by whitespace. */
+  declare post?: string;
+  /** Handle or DID: only this account's posts start threads. */
+  declare author?: string;
+  /** `top`, `latest` or `oldest`. */
+  declare sort?: string;
+  /** Threads shown at first; "Show more" reveals as many again. */
+  declare limit?: number;
+  /** Reply levels shown. */
+  declare depth?: number;
+  /** `auto`, `light` or `dark`. */
+  declare theme?: string;
+  /** `lazy` (wait until near the viewport) or `eager`. */
+  declare loading?: string;
+  /** Text prefilled in Bluesky's composer; `{title}` and `{url}` are filled in. */
+  declare composeText?: string;
+  /** AppView for threads, posts and profiles. */
+  declare service?: string;
+  /** Host for `app.bsky.feed.searchPosts`. */
+  declare searchService?: string;
+  /** Level of the heading, 1–6. */
+  declare headingLevel?: number;
+  /** Overrides for any interface string. */
+  declare strings?: Partial<Messages>;
+  /** `idle`, `searching`, `loaded`, `empty` or `error`; reflected for styling. */
+  declare status: Status;
+
+  #active = false;
+  #observer?: IntersectionObserver;
+  #runs = 0;
+  #inputs!: DiscussionInputs;
+  #key = '';
+  #discussion?: Discussion;
+  #more?: AbortController;
+  #warned = new Set<string>();
+
+  #task = new Task(this, {
+    task: async ([active], { signal }) => {
+      if (!active) return undefined;
+      return loadDiscussion(this.#inputs, { signal });
+    },
+    args: () => [this.#active, this.#key, this.#runs] as const,
+    onComplete: (discussion) => {
+      this.#discussion = discussion;
+      if (discussion) this.#emit<LoadDetail>('discuss-thread-load', { ...totals(discussion), failures: discussion.failures });
+    },
+    onError: (error) => {
+      if ((error as Error)?.name === 'AbortError') return;
+      const failures = error instanceof DiscoveryError ? error.failures : [];
+      this.#emit<ErrorDetail>('discuss-thread-error', { message: String((error as Error)?.message ?? error), failures });
+    },
+  });
+
+  constructor() {
+    super();
+    this.status = 'idle';
+  }
+
+  /** Load again, skipping nothing that was cached. */
+  refresh(): void {
+    this.#runs++;
+    this.#activate();
+    this.requestUpdate();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.loading === 'eager' || typeof IntersectionObserver !== 'function') return this.#activate();
+    this.#observer = new IntersectionObserver((entries) => entries.some((entry) => entry.isIntersecting) && this.#activate(), { rootMargin: '800px 0px' });
+    this.#observer.observe(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#observer?.disconnect();
+    this.#more?.abort();
+    this.#task.abort();
+    this.#active = false;
+  }
+
+  #activate() {
+    this.#observer?.disconnect();
+    if (!this.#active) {
+      this.#active = true;
+      this.requestUpdate();
+    }
+  }
+
+  #emit<T>(type: string, detail: T) {
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  }
+
+  #warn(attribute: string, value: unknown, fallback: string) {
+    const key = `${attribute}=${value}`;
+    if (this.#warned.has(key)) return;
+    this.#warned.add(key);
+    console.warn(`<discuss-thread>: ignoring ${attribute}="${value}"; using ${fallback}.`);
+  }
+
+  #number(attribute: string, value: number | undefined, fallback: number, min: number, max: number): number {
+    if (value === undefined || value === null) return fallback;
+    if (Number.isInteger(value) && value >= min && value <= max) return value;
+    this.#warn(attribute, value, `${fallback} (a whole number from ${min} to ${max})`);
+    return fallback;
+  }
+
+  #host(attribute: string, value: string | undefined, fallback: string): string {
+    if (!value) return fallback;
+    const url = cleanUrl(value, document.baseURI);
+    if (url) return url.replace(/\/+$/, '');
+    this.#warn(attribute, value, fallback);
+    return fallback;
+  }
+
+  #article(): string {
+    if (this.url) {
+      const url = cleanUrl(this.url, document.baseURI);
+      if (url) return url;
+      this.#warn('url', this.url, 'the page address');
+    }
+    const canonical = document.querySelector<HTMLLinkElement>('link[rel~="canonical"]')?.href;
+    const og = document.querySelector<HTMLMetaElement>('meta[property="og:url"]')?.content;
+    return [canonical, og, location.href].map((candidate) => candidate && cleanUrl(candidate, document.baseURI)).find(Boolean) ?? location.href;
+  }
+
+  #posts(): PostRef[] {
+    return (this.post ?? '').split(/\s+/).flatMap((value) => {
+      if (!value) return [];
+      const ref = parsePostRef(value);
+      if (!ref) this.#warn('post', value, 'no post for it (expected a bsky.app post URL or an at:// post URI)');
+      return ref ? [ref] : [];
+    });
+  }
+
+  #resolveInputs(): DiscussionInputs {
+    const sort = SORTS.find((s) => s === this.sort);
+    if (this.sort && !sort) this.#warn('sort', this.sort, `"${DEFAULTS.sort}"`);
+    const author = this.author?.replace(/^@/, '');
+    if (author && !isDid(author) && !isHandle(author)) this.#warn('author', this.author, 'no author filter');
+    return {
+      article: this.#article(),
+      posts: this.#posts(),
+      author: author && (isDid(author) || isHandle(author)) ? author : undefined,
+      sort: sort ?? DEFAULTS.sort,
+      limit: this.#number('limit', this.limit, DEFAULTS.limit, 1, 100),
+      depth: this.#number('depth', this.depth, DEFAULTS.depth, 0, 100),
+      service: this.#host('service', this.service, DEFAULTS.service),
+      searchService: this.#host('search-service', this.searchService, DEFAULTS.searchService),
+    };
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('theme') && this.theme && !['auto', 'light', 'dark'].includes(this.theme)) this.#warn('theme', this.theme, '"auto"');
+    if (changed.has('loading') && this.loading && !['lazy', 'eager'].includes(this.loading)) this.#warn('loading', this.loading, '"lazy"');
+    if (changed.has('loading') && this.loading === 'eager' && this.isConnected) this.#activate();
+    const inputs = this.#resolveInputs();
+    const key = JSON.stringify(inputs);
+    if (key !== this.#key) {
+      this.#inputs = inputs;
+      this.#key = key;
+    }
+  }
+
+  // The task moves to PENDING in its hostUpdate, after willUpdate: read its state here, before render.
+  protected override update(changed: PropertyValues<this>): void {
+    this.status = this.#status();
+    super.update(changed);
+  }
+
+  #status(): Status {
+    if (!this.#active) return 'idle';
+    switch (this.#task.status) {
+      case TaskStatus.PENDING:
+        return 'searching';
+      case TaskStatus.ERROR:
+        return 'error';
+      case TaskStatus.COMPLETE:
+        return this.#discussion ? (this.#discussion.threads.length ? 'loaded' : 'empty') : 'idle';
+      default:
+        return 'idle';
+    }
+  }
+
+  async #showMore() {
+    const discussion = this.#discussion;
+    if (!discussion || this.#more) return;
+    const shown = discussion.threads.length;
+    this.#more = new AbortController();
+    this.requestUpdate();
+    try {
+      this.#discussion = await showMore(discussion, this.#inputs.limit, this.#inputs, { signal: this.#more.signal });
+    } catch {
+      // Aborted, or a bug we must not turn into an error state: the threads shown stay.
+    } finally {
+      this.#more = undefined;
+    }
+    this.requestUpdate();
+    await this.updateComplete;
+    this.renderRoot.querySelectorAll<HTMLElement>('.list > li > article')[shown]?.focus();
+  }
+
+  #language(): string {
+    const element = this.closest<HTMLElement>('[lang]');
+    return pickLanguage([element?.lang, document.documentElement.lang, ...navigator.languages]);
+  }
+
+  protected override render() {
+    const lang = this.#language();
+    const t: Messages = { ...catalog[lang], ...this.strings };
+    const inputs = this.#inputs;
+    const title = document.querySelector<HTMLMetaElement>('meta[property="og:title"]')?.content || document.title;
+    const discussion = this.#status() === 'loaded' ? this.#discussion : undefined;
+    const view: View = { lang, t, now: Date.now(), article: normalizeUrl(inputs.article), authorDid: inputs.author && isDid(inputs.author) ? inputs.author : undefined };
+    const level = this.#number('heading-level', this.headingLevel, 2, 1, 6);
+    return html`
+      <header part="header">
+        <div part="heading" class="heading" role="heading" aria-level=${level}><slot name="heading">${t.heading}</slot></div>
+        <a part="compose" class="button" href=${composeUrl(this.composeText || DEFAULTS.composeText, title, inputs.article)}>${t.compose}</a>
+        ${discussion ? this.#summary(lang, t, totals(discussion)) : nothing}
+      </header>
+      <p part="status" class="status" role="status">${this.#statusText(t)}</p>
+      ${this.status === 'error'
+        ? html`<div class="actions">
+            <button part="retry" class="button" @click=${() => this.refresh()}>${t.retry}</button>
+            <a class="button secondary" href=${searchUrl(inputs.article)}>${t.searchOnBluesky}</a>
+          </div>
+          <slot></slot>`
+        : nothing}
+      ${discussion
+        ? html`<ol part="list" class="list">${discussion.threads.map((thread) => threadTemplate(thread, view, true))}</ol>
+            ${discussion.pending.length
+              ? html`<div class="actions"><button part="more" class="button secondary" ?disabled=${!!this.#more} @click=${this.#showMore}>${t.showMore}</button></div>`
+              : nothing}`
+        : nothing}
+    `;
+  }
+
+  #summary(lang: string, t: Messages, counts: Totals) {
+    const parts = [plural(lang, t.posts, counts.posts), plural(lang, t.replies, counts.replies), plural(lang, t.likes, counts.likes)];
+    return html`<p part="summary" class="summary">${parts.join(' · ')}</p>`;
+  }
+
+  #statusText(t: Messages) {
+    switch (this.status) {
+      case 'searching':
+        return t.searching;
+      case 'empty':
+        return html`<slot name="empty">${t.empty}</slot>`;
+      case 'error':
+        return t.error;
+      default:
+        return nothing;
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'discuss-thread': DiscussThread;
+  }
+  interface HTMLElementEventMap {
+    'discuss-thread-load': CustomEvent<LoadDetail>;
+    'discuss-thread-error': CustomEvent<ErrorDetail>;
+  }
+}

@@ -1,0 +1,123 @@
+// Templates: data in, `html` out. Text, names and links are bound as values, never parsed as HTML.
+
+import { html, nothing, svg, type TemplateResult } from 'lit';
+import type { Embed, Facet, Post, QuotedPost, ThreadNode } from './bluesky/model.ts';
+import { hashtagUrl, normalizeUrl, profileUrl, safeHref } from './bluesky/urls.ts';
+import { segments } from './richtext.ts';
+import type { Messages } from './i18n/messages.ts';
+import { compact, fill, fullDate, plural, relativeTime } from './i18n/format.ts';
+
+export interface View {
+  lang: string;
+  t: Messages;
+  now: number;
+  /** The article, normalised, to leave out its own link card. */
+  article?: string;
+  /** The article author's DID, to mark their posts. */
+  authorDid?: string;
+}
+
+const REL = 'nofollow ugc noopener';
+
+const ICONS = {
+  replies: 'M3 4h18v12H8l-5 4z',
+  reposts: 'M4 9V6h13l-3-3m6 12v3H7l3 3',
+  likes: 'M12 20s-8-5-8-11a4 4 0 0 1 8-1 4 4 0 0 1 8 1c0 6-8 11-8 11z',
+} as const;
+
+const icon = (d: string) =>
+  html`<svg aria-hidden="true" viewBox="0 0 24 24" width="16" height="16">${svg`<path d=${d} fill="none" stroke="currentColor" stroke-width="2" stroke-linejoin="round" />`}</svg>`;
+
+function link(facet: Facet, text: string): TemplateResult | string {
+  const href = facet.link ? safeHref(facet.link) : facet.mention ? profileUrl(facet.mention) : facet.tag ? hashtagUrl(facet.tag) : undefined;
+  return href ? html`<a href=${href} rel=${REL}>${text}</a>` : text;
+}
+
+export const richText = (text: string, facets: readonly Facet[]) =>
+  segments(text, facets).map((segment) => (segment.facet ? link(segment.facet, segment.text) : segment.text));
+
+const lang = (langs: readonly string[]) => langs[0] ?? nothing;
+
+function time(createdAt: string, url: string, view: View) {
+  const date = new Date(createdAt);
+  if (Number.isNaN(date.getTime())) return nothing;
+  return html`<span aria-hidden="true">·</span>
+    <a class="time" href=${url}><time datetime=${date.toISOString()} title=${fullDate(view.lang, date)}>${relativeTime(view.lang, date, view.now)}</time></a>`;
+}
+
+function byline(post: Post | QuotedPost, view: View) {
+  const { author } = post;
+  const profile = profileUrl(author.did, author.handle);
+  return html`<div class="byline">
+    ${author.avatar ? html`<img part="avatar" class="avatar" src=${author.avatar} alt="" width="40" height="40" loading="lazy" />` : html`<span part="avatar" class="avatar"></span>`}
+    <a part="author" class="author" href=${profile}><bdi class="name">${author.displayName}</bdi> <span class="handle">@${author.handle}</span></a>
+    ${author.did === view.authorDid ? html`<span class="badge">${view.t.author}</span>` : nothing}
+    ${time(post.createdAt, post.url, view)}
+  </div>`;
+}
+
+function embed(value: Embed | undefined, post: Post | QuotedPost, view: View): TemplateResult | typeof nothing {
+  if (!value) return nothing;
+  switch (value.kind) {
+    case 'images':
+      return html`<div class="images" data-count=${value.images.length}>
+        ${value.images.map(
+          (image) => html`<a href=${safeHref(image.fullsize) ?? nothing}
+            ><img src=${safeHref(image.thumb) ?? ''} alt=${image.alt} loading="lazy" width=${image.width ?? nothing} height=${image.height ?? nothing}
+              style=${image.width ? `aspect-ratio:${image.width}/${image.height}` : nothing}
+          /></a>`,
+        )}
+      </div>`;
+    case 'external': {
+      if (view.article && normalizeUrl(value.uri) === view.article) return nothing; // the reader is on it
+      const href = safeHref(value.uri);
+      const domain = href ? new URL(href).hostname.replace(/^www\./, '') : value.uri;
+      return html`<a class="card" href=${href ?? nothing} rel=${REL}>
+        ${value.thumb && safeHref(value.thumb) ? html`<img src=${value.thumb} alt="" loading="lazy" />` : nothing}
+        <span><strong dir="auto">${value.title || domain}</strong>${value.description ? html`<span dir="auto">${value.description}</span>` : nothing}<small>${domain}</small></span>
+      </a>`;
+    }
+    case 'video':
+      return html`<a class="video" href=${post.url} style=${value.width ? `aspect-ratio:${value.width}/${value.height}` : nothing}>
+        ${value.thumb && safeHref(value.thumb) ? html`<img src=${value.thumb} alt=${value.alt} loading="lazy" />` : nothing}
+        <span class="play" aria-hidden="true">▶</span><span class="sr">${view.t.video}</span>
+      </a>`;
+    case 'quote': {
+      const quoted = value.post;
+      return html`${embed(value.media, post, view)}
+        ${quoted
+          ? html`<blockquote class="quote" cite=${quoted.url}>
+              ${byline(quoted, view)}
+              <p class="text" lang=${lang(quoted.langs)} dir="auto">${richText(quoted.text, quoted.facets)}</p>
+            </blockquote>`
+          : html`<p class="quote">${view.t.quoteUnavailable}</p>`}`;
+    }
+  }
+}
+
+function stats(post: Post, view: View) {
+  const stat = (key: 'replies' | 'reposts' | 'likes', n: number) =>
+    html`<span class="stat">${icon(ICONS[key])}<span aria-hidden="true">${compact(view.lang, n)}</span><span class="sr">${plural(view.lang, view.t[key], n, true)}</span></span>`;
+  return html`<div part="stats" class="stats">
+    ${stat('replies', post.counts.replies)} ${stat('reposts', post.counts.reposts)} ${stat('likes', post.counts.likes)}
+    <a class="reply" href=${post.url}>${view.t.reply}</a>
+  </div>`;
+}
+
+export function postTemplate(post: Post, view: View, focusable = false) {
+  const body = html`${post.text ? html`<p part="text" class="text" lang=${lang(post.langs)} dir="auto">${richText(post.text, post.facets)}</p>` : nothing}
+    ${post.embed ? html`<div part="embed" class="embed">${embed(post.embed, post, view)}</div>` : nothing}`;
+  return html`<article part="post" class="post" aria-label=${fill(view.t.postBy, { name: post.author.displayName })} tabindex=${focusable ? '-1' : nothing}>
+    ${byline(post, view)}
+    ${post.warnings.length ? html`<details class="warning"><summary>${view.t.warning} ${view.t.showPost}</summary>${body}</details>` : body}
+    ${stats(post, view)}
+  </article>`;
+}
+
+export function threadTemplate(node: ThreadNode, view: View, root = false): TemplateResult {
+  return html`<li>
+    ${postTemplate(node, view, root)}
+    ${node.replies.length ? html`<ol part="replies" class="replies">${node.replies.map((reply) => threadTemplate(reply, view))}</ol>` : nothing}
+    ${node.more ? html`<a part="more" class="more" href=${node.url}>${plural(view.lang, view.t.moreReplies, node.more, true)}</a>` : nothing}
+  </li>`;
+}

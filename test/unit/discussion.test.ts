@@ -1,0 +1,207 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { loadDiscussion, showMore, DiscoveryError, totals, type DiscussionInputs } from '../../src/bluesky/discussion.ts';
+import type { ThreadNode } from '../../src/bluesky/model.ts';
+import { actor, post, reply, threadView, type PostView } from '../../demo/appview/build.ts';
+import { ARTICLE } from '../../demo/appview/sample.ts';
+import { json, ORIGIN, sampleRoute, stubFetch, xrpcRoutes } from './helpers.ts';
+
+afterEach(() => vi.unstubAllGlobals());
+
+const inputs = (extra: Partial<DiscussionInputs> = {}): DiscussionInputs => ({
+  article: ARTICLE,
+  posts: [],
+  service: ORIGIN,
+  searchService: ORIGIN,
+  sort: 'top',
+  limit: 20,
+  depth: 6,
+  ...extra,
+});
+
+const nsids = (calls: Array<{ url: URL }>) => calls.map((c) => c.url.pathname.split('/').pop());
+const texts = (nodes: ThreadNode[]): unknown[] => nodes.map((n) => (n.replies.length ? [n.text, texts(n.replies)] : n.text));
+
+const alice = actor('alice', 'Alice');
+const bob = actor('bob', 'Bob');
+let n = 0;
+const make = (extra: Partial<Parameters<typeof post>[0]> = {}) =>
+  post({ author: alice, rkey: `3k${n++}`, createdAt: '2026-11-27T10:00:00.000Z', text: [`post ${n}`], ...extra });
+
+describe('discovery', () => {
+  it('finds the posts linking the article, with the pinned post first and shown once', async () => {
+    const { calls } = stubFetch(sampleRoute);
+    const discussion = await loadDiscussion(inputs({ posts: [{ actor: 'minapark.news.example', rkey: '3m6aaa2story' }] }));
+    expect(discussion.threads[0].author.handle).toBe('minapark.news.example');
+    expect(discussion.threads[0].text).toMatch(/^New from me/);
+    const uris = discussion.threads.map((t) => t.uri);
+    expect(new Set(uris).size).toBe(uris.length);
+    expect(uris).toHaveLength(6);
+    expect(nsids(calls)).toContain('com.atproto.identity.resolveHandle');
+    const getPosts = calls.find((c) => c.url.pathname.endsWith('getPosts'))!;
+    expect(getPosts.url.searchParams.getAll('uris')).toEqual([discussion.threads[0].uri]);
+  });
+
+  it('searches once, for the article URL, one page of 100 without a cursor', async () => {
+    const { calls } = stubFetch(sampleRoute);
+    await loadDiscussion(inputs({ author: 'alice.example' }));
+    const searches = calls.filter((c) => c.url.pathname.endsWith('searchPosts'));
+    expect(searches).toHaveLength(1);
+    const params = searches[0].url.searchParams;
+    expect(params.get('url')).toBe(ARTICLE);
+    expect(params.get('q')).toBeTruthy();
+    expect(params.get('limit')).toBe('100');
+    expect(params.get('author')).toBe('alice.example');
+    expect(params.has('cursor')).toBe(false);
+  });
+
+  it('sends plain GETs with no custom headers', async () => {
+    const { calls } = stubFetch(sampleRoute);
+    await loadDiscussion(inputs());
+    for (const call of calls) {
+      expect(call.init?.method ?? 'GET').toBe('GET');
+      expect(call.init?.headers).toBeUndefined();
+    }
+  });
+
+  it('asks getPosts for at most 25 posts a call', async () => {
+    const many = Array.from({ length: 30 }, () => make());
+    const { calls } = stubFetch(
+      xrpcRoutes({
+        'app.bsky.feed.getPosts': (q: URLSearchParams) => ({ posts: many.filter((p) => q.getAll('uris').includes(p.uri)) }),
+        'app.bsky.feed.searchPosts': { posts: [] },
+      }),
+    );
+    const discussion = await loadDiscussion(inputs({ posts: many.map((p) => ({ actor: alice.did, rkey: p.uri.split('/').pop()! })) }));
+    const sizes = calls.filter((c) => c.url.pathname.endsWith('getPosts')).map((c) => c.url.searchParams.getAll('uris').length);
+    expect(sizes).toEqual([25, 5]);
+    expect(discussion.threads.map((t) => t.uri)).toEqual(many.map((p) => p.uri));
+  });
+
+  it('is empty when search answers with nothing', async () => {
+    stubFetch(xrpcRoutes({ 'app.bsky.feed.searchPosts': { posts: [] } }));
+    const discussion = await loadDiscussion(inputs());
+    expect(discussion.threads).toEqual([]);
+    expect(discussion.failures).toEqual([]);
+  });
+
+  it('fails, naming the route, when search fails and nothing was pinned', async () => {
+    stubFetch(xrpcRoutes({ 'app.bsky.feed.searchPosts': json({ error: 'InternalServerError' }, 500) }));
+    const error = await loadDiscussion(inputs()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DiscoveryError);
+    expect((error as DiscoveryError).failures).toEqual([{ route: 'search', kind: 'unavailable', status: 500 }]);
+  });
+
+  it('still shows the pinned posts when search fails', async () => {
+    const pinned = make();
+    stubFetch(xrpcRoutes({ 'app.bsky.feed.getPosts': { posts: [pinned] }, 'app.bsky.feed.searchPosts': json({ error: 'AuthMissing' }, 403) }));
+    const discussion = await loadDiscussion(inputs({ posts: [{ actor: alice.did, rkey: pinned.uri.split('/').pop()! }] }));
+    expect(discussion.threads.map((t) => t.uri)).toEqual([pinned.uri]);
+    expect(discussion.failures).toEqual([{ route: 'search', kind: 'refused', status: 403 }]);
+  });
+
+  it('keeps the valid posts of a broken response and drops the rest', async () => {
+    const good = make();
+    stubFetch(xrpcRoutes({ 'app.bsky.feed.searchPosts': { posts: [{ uri: 42 }, null, { ...make(), author: 'x' }, good, { ...make(), record: { text: 7 } }] } }));
+    const discussion = await loadDiscussion(inputs());
+    expect(discussion.threads.map((t) => t.uri)).toEqual([good.uri]);
+  });
+});
+
+describe('threads', () => {
+  it('nests replies under their parents and cuts branches at depth, counting what is left', async () => {
+    stubFetch(sampleRoute);
+    const discussion = await loadDiscussion(inputs({ depth: 3 }));
+    const story = discussion.threads.find((t) => t.text.startsWith('New from me'))!;
+    const sam = story.replies.find((r) => r.text.startsWith('Great reporting'))!;
+    const mina = sam.replies[0];
+    const sam2 = mina.replies[0];
+    expect(sam2.text).toBe('Thanks. That is alarming.');
+    expect(sam2.replies).toEqual([]);
+    expect(sam2.more).toBe(1);
+    expect(story.more).toBe(0);
+  });
+
+  it('asks for threads only for roots with replies, at most 4 at a time', async () => {
+    const roots = Array.from({ length: 10 }, (_, i) => make({ replies: i % 5 === 0 ? 0 : 1 }));
+    let open = 0;
+    let peak = 0;
+    const asked: string[] = [];
+    stubFetch(
+      xrpcRoutes({
+        'app.bsky.feed.searchPosts': { posts: roots },
+        'app.bsky.feed.getPostThread': async (q: URLSearchParams) => {
+          asked.push(q.get('uri')!);
+          peak = Math.max(peak, ++open);
+          await new Promise((r) => setTimeout(r, 5));
+          open--;
+          const root = roots.find((r) => r.uri === q.get('uri'))!;
+          return threadView({ post: root, replies: [{ post: reply(root, root, { author: bob, rkey: `3kr${q.get('uri')!.slice(-3)}`, createdAt: '2026-11-27T11:00:00.000Z', text: ['re'] }) }] }, 6);
+        },
+      }),
+    );
+    const discussion = await loadDiscussion(inputs());
+    expect(asked.sort()).toEqual(roots.filter((r) => r.replyCount > 0).map((r) => r.uri).sort());
+    expect(peak).toBeLessThanOrEqual(4);
+    expect(peak).toBeGreaterThan(1);
+    expect(discussion.threads.filter((t) => t.replies.length)).toHaveLength(8);
+  });
+
+  it('shows a root that already sits inside another root’s thread once, in its place', async () => {
+    const root = make({ replies: 1, likes: 10 });
+    const inner = reply(root, root, { author: bob, rkey: '3kinner', createdAt: '2026-11-27T11:00:00.000Z', text: ['inner, also linking the article'] });
+    stubFetch(xrpcRoutes({ 'app.bsky.feed.searchPosts': { posts: [inner, root] }, 'app.bsky.feed.getPostThread': threadView({ post: root, replies: [{ post: inner }] }, 6) }));
+    const discussion = await loadDiscussion(inputs());
+    expect(texts(discussion.threads)).toEqual([[root.record.text, ['inner, also linking the article']]]);
+  });
+
+  it('keeps a root whose thread failed to load, without its replies', async () => {
+    const root = make({ replies: 3 });
+    stubFetch(xrpcRoutes({ 'app.bsky.feed.searchPosts': { posts: [root] }, 'app.bsky.feed.getPostThread': json({ error: 'InternalServerError' }, 502) }));
+    const discussion = await loadDiscussion(inputs());
+    expect(discussion.threads).toHaveLength(1);
+    expect(discussion.threads[0].replies).toEqual([]);
+    expect(discussion.threads[0].more).toBe(3);
+  });
+});
+
+describe('sort and paging', () => {
+  const at = (minutes: number) => new Date(Date.parse('2026-11-27T12:00:00Z') - minutes * 60_000).toISOString();
+  const roots: PostView[] = [make({ createdAt: at(30), likes: 1 }), make({ createdAt: at(10), likes: 0 }), make({ createdAt: at(20), likes: 50, reposts: 3 })];
+
+  it.each([
+    ['top', [2, 0, 1]],
+    ['latest', [1, 2, 0]],
+    ['oldest', [0, 2, 1]],
+  ] as const)('orders roots by %s', async (sort, order) => {
+    stubFetch(xrpcRoutes({ 'app.bsky.feed.searchPosts': { posts: roots } }));
+    const discussion = await loadDiscussion(inputs({ sort }));
+    expect(discussion.threads.map((t) => t.uri)).toEqual(order.map((i) => roots[i].uri));
+  });
+
+  it('orders replies within a branch by the same rule', async () => {
+    stubFetch(sampleRoute);
+    const oldest = await loadDiscussion(inputs({ sort: 'oldest' }));
+    const story = oldest.threads.find((t) => t.text.startsWith('New from me'))!;
+    // Open Wire replied 10 minutes before Sam.
+    expect(story.replies.map((r) => r.author.handle)).toEqual(['openwire.org', 'samokafor.bsky.social']);
+  });
+
+  it('shows `limit` roots, and the next ones on request without searching again', async () => {
+    const many = Array.from({ length: 5 }, (_, i) => make({ createdAt: at(i), replies: 1 }));
+    const { calls } = stubFetch(
+      xrpcRoutes({
+        'app.bsky.feed.searchPosts': { posts: many },
+        'app.bsky.feed.getPostThread': (q: URLSearchParams) => threadView({ post: many.find((p) => p.uri === q.get('uri'))! }, 6),
+      }),
+    );
+    const first = await loadDiscussion(inputs({ limit: 2, sort: 'latest' }));
+    expect(first.threads.map((t) => t.uri)).toEqual(many.slice(0, 2).map((p) => p.uri));
+    expect(totals(first).posts).toBe(5);
+    const threadsBefore = calls.filter((c) => c.url.pathname.endsWith('getPostThread')).length;
+    const second = await showMore(first, 2, inputs({ limit: 2, sort: 'latest' }));
+    expect(second.threads.map((t) => t.uri)).toEqual(many.slice(0, 4).map((p) => p.uri));
+    expect(second.pending).toHaveLength(1);
+    expect(calls.filter((c) => c.url.pathname.endsWith('searchPosts'))).toHaveLength(1);
+    expect(calls.filter((c) => c.url.pathname.endsWith('getPostThread')).length).toBe(threadsBefore + 2);
+  });
+});

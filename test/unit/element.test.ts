@@ -1,0 +1,247 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import '../../src/index.ts';
+import type { DiscussThread } from '../../src/element.ts';
+import { actor, post } from '../../demo/appview/build.ts';
+import { ARTICLE } from '../../demo/appview/sample.ts';
+import { deferred, json, ORIGIN, sampleRoute, stubFetch, xrpcRoutes, type Route } from './helpers.ts';
+
+const STORY = 'https://bsky.app/profile/minapark.news.example/post/3m6aaa2story';
+
+function mount(attributes: Record<string, string> = {}, children = ''): DiscussThread {
+  const el = document.createElement('discuss-thread');
+  for (const [name, value] of Object.entries({ loading: 'eager', service: ORIGIN, 'search-service': ORIGIN, url: ARTICLE, ...attributes })) el.setAttribute(name, value);
+  el.innerHTML = children;
+  document.body.append(el);
+  return el;
+}
+
+const root = (el: DiscussThread) => el.shadowRoot!;
+const part = (el: DiscussThread, name: string) => root(el).querySelector<HTMLElement>(`[part~="${name}"]`);
+const parts = (el: DiscussThread, name: string) => [...root(el).querySelectorAll<HTMLElement>(`[part~="${name}"]`)];
+const settled = (el: DiscussThread, status: string) => vi.waitFor(() => expect(el.getAttribute('status')).toBe(status), { timeout: 2000 });
+
+/** Hold every search until the test releases it. */
+function holdSearch(route: Route) {
+  const gate = deferred();
+  const held: Route = async (url, init) => {
+    if (url.pathname.endsWith('searchPosts')) await gate.promise;
+    return route(url, init);
+  };
+  return { gate, held };
+}
+
+beforeEach(() => {
+  document.head.innerHTML = '';
+  document.body.innerHTML = '';
+  document.title = 'Norvia blocks Whisperline';
+});
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
+
+describe('<discuss-thread> states', () => {
+  it('shows "Searching for posts…" in a polite status region, then the discussion', async () => {
+    const { gate, held } = holdSearch(sampleRoute);
+    stubFetch(held);
+    const el = mount();
+    await settled(el, 'searching');
+    const status = part(el, 'status')!;
+    expect(status.getAttribute('role')).toBe('status');
+    expect(status.textContent).toContain('Searching for posts…');
+    expect(part(el, 'list')).toBeNull();
+    gate.resolve();
+    await settled(el, 'loaded');
+    expect(part(el, 'status')!.textContent!.trim()).toBe('');
+    expect(parts(el, 'list')).toHaveLength(1);
+    expect(root(el).querySelectorAll('.list > li')).toHaveLength(6);
+  });
+
+  it('renders posts with author, time, text, counts and links to Bluesky', async () => {
+    stubFetch(sampleRoute);
+    const el = mount({ post: STORY });
+    await settled(el, 'loaded');
+    const first = part(el, 'post')!;
+    expect(first.getAttribute('aria-label')).toBe('Post by Mina Park');
+    const author = first.querySelector<HTMLAnchorElement>('[part="author"]')!;
+    expect(author.href).toBe('https://bsky.app/profile/minapark.news.example');
+    expect(author.textContent).toContain('@minapark.news.example');
+    expect(first.querySelector('[part="avatar"]')!.getAttribute('alt')).toBe('');
+    const time = first.querySelector('time')!;
+    expect(time.getAttribute('datetime')).toMatch(/^\d{4}-\d\d-\d\dT/);
+    expect(time.getAttribute('title')).toBeTruthy();
+    expect(time.closest('a')!.href).toBe('https://bsky.app/profile/minapark.news.example/post/3m6aaa2story');
+    const links = [...first.querySelectorAll<HTMLAnchorElement>('[part="text"] a')];
+    expect(links.map((a) => a.href)).toEqual([ARTICLE, 'https://bsky.app/hashtag/encryption']);
+    expect(links[0].rel).toBe('nofollow ugc noopener');
+    const stats = first.querySelector('[part="stats"]')!.textContent!;
+    expect(stats).toContain('152 likes');
+    expect(stats).toContain('61 reposts');
+    expect(first.querySelector<HTMLAnchorElement>('.reply')!.textContent).toBe('Reply on Bluesky');
+  });
+
+  it('nests replies and ends a branch cut at `depth` with a link to the rest', async () => {
+    stubFetch(sampleRoute);
+    const el = mount({ post: STORY, depth: '2' });
+    await settled(el, 'loaded');
+    const story = root(el).querySelector('.list > li')!;
+    const level1 = story.querySelectorAll(':scope > ol[part="replies"] > li');
+    expect(level1).toHaveLength(2);
+    const more = story.querySelector<HTMLAnchorElement>('[part="more"]')!;
+    expect(more.textContent).toBe('1 more reply on Bluesky');
+    expect(more.href).toMatch(/^https:\/\/bsky\.app\/profile\/minapark\.news\.example\/post\//);
+    const mention = [...story.querySelectorAll<HTMLAnchorElement>('[part="text"] a')].find((a) => a.textContent === '@minapark.news.example')!;
+    expect(mention.href).toMatch(/^https:\/\/bsky\.app\/profile\/did%3Aplc%3A/);
+  });
+
+  it('summarises the counts and links to the composer in the header', async () => {
+    stubFetch(sampleRoute);
+    const el = mount();
+    await settled(el, 'loaded');
+    expect(part(el, 'heading')!.textContent!.trim()).toBe('Discussion on Bluesky');
+    expect(part(el, 'heading')!.getAttribute('role')).toBe('heading');
+    expect(part(el, 'summary')!.textContent).toBe('6 posts · 4 replies · 341 likes');
+    const compose = part(el, 'compose') as HTMLAnchorElement;
+    expect(compose.textContent).toBe('Discuss on Bluesky');
+    expect(new URL(compose.href).searchParams.get('text')).toBe(`Norvia blocks Whisperline ${ARTICLE}`);
+  });
+
+  it('invites the reader to start the discussion when nothing is found', async () => {
+    stubFetch(xrpcRoutes({ 'app.bsky.feed.searchPosts': { posts: [] } }));
+    const el = mount({ 'compose-text': 'Reading {title}: {url}' });
+    await settled(el, 'empty');
+    expect(part(el, 'status')!.textContent).toContain('No one has discussed this on Bluesky yet');
+    expect(new URL((part(el, 'compose') as HTMLAnchorElement).href).searchParams.get('text')).toBe(`Reading Norvia blocks Whisperline: ${ARTICLE}`);
+    expect(part(el, 'list')).toBeNull();
+  });
+
+  it('says what went wrong, shows the fallback, and tries again on "Try again"', async () => {
+    let fail = true;
+    stubFetch((url, init) => (fail ? json({ error: 'InternalServerError' }, 500) : sampleRoute(url, init)));
+    const errors: CustomEvent[] = [];
+    document.addEventListener('discuss-thread-error', (e) => errors.push(e as CustomEvent), { once: true });
+    const el = mount({}, '<p id="fallback">Discuss on Bluesky</p>');
+    await settled(el, 'error');
+    expect(part(el, 'status')!.textContent).toContain('could not be loaded');
+    expect(root(el).querySelector('slot:not([name])')).not.toBeNull();
+    const search = [...root(el).querySelectorAll<HTMLAnchorElement>('a')].find((a) => a.href.startsWith('https://bsky.app/search'))!;
+    expect(new URL(search.href).searchParams.get('q')).toBe(ARTICLE);
+    expect(errors[0].detail.failures).toEqual([{ route: 'search', kind: 'unavailable', status: 500 }]);
+    expect(part(el, 'compose')).not.toBeNull();
+    fail = false;
+    part(el, 'retry')!.click();
+    await settled(el, 'loaded');
+    expect(part(el, 'retry')).toBeNull();
+  });
+
+  it('waits until it nears the viewport when loading is lazy', async () => {
+    let notify: ((entries: Array<{ isIntersecting: boolean }>) => void) | undefined;
+    let margin = '';
+    vi.stubGlobal(
+      'IntersectionObserver',
+      class {
+        constructor(callback: typeof notify, options: IntersectionObserverInit) {
+          notify = callback;
+          margin = options.rootMargin ?? '';
+        }
+        observe() {}
+        disconnect() {}
+      },
+    );
+    const { calls } = stubFetch(sampleRoute);
+    const el = mount({ loading: 'lazy' });
+    await el.updateComplete;
+    expect(el.getAttribute('status')).toBe('idle');
+    expect(calls).toHaveLength(0);
+    expect(margin).toMatch(/^\d{3,}px/);
+    notify!([{ isIntersecting: true }]);
+    await settled(el, 'loaded');
+    expect(calls.length).toBeGreaterThan(0);
+  });
+
+  it('reloads when an attribute changes, aborting the request under way', async () => {
+    const { gate, held } = holdSearch(sampleRoute);
+    const { calls } = stubFetch(held);
+    const el = mount();
+    await settled(el, 'searching');
+    el.setAttribute('url', 'https://news.example/another-story');
+    await vi.waitFor(() => expect(calls.filter((c) => c.url.pathname.endsWith('searchPosts'))).toHaveLength(2));
+    expect(calls[0].init!.signal!.aborted).toBe(true);
+    gate.resolve();
+    await settled(el, 'empty');
+    expect(calls[1].url.searchParams.get('url')).toBe('https://news.example/another-story');
+  });
+
+  it('aborts its requests when removed from the page', async () => {
+    const { held } = holdSearch(sampleRoute);
+    const { calls } = stubFetch(held);
+    const el = mount();
+    await settled(el, 'searching');
+    el.remove();
+    expect(calls[0].init!.signal!.aborted).toBe(true);
+  });
+
+  it('fires discuss-thread-load with the counts', async () => {
+    stubFetch(sampleRoute);
+    const loaded = new Promise<CustomEvent>((resolve) => document.addEventListener('discuss-thread-load', (e) => resolve(e as CustomEvent), { once: true }));
+    mount();
+    const event = await loaded;
+    expect(event.bubbles && event.composed).toBe(true);
+    expect(event.detail).toMatchObject({ posts: 6, replies: 4, likes: 341, failures: [] });
+  });
+
+  it('reveals the next threads on "Show more" and moves focus to the first new one', async () => {
+    stubFetch(sampleRoute);
+    const el = mount({ limit: '2', sort: 'latest' });
+    await settled(el, 'loaded');
+    expect(root(el).querySelectorAll('.list > li')).toHaveLength(2);
+    const more = root(el).querySelector<HTMLButtonElement>('button[part="more"]')!;
+    expect(more.textContent).toBe('Show more');
+    more.click();
+    await vi.waitFor(() => expect(root(el).querySelectorAll('.list > li')).toHaveLength(4));
+    const third = root(el).querySelectorAll('.list > li > article')[2];
+    await vi.waitFor(() => expect(root(el).activeElement).toBe(third));
+  });
+});
+
+describe('<discuss-thread> input', () => {
+  it('takes the article from canonical, then og:url, then the page, without fragment or tracking', async () => {
+    const { calls } = stubFetch(xrpcRoutes({ 'app.bsky.feed.searchPosts': { posts: [] } }));
+    document.head.innerHTML = '<meta property="og:url" content="https://news.example/og"><link rel="canonical" href="https://news.example/canonical?utm_source=x#top">';
+    const el = mount({ url: '' });
+    el.removeAttribute('url');
+    await settled(el, 'empty');
+    expect(calls.at(-1)!.url.searchParams.get('url')).toBe('https://news.example/canonical');
+    document.head.querySelector('link')!.remove();
+    el.refresh();
+    await vi.waitFor(() => expect(calls.at(-1)!.url.searchParams.get('url')).toBe('https://news.example/og'));
+  });
+
+  it('warns about bad attribute values, naming the attribute, and uses the defaults', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { calls } = stubFetch(xrpcRoutes({ 'app.bsky.feed.searchPosts': { posts: [] } }));
+    const el = mount({ limit: 'lots', sort: 'random', depth: '-1', url: 'ftp://news.example/a', post: 'not-a-post', theme: 'neon', loading: 'eager' });
+    await settled(el, 'empty');
+    const said = warn.mock.calls.map((c) => String(c[0])).join('\n');
+    for (const name of ['limit="', 'sort="random"', 'depth="-1"', 'url="ftp://news.example/a"', 'post="not-a-post"', 'theme="neon"']) expect(said).toContain(name);
+    const search = calls.find((c) => c.url.pathname.endsWith('searchPosts'))!.url.searchParams;
+    expect(search.get('sort')).toBe('top');
+    expect(search.get('url')).toMatch(/^http/);
+  });
+
+  it('renders hostile text as text and never makes a javascript: link', async () => {
+    const a = actor('mallory', '<img src=x onerror=alert(1)>');
+    const hostile = post({
+      author: a,
+      rkey: '3kevil',
+      createdAt: '2026-11-27T10:00:00.000Z',
+      text: ['<script>alert(1)</script> ', { link: 'javascript:alert(1)', text: 'click me' }],
+    });
+    stubFetch(xrpcRoutes({ 'app.bsky.feed.searchPosts': { posts: [hostile] } }));
+    const el = mount();
+    await settled(el, 'loaded');
+    expect(root(el).querySelector('script, img[src="x"]')).toBeNull();
+    expect(part(el, 'text')!.textContent).toBe('<script>alert(1)</script> click me');
+    expect([...root(el).querySelectorAll('a')].every((link) => /^https?:/.test(link.getAttribute('href') ?? 'https:'))).toBe(true);
+  });
+});

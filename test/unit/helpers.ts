@@ -1,0 +1,68 @@
+// Test helpers: a `fetch` stub that routes to handlers (or to the sample AppView), deferred
+// promises the test resolves itself, and the lexicon checks every fixture must pass.
+
+import { vi } from 'vitest';
+import { lexicons } from '@atproto/api';
+import { jsonToLex } from '@atproto/lexicon';
+import { answer } from '../../demo/appview/server.ts';
+
+export const ORIGIN = 'https://appview.test';
+
+export interface Deferred<T> {
+  promise: Promise<T>;
+  resolve: (value: T) => void;
+}
+
+export function deferred<T = void>(): Deferred<T> {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
+export const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
+
+export type Route = (url: URL, init?: RequestInit) => Response | Promise<Response>;
+
+/** Replace `fetch`; every request is recorded in `calls`. */
+export function stubFetch(route: Route) {
+  const calls: Array<{ url: URL; init?: RequestInit }> = [];
+  const fetch = vi.fn(async (input: string | URL | Request, init?: RequestInit) => {
+    const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
+    calls.push({ url, init });
+    init?.signal?.throwIfAborted();
+    return route(url, init);
+  });
+  vi.stubGlobal('fetch', fetch);
+  return { calls, fetch };
+}
+
+/** A route answering from the sample AppView (served at ORIGIN), 404 for anything else. */
+export const sampleRoute: Route = async (url) => {
+  const found = await answer(url);
+  return found ? new Response(found.body, { status: found.status, headers: { 'content-type': found.type } }) : json({ error: 'NotFound' }, 404);
+};
+
+/** An XRPC route table: NSID → body (or a function of the query). Unknown methods answer 501. */
+export function xrpcRoutes(table: Record<string, unknown | ((query: URLSearchParams) => unknown)>): Route {
+  return async (url) => {
+    const nsid = url.pathname.replace(/^.*\/xrpc\//, '');
+    if (!(nsid in table)) return json({ error: 'MethodNotImplemented' }, 501);
+    const entry = table[nsid];
+    const body = await (typeof entry === 'function' ? (entry as (q: URLSearchParams) => unknown)(url.searchParams) : entry);
+    return body instanceof Response ? body : json(body);
+  };
+}
+
+/** Throws unless `body` is a valid output of the XRPC method `nsid`, and its post records valid records. */
+export function assertValidOutput(nsid: string, body: unknown): void {
+  lexicons.assertValidXrpcOutput(nsid, jsonToLex(body as never));
+  const walk = (value: unknown): void => {
+    if (Array.isArray(value)) return value.forEach(walk);
+    if (!value || typeof value !== 'object') return;
+    const object = value as Record<string, unknown>;
+    if (object.$type === 'app.bsky.feed.post') lexicons.assertValidRecord('app.bsky.feed.post', jsonToLex(object as never));
+    Object.values(object).forEach(walk);
+  };
+  walk(body);
+}

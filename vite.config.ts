@@ -1,0 +1,40 @@
+import { defineConfig, type Plugin } from 'vite';
+import { sampleAppView } from './demo/appview/server.ts';
+
+/** The demo's sample AppView on the dev server, and `/` sending readers to the demo page. */
+function demo(): Plugin {
+  const appView = sampleAppView();
+  return {
+    name: 'discuss-thread-demo',
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        if (req.url === '/') {
+          res.writeHead(302, { location: '/demo/' });
+          return res.end();
+        }
+        appView(req, res, next);
+      });
+    },
+  };
+}
+
+export default defineConfig({
+  plugins: [demo()],
+  server: { port: 5173 },
+  build: {
+    // The CDN build: one self-contained, minified ES module with Lit inside.
+    // Not library mode: its ES output keeps whitespace. An app build of one entry minifies fully.
+    rollupOptions: {
+      input: 'src/index.ts',
+      preserveEntrySignatures: 'strict',
+      output: { entryFileNames: 'discuss-thread.js', format: 'es' },
+    },
+    outDir: 'dist',
+    copyPublicDir: false,
+    modulePreload: false,
+    emptyOutDir: false,
+    minify: true,
+    target: 'es2022',
+    reportCompressedSize: true,
+  },
+});

@@ -1,0 +1,34 @@
+import { defineConfig } from 'vitest/config';
+import { hasChromium, CHROMIUM } from './scripts/chromium.ts';
+
+// Browser tests need Debian's Chromium. In CI a missing Chromium is a failure (the tests run and
+// say so); on a developer's machine without it, only the unit tests run, and we say why.
+const browser = hasChromium() || !!process.env.CI;
+if (!browser) console.warn(`\nBrowser tests not run: no Chromium at ${CHROMIUM} (apt-get install -y chromium).\n`);
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        extends: './vite.config.ts',
+        test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'happy-dom' },
+      },
+      ...(browser
+        ? [
+            {
+              extends: './vite.config.ts',
+              test: {
+                name: 'browser',
+                include: ['test/browser/**/*.test.ts'],
+                environment: 'node',
+                globalSetup: ['test/browser/global-setup.ts'],
+                testTimeout: 30_000,
+                hookTimeout: 60_000,
+                fileParallelism: false,
+              },
+            },
+          ]
+        : []),
+    ],
+  },
+});
