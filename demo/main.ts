@@ -28,6 +28,13 @@ function apply() {
   widget.setAttribute('theme', theme.value);
 }
 
+// `?source=slow` (or empty, error, live) opens the demo in that mode: handy for links and tests.
+const preset = new URLSearchParams(location.search).get('source');
+if (preset && [...source.options].some((option) => option.value === preset)) {
+  source.value = preset;
+  apply();
+}
+
 source.addEventListener('change', apply);
 theme.addEventListener('change', apply);
 url.addEventListener('change', apply);

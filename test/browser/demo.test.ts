@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { open, start, waitForStatus, type Harness } from './harness.ts';
+
+const ARTICLE = 'https://news.example/world/2026/11/27/norvia-blocks-whisperline';
+let harness: Harness;
+
+beforeAll(async () => {
+  harness = await start();
+});
+afterAll(() => harness?.close());
+
+describe('the demo page', () => {
+  it('shows "Searching for posts…", then the discussion from the sample AppView', async () => {
+    const { page, errors, preflights } = await open(harness, '/demo/?source=slow');
+    await page.locator('discuss-thread').scrollIntoViewIfNeeded();
+    await waitForStatus(page, 'searching');
+    await expect(page.locator('discuss-thread [part="status"]').textContent()).resolves.toContain('Searching for posts…');
+    await waitForStatus(page, 'loaded');
+    expect(await page.locator('discuss-thread .list > li').count()).toBe(6);
+    expect(errors).toEqual([]);
+    expect(preflights).toEqual([]);
+    await page.close();
+  });
+
+  it('renders the reply tree in order, with Korean text, facets and links to Bluesky', async () => {
+    const { page } = await open(harness, '/demo/');
+    await page.locator('discuss-thread').scrollIntoViewIfNeeded();
+    await waitForStatus(page, 'loaded');
+    const story = page.locator('discuss-thread .list > li').first();
+    await expect(story.locator(':scope > article [part="author"]').textContent()).resolves.toContain('Mina Park');
+    // Sorted by engagement: Open Wire's reply (40 likes) before Sam's (12).
+    const level1 = await story.locator(':scope > ol > li > article [part="text"]').allTextContents();
+    expect(level1).toEqual([expect.stringMatching(/^We have published a guide/), expect.stringMatching(/^Great reporting/)]);
+    // Depth 6 by default: Sam → Mina → Sam → Lena → 지우 → 현, and the seventh level is a link.
+    const chain = await story.locator(':scope > ol > li').nth(1).locator('article [part="text"]').allTextContents();
+    expect(chain).toEqual([
+      expect.stringMatching(/^Great reporting/),
+      expect.stringMatching(/^Two ISPs/),
+      'Thanks. That is alarming.',
+      expect.stringMatching(/^Same pattern/),
+      '이런 패턴이 반복된다는 게 정말 무섭네요 😟',
+      '맞아요. 기록해 두는 게 중요합니다 📝',
+    ]);
+    await expect(story.locator('[part="more"]').textContent()).resolves.toBe('1 more reply on Bluesky');
+    const korean = page.locator('discuss-thread article', { hasText: '노르비아가' }).first();
+    await expect(korean.locator('[part="text"]').getAttribute('lang')).resolves.toBe('ko');
+    const tags = await korean.locator(':scope > [part="text"] a').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
+    expect(tags).toEqual([ARTICLE, 'https://bsky.app/hashtag/%ED%94%84%EB%9D%BC%EC%9D%B4%EB%B2%84%EC%8B%9C', 'https://bsky.app/hashtag/%EC%95%94%ED%98%B8%ED%99%94']);
+    await expect(page.locator('discuss-thread [part="embed"] img[alt^="A long queue"]').count()).resolves.toBe(1);
+    await expect(page.locator('discuss-thread .card', { hasText: 'How DNS and SNI blocking work' }).count()).resolves.toBe(1);
+    await expect(page.locator('discuss-thread blockquote.quote').count()).resolves.toBe(1);
+    await page.close();
+  });
+
+  it('links "Discuss on Bluesky" to the composer with the article prefilled', async () => {
+    const { page } = await open(harness, '/demo/');
+    const href = await page.locator('discuss-thread [part="compose"]').getAttribute('href');
+    const text = new URL(href!).searchParams.get('text');
+    expect(href!.startsWith('https://bsky.app/intent/compose?text=')).toBe(true);
+    expect(text).toBe(`Norvia blocks Whisperline, the encrypted calling app millions rely on ${ARTICLE}`);
+    await page.close();
+  });
+});

@@ -1,0 +1,49 @@
+// One Vite dev server (demo + sample AppView) and one Chromium per test file.
+
+import { createServer, type ViteDevServer } from 'vite';
+import type { Browser, Page } from 'playwright-core';
+import { launch } from '../../scripts/chromium.ts';
+
+export interface Harness {
+  origin: string;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+export async function start(): Promise<Harness> {
+  const server: ViteDevServer = await createServer({ configFile: 'vite.config.ts', server: { port: 0, host: '127.0.0.1' }, logLevel: 'warn' });
+  await server.listen();
+  const address = server.httpServer!.address();
+  const origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const browser = await launch();
+  return {
+    origin,
+    browser,
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+/** A page that records XRPC requests, CORS preflights and page errors. */
+export async function open(harness: Harness, path: string, options: { width?: number; colorScheme?: 'light' | 'dark' } = {}) {
+  const page: Page = await harness.browser.newPage({ viewport: { width: options.width ?? 1000, height: 800 }, colorScheme: options.colorScheme ?? 'light' });
+  const requests: URL[] = [];
+  const preflights: URL[] = [];
+  const errors: string[] = [];
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (request.method() === 'OPTIONS') preflights.push(url);
+    else if (url.pathname.includes('/xrpc/')) requests.push(url);
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(harness.origin + path);
+  return { page, requests, preflights, errors };
+}
+
+export const widgetStatus = (page: Page) => page.locator('discuss-thread').getAttribute('status');
+
+export async function waitForStatus(page: Page, status: string) {
+  await page.waitForFunction((s) => document.querySelector('discuss-thread')?.getAttribute('status') === s, status, { timeout: 15_000 });
+}
