@@ -88,12 +88,16 @@ function embed(value: Embed | undefined, post: Post | QuotedPost, view: View): T
         ${quoted
           ? html`<blockquote class="quote" cite=${quoted.url}>
               ${byline(quoted, view)}
-              <p class="text" lang=${lang(quoted.langs)} dir="auto">${richText(quoted.text, quoted.facets)}</p>
+              ${warned(quoted.warn, html`<p class="text" lang=${lang(quoted.langs)} dir="auto">${richText(quoted.text, quoted.facets)}</p>`, view)}
             </blockquote>`
           : html`<p class="quote">${view.t.quoteUnavailable}</p>`}`;
     }
   }
 }
+
+/** Content behind a warning the reader opens: a native disclosure, keyboard-operable as is. */
+const warned = (warn: boolean, content: TemplateResult, view: View) =>
+  warn ? html`<details class="warning"><summary>${view.t.warning} ${view.t.showPost}</summary>${content}</details>` : content;
 
 function stats(post: Post, view: View) {
   const stat = (key: 'replies' | 'reposts' | 'likes', n: number) =>
@@ -109,7 +113,7 @@ export function postTemplate(post: Post, view: View, focusable = false) {
     ${post.embed ? html`<div part="embed" class="embed">${embed(post.embed, post, view)}</div>` : nothing}`;
   return html`<article part="post" class="post" aria-label=${fill(view.t.postBy, { name: post.author.displayName })} tabindex=${focusable ? '-1' : nothing}>
     ${byline(post, view)}
-    ${post.warnings.length ? html`<details class="warning"><summary>${view.t.warning} ${view.t.showPost}</summary>${body}</details>` : body}
+    ${warned(post.warn, body, view)}
     ${stats(post, view)}
   </article>`;
 }

@@ -33,6 +33,7 @@ export interface QuotedPost {
   facets: Facet[];
   langs: string[];
   createdAt: string;
+  warn: boolean;
 }
 
 export type Embed =
@@ -61,8 +62,8 @@ export interface Post {
   createdAt: string;
   counts: Counts;
   embed?: Embed;
-  /** Labels that put the post behind a warning the reader opens. */
-  warnings: string[];
+  /** Shown behind a content warning the reader opens (a `!warn` label), media included. */
+  warn: boolean;
   /** Set when the post is itself a reply (a discovered root may be one). */
   parent?: string;
   /** Where the post links outside Bluesky: link facets and the external embed. */

@@ -66,10 +66,12 @@ function parseQuoted(value: unknown): QuotedPost | undefined {
   const author = parseAuthor(value.author);
   const record = value.value;
   if (!author || !isObject(record) || typeof record.text !== 'string') return undefined;
-  if (moderate(value.labels, (value.author as Json).labels, author.did).hide) return undefined;
+  const decision = moderate(value.labels, (value.author as Json).labels, author.did);
+  if (decision === 'hide') return undefined;
   return {
     uri: value.uri,
     url: postUrl(value.uri, author.handle),
+    warn: decision === 'warn',
     author,
     text: record.text,
     facets: parseFacets(record.facets),
@@ -124,7 +126,7 @@ export function parsePost(value: unknown): Post | undefined {
   const record = value.record;
   if (!author || !isObject(record) || typeof record.text !== 'string') return undefined;
   const decision = moderate(value.labels, (value.author as Json).labels, author.did);
-  if (decision.hide) return undefined;
+  if (decision === 'hide') return undefined;
   const facets = parseFacets(record.facets);
   const counts: Counts = { replies: count(value.replyCount), reposts: count(value.repostCount), likes: count(value.likeCount), quotes: count(value.quoteCount) };
   const reply = isObject(record.reply) && isObject(record.reply.parent) ? str(record.reply.parent.uri) : undefined;
@@ -139,7 +141,7 @@ export function parsePost(value: unknown): Post | undefined {
     createdAt: str(record.createdAt) ?? str(value.indexedAt) ?? '',
     counts,
     embed: parseEmbed(value.embed),
-    warnings: decision.warnings,
+    warn: decision === 'warn',
     parent: reply,
     links: linksOf(record, facets),
   };
