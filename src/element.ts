@@ -6,6 +6,7 @@ import { Task, TaskStatus } from '@lit/task';
 import { loadDiscussion, showMore, totals, DiscoveryError, type Discussion, type DiscussionInputs, type Totals } from './bluesky/discussion.ts';
 import type { RouteFailure } from './bluesky/discover.ts';
 import { cleanUrl, isDid, isHandle, normalizeUrl, parsePostRef, searchUrl, type PostRef } from './bluesky/urls.ts';
+import { readCache, writeCache } from './bluesky/cache.ts';
 import { composeUrl } from './compose.ts';
 import { catalog, pickLanguage, type Messages } from './i18n/messages.ts';
 import { plural } from './i18n/format.ts';
@@ -33,6 +34,7 @@ const DEFAULTS = {
   composeText: '{title} {url}',
   service: 'https://public.api.bsky.app',
   searchService: 'https://api.bsky.app',
+  backlinksService: 'https://constellation.microcosm.blue',
 } as const;
 
 /**
@@ -76,6 +78,7 @@ export class DiscussThread extends LitElement {
     composeText: { attribute: 'compose-text' },
     service: {},
     searchService: { attribute: 'search-service' },
+    backlinksService: { attribute: 'backlinks-service' },
     headingLevel: { type: Number, attribute: 'heading-level' },
     strings: { attribute: false },
     status: { reflect: true },
@@ -103,6 +106,8 @@ export class DiscussThread extends LitElement {
   declare service?: string;
   /** Host for `app.bsky.feed.searchPosts`. */
   declare searchService?: string;
+  /** Backlink index used when search is refused; `none` turns it off. */
+  declare backlinksService?: string;
   /** Level of the heading, 1–6. */
   declare headingLevel?: number;
   /** Overrides for any interface string. */
@@ -117,12 +122,22 @@ export class DiscussThread extends LitElement {
   #key = '';
   #discussion?: Discussion;
   #more?: AbortController;
+  #quiet?: AbortController;
+  #force = false;
   #warned = new Set<string>();
 
   #task = new Task(this, {
-    task: async ([active], { signal }) => {
+    task: async ([active, key], { signal }) => {
       if (!active) return undefined;
-      return loadDiscussion(this.#inputs, { signal });
+      const cached = this.#force ? undefined : readCache(key);
+      this.#force = false;
+      if (cached) {
+        if (!cached.fresh) this.#revalidate(key);
+        return cached.discussion;
+      }
+      const discussion = await loadDiscussion(this.#inputs, { signal });
+      writeCache(key, discussion);
+      return discussion;
     },
     args: () => [this.#active, this.#key, this.#runs] as const,
     onComplete: (discussion) => {
@@ -141,8 +156,9 @@ export class DiscussThread extends LitElement {
     this.status = 'idle';
   }
 
-  /** Load again, skipping nothing that was cached. */
+  /** Load again, skipping the session cache. */
   refresh(): void {
+    this.#force = true;
     this.#runs++;
     this.#activate();
     this.requestUpdate();
@@ -159,6 +175,7 @@ export class DiscussThread extends LitElement {
     super.disconnectedCallback();
     this.#observer?.disconnect();
     this.#more?.abort();
+    this.#quiet?.abort();
     this.#task.abort();
     this.#active = false;
   }
@@ -168,6 +185,21 @@ export class DiscussThread extends LitElement {
     if (!this.#active) {
       this.#active = true;
       this.requestUpdate();
+    }
+  }
+
+  /** A stale cache entry is on screen: load a fresh copy without showing "Searching…". */
+  async #revalidate(key: string) {
+    this.#quiet?.abort();
+    const controller = (this.#quiet = new AbortController());
+    try {
+      const discussion = await loadDiscussion(this.#inputs, { signal: controller.signal });
+      if (key !== this.#key || controller.signal.aborted) return;
+      writeCache(key, discussion);
+      this.#discussion = discussion;
+      this.requestUpdate();
+    } catch {
+      // The stale copy stays; the next visit tries again.
     }
   }
 
@@ -231,6 +263,7 @@ export class DiscussThread extends LitElement {
       depth: this.#number('depth', this.depth, DEFAULTS.depth, 0, 100),
       service: this.#host('service', this.service, DEFAULTS.service),
       searchService: this.#host('search-service', this.searchService, DEFAULTS.searchService),
+      backlinksService: this.backlinksService === 'none' ? undefined : this.#host('backlinks-service', this.backlinksService, DEFAULTS.backlinksService),
     };
   }
 

@@ -49,7 +49,10 @@ export interface PostSpec {
 export type PostView = Record<string, any> & { uri: string; cid: string; record: Record<string, any> };
 export interface Tree {
   post: PostView;
-  replies?: Tree[];
+  /** Replies; a string stands for a reply the AppView reports as blocked or not found. */
+  replies?: Array<Tree | { blocked: string } | { notFound: string }>;
+  /** Replies the thread's author hid (the root's threadgate). */
+  hidden?: string[];
 }
 
 const BASE32 = 'abcdefghijklmnopqrstuvwxyz234567';
@@ -223,24 +226,48 @@ export function post(spec: PostSpec): PostView {
 export const reply = (root: PostView, parent: PostView, spec: Omit<PostSpec, 'reply'>): PostView => post({ ...spec, reply: { root, parent } });
 
 /** `app.bsky.feed.getPostThread` output for `tree`, cut at `depth` levels of replies as the AppView does. */
-export function threadView(tree: Tree, depth: number, threadgate?: { hiddenReplies: string[] }): object {
-  const node = (t: Tree, level: number): object => ({
-    $type: 'app.bsky.feed.defs#threadViewPost',
-    post: { ...t.post, replyCount: t.replies?.length ?? t.post.replyCount },
-    ...(level < depth ? { replies: (t.replies ?? []).map((r) => node(r, level + 1)) } : {}),
-  });
+export function threadView(tree: Tree, depth: number): object {
+  const node = (t: NonNullable<Tree['replies']>[number], level: number): object => {
+    if ('blocked' in t) return { $type: 'app.bsky.feed.defs#blockedPost', uri: t.blocked, blocked: true, author: { did: actor('blocker').did } };
+    if ('notFound' in t) return { $type: 'app.bsky.feed.defs#notFoundPost', uri: t.notFound, notFound: true };
+    return {
+      $type: 'app.bsky.feed.defs#threadViewPost',
+      post: { ...t.post, replyCount: t.replies?.length ?? t.post.replyCount },
+      ...(level < depth ? { replies: (t.replies ?? []).map((r) => node(r, level + 1)) } : {}),
+    };
+  };
   const root = tree.post;
   return {
     thread: node(tree, 0),
-    ...(threadgate
+    ...(tree.hidden
       ? {
           threadgate: {
             uri: root.uri.replace('app.bsky.feed.post', 'app.bsky.feed.threadgate'),
             cid: cid(`${root.uri}#gate`),
-            record: { $type: 'app.bsky.feed.threadgate', post: root.uri, createdAt: root.indexedAt, hiddenReplies: threadgate.hiddenReplies },
+            record: { $type: 'app.bsky.feed.threadgate', post: root.uri, createdAt: root.indexedAt, hiddenReplies: tree.hidden },
             lists: [],
           },
         }
       : {}),
+  };
+}
+
+/** `app.bsky.feed.getAuthorFeed` items: the author's posts, and reposts of others' (with `reason`). */
+export function feedItem(post: PostView, repostedBy?: Actor): object {
+  return {
+    post,
+    ...(repostedBy ? { reason: { $type: 'app.bsky.feed.defs#reasonRepost', by: profileBasic(repostedBy), indexedAt: post.indexedAt } } : {}),
+  };
+}
+
+/** Constellation's `/links` answer: the records linking a target. */
+export function backlinksView(posts: PostView[]): object {
+  return {
+    total: posts.length,
+    linking_records: posts.map((p) => {
+      const [, , did, collection, rkey] = p.uri.split('/');
+      return { did, collection, rkey };
+    }),
+    cursor: null,
   };
 }

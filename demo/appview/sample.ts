@@ -3,8 +3,11 @@
 // video and a reply tree deeper than the widget's default depth.
 
 import { actor, post, reply, type Actor, type PostSpec, type PostView, type Tree } from './build.ts';
+import { BSKY_LABELER } from '../../src/bluesky/moderation.ts';
 
 export const ARTICLE = 'https://news.example/world/2026/11/27/norvia-blocks-whisperline';
+/** A second article whose discussion is hostile, labelled and partly hidden: for moderation tests. */
+export const HOSTILE_ARTICLE = 'https://news.example/opinion/2026/11/27/moderation-test';
 export const ARTICLE_TITLE = 'Norvia blocks Whisperline, the encrypted calling app millions rely on';
 
 /** Minutes before `now`, as an ISO timestamp. */
@@ -14,20 +17,96 @@ export interface Sample {
   actors: Actor[];
   /** Roots that link the article, and their reply trees. */
   trees: Tree[];
+  /** Roots that link HOSTILE_ARTICLE. */
+  hostile: Tree[];
   /** Every post by URI, replies included. */
   posts: Map<string, PostView>;
+  /** Reposts in authors' feeds: [who reposted, what]. */
+  reposts: Array<[Actor, PostView]>;
 }
 
 /** Give each post the reply count its tree shows, and index every post. */
 function index(trees: Tree[]): Map<string, PostView> {
   const posts = new Map<string, PostView>();
-  const walk = (tree: Tree) => {
+  const walk = (tree: NonNullable<Tree['replies']>[number]) => {
+    if (!('post' in tree)) return;
     tree.post.replyCount = tree.replies?.length ?? tree.post.replyCount;
     posts.set(tree.post.uri, tree.post);
     tree.replies?.forEach(walk);
   };
   trees.forEach(walk);
   return posts;
+}
+
+const label = (val: string, src = BSKY_LABELER) => ({ src, val });
+
+/** The hostile discussion: everything bsky.app hides from a signed-out reader, and hostile input. */
+function hostile(media: string, at: (minutes: number) => string): Tree[] {
+  const quinn = actor('quinn', 'Quinn', { avatar: `${media}/avatar/quinn.svg` });
+  const private_ = actor('private-person', 'PRIVATE PERSON');
+  private_.labels = [{ src: private_.did, uri: private_.did, val: '!no-unauthenticated', cts: at(999) }];
+  const mallory = actor('mallory', '<img src=x onerror=alert(1)>');
+  const link = { link: HOSTILE_ARTICLE, text: 'news.example/opinion/…' };
+  const root = post({ author: quinn, rkey: '3mh0root', createdAt: at(60), langs: ['en'], text: ['A thread to test moderation 🧪 ', link], likes: 5 });
+  const r = (rkey: string, author: Actor, text: string, extra: Partial<PostSpec> = {}) =>
+    reply(root, root, { author, rkey, createdAt: at(50), langs: ['en'], text: [text], ...extra });
+  const hidden = r('3mh1hidden', quinn, 'HIDDEN-BY-AUTHOR reply');
+  const noUnauth = r('3mh2private', private_, 'NO-UNAUTH reply');
+  const underNoUnauth = reply(root, noUnauth, { author: quinn, rkey: '3mh3under', createdAt: at(40), text: ['UNDER-NO-UNAUTH reply'] });
+  const porn = r('3mh4porn', quinn, 'PORN-LABELLED reply', {
+    labels: [label('porn')],
+    embed: { images: [{ url: `${media}/photo/porn.svg`, alt: 'PORN-IMAGE', width: 4, height: 3 }] },
+  });
+  const warned = r('3mh5warn', quinn, 'WARNED reply', {
+    labels: [label('!warn')],
+    embed: { images: [{ url: `${media}/photo/warned.svg`, alt: 'WARNED-IMAGE', width: 4, height: 3 }] },
+  });
+  const otherLabeler = r('3mh6other', quinn, 'OTHER-LABELER reply', { labels: [label('!hide', 'did:plc:someotherlabeler0000000')] });
+  const evil = r('3mh7evil', mallory, '', { embed: { unknown: true } });
+  const evilText = '<script>alert("x")</script> 한국어 click data 👍🏽';
+  const bytes = (s: string) => new TextEncoder().encode(s).length;
+  const at_ = (s: string) => bytes(evilText.slice(0, evilText.indexOf(s)));
+  evil.record.text = evilText;
+  evil.record.facets = [
+    { index: { byteStart: at_('click'), byteEnd: at_('click') + 5 }, features: [{ $type: 'app.bsky.richtext.facet#link', uri: 'javascript:alert(1)' }] },
+    { index: { byteStart: at_('data'), byteEnd: at_('data') + 4 }, features: [{ $type: 'app.bsky.richtext.facet#link', uri: 'data:text/html,<b>x</b>' }] },
+    // Splits "한" in the middle of its UTF-8 sequence, overlaps the next, runs past the end.
+    { index: { byteStart: at_('한국어') + 1, byteEnd: at_('한국어') + 4 }, features: [{ $type: 'app.bsky.richtext.facet#tag', tag: 'split' }] },
+    { index: { byteStart: at_('한국어') + 2, byteEnd: at_('click') }, features: [{ $type: 'app.bsky.richtext.facet#tag', tag: 'overlap' }] },
+    { index: { byteStart: bytes(evilText) - 2, byteEnd: bytes(evilText) + 50 }, features: [{ $type: 'app.bsky.richtext.facet#link', uri: 'https://example.com/past-the-end' }] },
+  ];
+  const blockedQuote = r('3mh8quote', quinn, 'Quoting a blocked post', { embed: { quote: 'blocked' } });
+  const detachedQuote = r('3mh9detach', quinn, 'Quoting a detached post', { embed: { quote: 'detached' } });
+  const badCard = post({
+    author: mallory,
+    rkey: '3mhacard',
+    createdAt: at(30),
+    text: ['Read this ', link],
+    embed: { external: { uri: 'javascript:alert(2)', title: 'EVIL-CARD', description: 'not a link' } },
+  });
+  const privateRoot = post({ author: private_, rkey: '3mhbprivroot', createdAt: at(20), text: ['NO-UNAUTH root ', link], likes: 100 });
+  const hiddenRoot = post({ author: quinn, rkey: '3mhchidden', createdAt: at(10), text: ['BSKY-HIDDEN root ', link], labels: [label('!hide')], likes: 100 });
+  return [
+    {
+      post: root,
+      hidden: [hidden.uri],
+      replies: [
+        { post: hidden },
+        { post: noUnauth, replies: [{ post: underNoUnauth }] },
+        { post: porn },
+        { post: warned },
+        { post: otherLabeler },
+        { post: evil },
+        { post: blockedQuote },
+        { post: detachedQuote },
+        { blocked: `at://${mallory.did}/app.bsky.feed.post/3mhdblocked` },
+        { notFound: `at://${mallory.did}/app.bsky.feed.post/3mhenotfound` },
+      ],
+    },
+    { post: badCard },
+    { post: privateRoot },
+    { post: hiddenRoot },
+  ];
 }
 
 export function sample(media: string, now = Date.now()): Sample {
@@ -205,5 +284,13 @@ export function sample(media: string, now = Date.now()): Sample {
     { post: r5 },
     { post: r6 },
   ];
-  return { actors: [mina, jiwoo, sam, lena, openwire, hyun, alex, rosa], trees, posts: index(trees) };
+  const hostileTrees = hostile(media, at);
+  return {
+    actors: [mina, jiwoo, sam, lena, openwire, hyun, alex, rosa],
+    trees,
+    hostile: hostileTrees,
+    posts: index([...trees, ...hostileTrees]),
+    // Mina reposted 지우's post: it links the article, but a repost is not hers to start a thread.
+    reposts: [[mina, r2]],
+  };
 }

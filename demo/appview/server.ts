@@ -1,30 +1,48 @@
-// The sample AppView: answers the XRPC queries the widget sends, from the sample discussion, as
-// connect-style middleware for Vite's dev server. A path prefix `/s/<flags>/` switches failure
-// modes for tests and the demo, e.g. `/s/slow,empty/xrpc/…`:
-//   slow   answers after 1.5 s          empty  search finds nothing
-//   error  every query fails with 500   flaky… the first search for that exact prefix fails with 503
+// The sample AppView: answers the XRPC queries the widget sends, and the backlink index's `/links`,
+// from the sample discussion, as connect-style middleware for Vite's dev server. A path prefix
+// `/s/<flags>/` switches failure modes for tests and the demo, e.g. `/s/slow,empty/xrpc/…`:
+//   slow       answers after 1.5 s            empty          search finds nothing
+//   error      every query fails with 500     flaky…         the first search for that prefix fails (503)
+//   search403  search refused (403)           search429      search rate-limited (429, Retry-After: 30)
+//   nocors     a refused search also lacks CORS headers, as Bluesky's sometimes does
+//   backlinks-down  the backlink index answers 503
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { normalizeUrl } from '../../src/bluesky/urls.ts';
-import { threadView, type PostView, type Tree } from './build.ts';
-import { ARTICLE, sample } from './sample.ts';
+import { backlinksView, feedItem, threadView, type PostView, type Tree } from './build.ts';
+import { ARTICLE, HOSTILE_ARTICLE, sample, type Sample } from './sample.ts';
 import { svg } from './media.ts';
 
 const started = Date.now();
 const flakySeen = new Set<string>();
 
-type Query = URLSearchParams;
-type Handler = (query: Query, data: ReturnType<typeof sample>) => unknown;
+type Handler = (query: URLSearchParams, data: Sample) => unknown;
 
 const engagement = (p: PostView) => p.likeCount + 2 * p.repostCount + p.replyCount + p.quoteCount;
 
-function findTree(trees: Tree[], uri: string): Tree | undefined {
+function findTree(trees: NonNullable<Tree['replies']>, uri: string): Tree | undefined {
   for (const tree of trees) {
+    if (!('post' in tree)) continue;
     if (tree.post.uri === uri) return tree;
     const inside = findTree(tree.replies ?? [], uri);
     if (inside) return inside;
   }
   return undefined;
+}
+
+/** The roots discussing `url`, matched the way Bluesky's search index does. */
+function rootsFor(url: string | null, data: Sample): PostView[] {
+  const key = url ? normalizeUrl(url) : undefined;
+  const trees = key === normalizeUrl(ARTICLE) ? data.trees : key === normalizeUrl(HOSTILE_ARTICLE) ? data.hostile : [];
+  return trees.map((tree) => tree.post);
+}
+
+/** Every place a post record links a page: external embed and link facets, exactly as written. */
+function linksOf(post: PostView): { embed: string[]; facets: string[] } {
+  const record = post.record;
+  const facets = (record.facets ?? []).flatMap((f: { features: Array<{ uri?: string }> }) => f.features.flatMap((x) => (x.uri ? [x.uri] : [])));
+  const external = record.embed?.external?.uri ?? record.embed?.media?.external?.uri;
+  return { embed: external ? [external] : [], facets };
 }
 
 class XrpcFailure {
@@ -36,19 +54,30 @@ class XrpcFailure {
 
 const handlers: Record<string, Handler> = {
   'app.bsky.feed.searchPosts': (query, data) => {
-    const url = query.get('url');
     if (!query.get('q')) throw new XrpcFailure(400, 'InvalidRequest');
     const author = query.get('author');
-    let posts = url && normalizeUrl(url) === normalizeUrl(ARTICLE) ? data.trees.map((tree) => tree.post) : [];
+    let posts = rootsFor(query.get('url'), data);
     if (author) posts = posts.filter((p) => p.author.did === author || p.author.handle === author);
     posts = [...posts].sort(query.get('sort') === 'top' ? (a, b) => engagement(b) - engagement(a) : (a, b) => b.indexedAt.localeCompare(a.indexedAt));
     return { posts: posts.slice(0, Number(query.get('limit') ?? 25)), hitsTotal: posts.length };
   },
   'app.bsky.feed.getPosts': (query, data) => ({ posts: query.getAll('uris').flatMap((uri) => data.posts.get(uri) ?? []) }),
   'app.bsky.feed.getPostThread': (query, data) => {
-    const tree = findTree(data.trees, query.get('uri') ?? '');
+    const tree = findTree([...data.trees, ...data.hostile], query.get('uri') ?? '');
     if (!tree) throw new XrpcFailure(400, 'NotFound');
     return threadView(tree, Number(query.get('depth') ?? 6));
+  },
+  'app.bsky.feed.getAuthorFeed': (query, data) => {
+    const actor = query.get('actor');
+    const mine = (did: string, handle: string) => did === actor || handle === actor;
+    const items = [
+      ...[...data.posts.values()].filter((p) => mine(p.author.did, p.author.handle)).map((p) => ({ at: p.indexedAt, item: feedItem(p) })),
+      ...data.reposts.filter(([by]) => mine(by.did, by.handle)).map(([by, p]) => ({ at: p.indexedAt, item: feedItem(p, by) })),
+    ].sort((a, b) => b.at.localeCompare(a.at));
+    const offset = Number(query.get('cursor') ?? 0);
+    const limit = Number(query.get('limit') ?? 50);
+    const page = items.slice(offset, offset + limit);
+    return { feed: page.map((x) => x.item), ...(offset + limit < items.length ? { cursor: String(offset + limit) } : {}) };
   },
   'com.atproto.identity.resolveHandle': (query, data) => {
     const found = data.actors.find((a) => a.handle === query.get('handle'));
@@ -57,35 +86,53 @@ const handlers: Record<string, Handler> = {
   },
 };
 
+/** Constellation's `/links`: post records whose embed or link facets name `target` exactly. */
+function links(query: URLSearchParams, data: Sample): unknown {
+  const target = query.get('target');
+  const path = query.get('path') ?? '';
+  const where = path === '.embed.external.uri' ? 'embed' : path.startsWith('.facets') ? 'facets' : undefined;
+  if (query.get('collection') !== 'app.bsky.feed.post' || !where) return backlinksView([]);
+  return backlinksView([...data.posts.values()].filter((p) => linksOf(p)[where].includes(target!)));
+}
+
 export interface Answer {
   status: number;
   type: string;
   body: string;
+  headers?: Record<string, string>;
+  /** False when the answer must reach a browser without CORS headers. */
+  cors?: boolean;
 }
 
-const reply = (status: number, body: unknown, type = 'application/json; charset=utf-8'): Answer => ({
+const reply = (status: number, body: unknown, extra: Partial<Answer> = {}): Answer => ({
   status,
-  type,
+  type: 'application/json; charset=utf-8',
   body: typeof body === 'string' ? body : JSON.stringify(body),
+  ...extra,
 });
 
 /** The sample AppView's answer to a GET of `url`, or undefined when the path is not one of ours. */
 export async function answer(url: URL): Promise<Answer | undefined> {
   const media = /^\/sample-media\/(avatar|photo)\/([\w-]+)\.svg$/.exec(url.pathname);
-  if (media) return reply(200, svg(media[1] as 'avatar' | 'photo', media[2]), 'image/svg+xml');
-  const match = /^(?:\/s\/([\w,-]+))?\/xrpc\/([\w.]+)$/.exec(url.pathname);
+  if (media) return reply(200, svg(media[1] as 'avatar' | 'photo', media[2]), { type: 'image/svg+xml' });
+  const match = /^(?:\/s\/([\w,-]+))?\/(?:xrpc\/([\w.]+)|(links))$/.exec(url.pathname);
   if (!match) return undefined;
-  const [, prefix = '', nsid] = match;
+  const [, prefix = '', nsid, backlinks] = match;
   const flags = new Set(prefix.split(','));
   if (flags.has('slow')) await new Promise((resolve) => setTimeout(resolve, 1500));
   if (flags.has('error')) return reply(500, { error: 'InternalServerError', message: 'sample failure' });
-  if (nsid === 'app.bsky.feed.searchPosts' && [...flags].some((f) => f.startsWith('flaky')) && !flakySeen.has(prefix)) {
-    flakySeen.add(prefix);
-    return reply(503, { error: 'ServiceUnavailable' });
+  const data = sample(`${url.origin}/sample-media`, started);
+  if (backlinks) return flags.has('backlinks-down') ? reply(503, 'Service Unavailable', { type: 'text/plain' }) : reply(200, links(url.searchParams, data));
+  if (nsid === 'app.bsky.feed.searchPosts') {
+    if (flags.has('search403')) return reply(403, { error: 'Forbidden', message: 'anonymous search is off' }, { cors: !flags.has('nocors') });
+    if (flags.has('search429')) return reply(429, { error: 'RateLimitExceeded' }, { headers: { 'retry-after': '30' } });
+    if ([...flags].some((f) => f.startsWith('flaky')) && !flakySeen.has(prefix)) {
+      flakySeen.add(prefix);
+      return reply(503, { error: 'ServiceUnavailable' });
+    }
   }
   const handler = handlers[nsid];
   if (!handler) return reply(501, { error: 'MethodNotImplemented' });
-  const data = sample(`${url.origin}/sample-media`, started);
   if (flags.has('empty')) data.trees = [];
   try {
     return reply(200, handler(url.searchParams, data));
@@ -97,10 +144,15 @@ export async function answer(url: URL): Promise<Answer | undefined> {
 
 /** `answer` as connect-style middleware for Vite's dev server. */
 export function sampleAppView() {
-  return (req: IncomingMessage, res: ServerResponse, next: () => void) => {
+  return (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => {
     answer(new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`)).then((found) => {
       if (!found) return next();
-      res.writeHead(found.status, { 'content-type': found.type, 'access-control-allow-origin': '*', 'cache-control': 'no-store' });
+      res.writeHead(found.status, {
+        'content-type': found.type,
+        'cache-control': 'no-store',
+        ...(found.cors === false ? {} : { 'access-control-allow-origin': '*', 'access-control-expose-headers': 'retry-after, ratelimit-reset' }),
+        ...found.headers,
+      });
       res.end(found.body);
     }, next);
   };

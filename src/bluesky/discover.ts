@@ -2,10 +2,10 @@
 // first; then the routes are tried in order and the first that answers — even with nothing — ends
 // the search. Later routes only stand in for a route that was refused or failed.
 
-import type { Post } from './model.ts';
+import type { Post, Sort } from './model.ts';
 import { isObject, parsePost } from './parse.ts';
-import { RequestError, type FailureKind, mapLimit, xrpc } from './http.ts';
-import { isDid, type PostRef } from './urls.ts';
+import { RequestError, type FailureKind, buildUrl, getJson, mapLimit, xrpc } from './http.ts';
+import { isDid, normalizeUrl, type PostRef } from './urls.ts';
 
 export interface DiscoverInputs {
   article: string;
@@ -13,10 +13,12 @@ export interface DiscoverInputs {
   author?: string;
   service: string;
   searchService: string;
-  sort: 'top' | 'latest' | 'oldest';
+  /** Constellation-style backlink index, or undefined when turned off. */
+  backlinksService?: string;
+  sort: Sort;
 }
 
-export type RouteName = 'post' | 'search';
+export type RouteName = 'post' | 'search' | 'backlinks' | 'author-feed';
 
 export interface RouteFailure {
   route: RouteName;
@@ -79,7 +81,68 @@ async function search(inputs: DiscoverInputs, ctx: Context): Promise<Post[]> {
   return postsOf(body);
 }
 
-const routes: ReadonlyArray<[RouteName, (inputs: DiscoverInputs, ctx: Context) => Promise<Post[]>]> = [['search', search]];
+/** The two places a post links a page, as paths in the backlink index. */
+const LINK_PATHS = ['.embed.external.uri', '.facets[app.bsky.richtext.facet].features[app.bsky.richtext.facet#link].uri'];
+
+/**
+ * The backlink index: post records linking the article by either path, for the address with and
+ * without its trailing slash; hits hydrated with getPosts. It answers if any of its queries does.
+ */
+async function backlinks(inputs: DiscoverInputs, ctx: Context): Promise<Post[]> {
+  const host = inputs.backlinksService!;
+  const bare = inputs.article.replace(/\/+(?=$|\?)/, '');
+  const slashed = bare.replace(/(?=\?|$)/, '/');
+  const targets = [...new Set([inputs.article, bare, slashed])];
+  const queries = targets.flatMap((target) => LINK_PATHS.map((path) => buildUrl(host, '/links', { target, collection: 'app.bsky.feed.post', path, limit: 100 })));
+  const results = await Promise.allSettled(queries.map((url) => getJson(url, ctx)));
+  const answered = results.filter((r): r is PromiseFulfilledResult<unknown> => r.status === 'fulfilled');
+  if (!answered.length) throw (results[0] as PromiseRejectedResult).reason;
+  const uris = new Set<string>();
+  for (const { value } of answered) {
+    const records = isObject(value) ? (value.linking_records ?? value.records) : undefined;
+    for (const record of Array.isArray(records) ? records : []) {
+      if (!isObject(record) || typeof record.did !== 'string' || typeof record.rkey !== 'string' || !isDid(record.did)) continue;
+      if (record.collection !== undefined && record.collection !== 'app.bsky.feed.post') continue;
+      uris.add(`at://${record.did}/app.bsky.feed.post/${record.rkey}`);
+    }
+  }
+  return getPosts([...uris], inputs.service, ctx);
+}
+
+const AUTHOR_FEED_PAGES = 3;
+
+/** With `author`: their recent posts that link the article (reposts skipped), a few pages at most. */
+async function authorFeed(inputs: DiscoverInputs, ctx: Context): Promise<Post[]> {
+  const article = normalizeUrl(inputs.article);
+  const found: Post[] = [];
+  let cursor: string | undefined;
+  for (let page = 0; page < AUTHOR_FEED_PAGES; page++) {
+    const body = await xrpc(inputs.service, 'app.bsky.feed.getAuthorFeed', { actor: inputs.author, limit: 100, cursor }, ctx);
+    const feed = isObject(body) && Array.isArray(body.feed) ? body.feed : [];
+    for (const item of feed) {
+      if (!isObject(item) || item.reason !== undefined) continue; // a repost, or a pinned post shown again
+      const post = parsePost(item.post);
+      if (post && post.links.some((link) => normalizeUrl(link) === article)) found.push(post);
+    }
+    cursor = isObject(body) && typeof body.cursor === 'string' ? body.cursor : undefined;
+    if (!cursor) break;
+  }
+  return found;
+}
+
+/** The routes to try, in order, for these inputs. */
+type Route = readonly [RouteName, (inputs: DiscoverInputs, ctx: Context) => Promise<Post[]>];
+
+function routesFor(inputs: DiscoverInputs): Route[] {
+  const routes: Route[] = [['search', search]];
+  if (inputs.backlinksService) routes.push(['backlinks', backlinks]);
+  if (inputs.author) routes.push(['author-feed', authorFeed]);
+  return routes;
+}
+
+/** Only the author's posts start threads when `author` is set. */
+const byAuthor = (author: string | undefined) => (post: Post) =>
+  !author || post.author.did === author || post.author.handle.toLowerCase() === author.toLowerCase();
 
 function failure(route: RouteName, error: unknown): RouteFailure {
   if (error instanceof RequestError) return { route, kind: error.kind, ...(error.status ? { status: error.status } : {}) };
@@ -93,9 +156,9 @@ export async function discover(inputs: DiscoverInputs, ctx: Context = {}): Promi
     : Promise.resolve([]);
   let found: Post[] = [];
   let answered = false;
-  for (const [name, route] of routes) {
+  for (const [name, route] of routesFor(inputs)) {
     try {
-      found = await route(inputs, ctx);
+      found = (await route(inputs, ctx)).filter(byAuthor(inputs.author));
       answered = true;
       break;
     } catch (error) {

@@ -3,7 +3,7 @@
 
 import type { Post, ThreadNode } from './model.ts';
 import { discover, type Context, type DiscoverInputs, type RouteFailure } from './discover.ts';
-import { compare, loadThreads, type Sort } from './threads.ts';
+import { compare, loadThreads } from './threads.ts';
 
 export interface DiscussionInputs extends DiscoverInputs {
   depth: number;
@@ -44,7 +44,7 @@ function nestedIn(threads: readonly ThreadNode[]): Set<string> {
 export async function showMore(discussion: Discussion, count: number, inputs: DiscussionInputs, ctx: Context = {}): Promise<Discussion> {
   const shownInside = nestedIn(discussion.threads);
   const pending = discussion.pending.filter((root) => !shownInside.has(root.uri));
-  const page = await loadThreads(pending.slice(0, count), inputs.service, inputs.depth, inputs.sort as Sort, ctx);
+  const page = await loadThreads(pending.slice(0, count), inputs.service, inputs.depth, inputs.sort, ctx);
   const threads = [...discussion.threads, ...page.filter((thread) => !shownInside.has(thread.uri))];
   const inside = nestedIn(threads);
   return { ...discussion, threads, pending: pending.slice(count).filter((root) => !inside.has(root.uri)) };

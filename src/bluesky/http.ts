@@ -54,8 +54,16 @@ function retryAfter(headers: Headers): number | undefined {
   return undefined;
 }
 
+/** Hosts that answered 429, and until when we leave them alone. */
+const rateLimited = new Map<string, number>();
+const DEFAULT_BACKOFF = 60;
+
 /** GET `url` and parse JSON. Throws `RequestError`, or the caller's abort reason when it aborts. */
 export async function getJson(url: string, { signal, timeout = 10_000 }: RequestOptions = {}): Promise<unknown> {
+  const origin = new URL(url).origin;
+  const wait = ((rateLimited.get(origin) ?? 0) - Date.now()) / 1000;
+  // Honour Retry-After without asking again: the route fails at once and discovery moves on.
+  if (wait > 0) throw new RequestError('rate-limited', 429, Math.ceil(wait));
   const controller = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {
@@ -78,7 +86,10 @@ export async function getJson(url: string, { signal, timeout = 10_000 }: Request
       // XRPC reports a missing record as 400 with error "NotFound"; treat it as 404.
       const body = response.status === 400 ? await response.json().catch(() => null) : null;
       const notFound = (body as { error?: unknown } | null)?.error === 'NotFound';
-      throw new RequestError(notFound ? 'not-found' : kindOf(response.status), response.status, response.status === 429 ? retryAfter(response.headers) : undefined);
+      if (response.status !== 429) throw new RequestError(notFound ? 'not-found' : kindOf(response.status), response.status);
+      const after = retryAfter(response.headers) ?? DEFAULT_BACKOFF;
+      rateLimited.set(origin, Date.now() + after * 1000);
+      throw new RequestError('rate-limited', 429, after);
     }
     try {
       return await response.json();

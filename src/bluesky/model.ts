@@ -1,6 +1,8 @@
 // The plain objects the widget renders. Responses from the network are untrusted JSON; parse.ts
 // turns them into these, keeping only what is valid, so templates never see a malformed post.
 
+export type Sort = 'top' | 'latest' | 'oldest';
+
 export interface Author {
   did: string;
   handle: string;

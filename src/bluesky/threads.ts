@@ -2,12 +2,10 @@
 // that have replies, a few at a time. Replies the thread's author hid, blocked and missing posts
 // are dropped with everything under them.
 
-import type { Post, ThreadNode } from './model.ts';
+import type { Post, Sort, ThreadNode } from './model.ts';
 import { isObject, parsePost } from './parse.ts';
 import { RequestError, mapLimit, xrpc } from './http.ts';
 import type { Context } from './discover.ts';
-
-export type Sort = 'top' | 'latest' | 'oldest';
 
 const CONCURRENCY = 4;
 

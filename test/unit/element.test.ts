@@ -31,6 +31,7 @@ function holdSearch(route: Route) {
 }
 
 beforeEach(() => {
+  sessionStorage.clear();
   document.head.innerHTML = '';
   document.body.innerHTML = '';
   document.title = 'Norvia blocks Whisperline';
@@ -126,7 +127,10 @@ describe('<discuss-thread> states', () => {
     expect(root(el).querySelector('slot:not([name])')).not.toBeNull();
     const search = [...root(el).querySelectorAll<HTMLAnchorElement>('a')].find((a) => a.href.startsWith('https://bsky.app/search'))!;
     expect(new URL(search.href).searchParams.get('q')).toBe(ARTICLE);
-    expect(errors[0].detail.failures).toEqual([{ route: 'search', kind: 'unavailable', status: 500 }]);
+    expect(errors[0].detail.failures).toEqual([
+      { route: 'search', kind: 'unavailable', status: 500 },
+      { route: 'backlinks', kind: 'unavailable', status: 500 },
+    ]);
     expect(part(el, 'compose')).not.toBeNull();
     fail = false;
     part(el, 'retry')!.click();

@@ -63,7 +63,7 @@ describe('fixture builders', () => {
     ];
     const posts = embeds.map((embed, i) => reply(root, root, { author: a, rkey: `3kreply${i}`, createdAt: '2026-11-27T11:00:00.000Z', text: ['x'], embed }));
     expect(() => assertValidOutput('app.bsky.feed.getPosts', { posts: [root, ...posts] })).not.toThrow();
-    expect(() => assertValidOutput('app.bsky.feed.getPostThread', threadView({ post: root, replies: posts.map((p) => ({ post: p })) }, 6, { hiddenReplies: [posts[0].uri] }))).not.toThrow();
+    expect(() => assertValidOutput('app.bsky.feed.getPostThread', threadView({ post: root, replies: [...posts.map((p) => ({ post: p })), { blocked: `${root.uri}x` }, { notFound: `${root.uri}y` }], hidden: [posts[0].uri] }, 6))).not.toThrow();
   });
 
   it('are checked: an invalid response is rejected', () => {

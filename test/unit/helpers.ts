@@ -40,7 +40,10 @@ export function stubFetch(route: Route) {
 /** A route answering from the sample AppView (served at ORIGIN), 404 for anything else. */
 export const sampleRoute: Route = async (url) => {
   const found = await answer(url);
-  return found ? new Response(found.body, { status: found.status, headers: { 'content-type': found.type } }) : json({ error: 'NotFound' }, 404);
+  if (!found) return json({ error: 'NotFound' }, 404);
+  // A refusal without CORS headers reaches a page as a network error, never as a response.
+  if (found.cors === false) throw new TypeError('Failed to fetch');
+  return new Response(found.body, { status: found.status, headers: { 'content-type': found.type, ...found.headers } });
 };
 
 /** An XRPC route table: NSID → body (or a function of the query). Unknown methods answer 501. */
