@@ -124,14 +124,19 @@ export class DiscussThread extends LitElement {
   #more?: AbortController;
   #quiet?: AbortController;
   #force = false;
+  #hit = false;
   #warned = new Set<string>();
 
   #task = new Task(this, {
     task: async ([active, key], { signal }) => {
       if (!active) return undefined;
+      // Runs synchronously up to the first await, inside the update that starts it: a cache hit is
+      // on screen in that same update, with no "Searching…" in between.
       const cached = this.#force ? undefined : readCache(key);
       this.#force = false;
+      this.#hit = !!cached;
       if (cached) {
+        this.#discussion = cached.discussion;
         if (!cached.fresh) this.#revalidate(key);
         return cached.discussion;
       }
@@ -287,16 +292,11 @@ export class DiscussThread extends LitElement {
 
   #status(): Status {
     if (!this.#active) return 'idle';
-    switch (this.#task.status) {
-      case TaskStatus.PENDING:
-        return 'searching';
-      case TaskStatus.ERROR:
-        return 'error';
-      case TaskStatus.COMPLETE:
-        return this.#discussion ? (this.#discussion.threads.length ? 'loaded' : 'empty') : 'idle';
-      default:
-        return 'idle';
-    }
+    const status = this.#task.status;
+    if (status === TaskStatus.ERROR) return 'error';
+    if (status === TaskStatus.PENDING && !this.#hit) return 'searching';
+    if (status === TaskStatus.INITIAL || !this.#discussion) return 'idle';
+    return this.#discussion.threads.length ? 'loaded' : 'empty';
   }
 
   async #showMore() {

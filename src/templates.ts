@@ -62,8 +62,8 @@ function embed(value: Embed | undefined, post: Post | QuotedPost, view: View): T
     case 'images':
       return html`<div class="images" data-count=${value.images.length}>
         ${value.images.map(
-          (image) => html`<a href=${safeHref(image.fullsize) ?? nothing}
-            ><img src=${safeHref(image.thumb) ?? ''} alt=${image.alt} loading="lazy" width=${image.width ?? nothing} height=${image.height ?? nothing}
+          (image) => html`<a href=${image.fullsize}
+            ><img src=${image.thumb} alt=${image.alt} loading="lazy" width=${image.width ?? nothing} height=${image.height ?? nothing}
               style=${image.width ? `aspect-ratio:${image.width}/${image.height}` : nothing}
           /></a>`,
         )}
@@ -73,13 +73,13 @@ function embed(value: Embed | undefined, post: Post | QuotedPost, view: View): T
       const href = safeHref(value.uri);
       const domain = href ? new URL(href).hostname.replace(/^www\./, '') : value.uri;
       return html`<a class="card" href=${href ?? nothing} rel=${REL}>
-        ${value.thumb && safeHref(value.thumb) ? html`<img src=${value.thumb} alt="" loading="lazy" />` : nothing}
+        ${value.thumb ? html`<img src=${value.thumb} alt="" loading="lazy" />` : nothing}
         <span><strong dir="auto">${value.title || domain}</strong>${value.description ? html`<span dir="auto">${value.description}</span>` : nothing}<small>${domain}</small></span>
       </a>`;
     }
     case 'video':
       return html`<a class="video" href=${post.url} style=${value.width ? `aspect-ratio:${value.width}/${value.height}` : nothing}>
-        ${value.thumb && safeHref(value.thumb) ? html`<img src=${value.thumb} alt=${value.alt} loading="lazy" />` : nothing}
+        ${value.thumb ? html`<img src=${value.thumb} alt=${value.alt} loading="lazy" />` : nothing}
         <span class="play" aria-hidden="true">▶</span><span class="sr">${view.t.video}</span>
       </a>`;
     case 'quote': {

@@ -4,12 +4,14 @@
 
 import type { Author, Counts, Embed, Facet, Image, Post, QuotedPost } from './model.ts';
 import { moderate } from './moderation.ts';
-import { postUrl } from './urls.ts';
+import { isHandle, postUrl, safeHref } from './urls.ts';
 
 type Json = Record<string, unknown>;
 
 export const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+/** A URL we may load or link: http(s) only, so hostile schemes never reach an attribute. */
+const web = (value: unknown): string | undefined => (typeof value === 'string' ? safeHref(value) : undefined);
 const count = (value: unknown): number => (typeof value === 'number' && Number.isFinite(value) && value > 0 ? Math.floor(value) : 0);
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 const typeOf = (value: Json): string => String(value.$type ?? '').replace(/#main$/, '');
@@ -24,9 +26,9 @@ const size = (value: unknown) => {
 export function parseAuthor(value: unknown): Author | undefined {
   if (!isObject(value)) return undefined;
   const did = str(value.did);
-  const handle = str(value.handle);
-  if (!did?.startsWith('did:') || !handle) return undefined;
-  return { did, handle, displayName: str(value.displayName)?.trim() || handle, avatar: str(value.avatar) };
+  if (!did?.startsWith('did:')) return undefined;
+  const handle = str(value.handle) && isHandle(value.handle as string) ? (value.handle as string) : 'handle.invalid';
+  return { did, handle, displayName: str(value.displayName)?.trim() || handle, avatar: web(value.avatar) };
 }
 
 export function parseFacets(value: unknown): Facet[] {
@@ -53,9 +55,9 @@ function parseImages(value: unknown): Image[] {
   const images: Image[] = [];
   for (const image of list(value)) {
     if (!isObject(image)) continue;
-    const thumb = str(image.thumb);
+    const thumb = web(image.thumb);
     if (!thumb) continue;
-    images.push({ thumb, fullsize: str(image.fullsize) ?? thumb, alt: str(image.alt) ?? '', ...size(image.aspectRatio) });
+    images.push({ thumb, fullsize: web(image.fullsize) ?? thumb, alt: str(image.alt) ?? '', ...size(image.aspectRatio) });
   }
   return images;
 }
@@ -91,10 +93,10 @@ export function parseEmbed(value: unknown): Embed | undefined {
     case 'app.bsky.embed.external#view': {
       const external = value.external;
       if (!isObject(external) || !str(external.uri)) return undefined;
-      return { kind: 'external', uri: external.uri as string, title: str(external.title) ?? '', description: str(external.description) ?? '', thumb: str(external.thumb) };
+      return { kind: 'external', uri: external.uri as string, title: str(external.title) ?? '', description: str(external.description) ?? '', thumb: web(external.thumb) };
     }
     case 'app.bsky.embed.video#view':
-      return { kind: 'video', thumb: str(value.thumbnail), alt: str(value.alt) ?? '', ...size(value.aspectRatio) };
+      return { kind: 'video', thumb: web(value.thumbnail), alt: str(value.alt) ?? '', ...size(value.aspectRatio) };
     case 'app.bsky.embed.record#view':
       // Only posts are quotes; feeds, lists and starter packs are not shown.
       return isObject(value.record) && /#view(Record|NotFound|Blocked|Detached)$/.test(String(value.record.$type))

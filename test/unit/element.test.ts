@@ -249,3 +249,62 @@ describe('<discuss-thread> input', () => {
     expect([...root(el).querySelectorAll('a')].every((link) => /^https?:/.test(link.getAttribute('href') ?? 'https:'))).toBe(true);
   });
 });
+
+describe('<discuss-thread> session cache', () => {
+  it('renders a revisit within minutes at once, without a request', async () => {
+    const { calls } = stubFetch(sampleRoute);
+    const first = mount();
+    await settled(first, 'loaded');
+    first.remove();
+    const sent = calls.length;
+    const again = mount();
+    await settled(again, 'loaded');
+    expect(root(again).querySelectorAll('.list > li')).toHaveLength(6);
+    expect(calls.length).toBe(sent);
+  });
+
+  it('renders a stale entry at once and refreshes it quietly', async () => {
+    const { calls } = stubFetch(sampleRoute);
+    const first = mount();
+    await settled(first, 'loaded');
+    first.remove();
+    const later = Date.now() + 10 * 60_000;
+    vi.spyOn(Date, 'now').mockReturnValue(later);
+    const { gate, held } = holdSearch(sampleRoute);
+    stubFetch(held);
+    const statuses: string[] = [];
+    const again = mount();
+    new MutationObserver(() => statuses.push(again.getAttribute('status')!)).observe(again, { attributes: true });
+    await settled(again, 'loaded');
+    expect(root(again).querySelectorAll('.list > li')).toHaveLength(6);
+    gate.resolve();
+    await vi.waitFor(() => expect(JSON.stringify(sessionStorage)).toContain(String(later)));
+    expect(statuses).toEqual(['loaded']);
+    expect(again.getAttribute('status')).toBe('loaded');
+    expect(calls.length).toBeGreaterThan(0);
+  });
+
+  it('skips the cache on refresh()', async () => {
+    const { calls } = stubFetch(sampleRoute);
+    const el = mount();
+    await settled(el, 'loaded');
+    const sent = calls.length;
+    el.refresh();
+    await vi.waitFor(() => expect(calls.length).toBeGreaterThan(sent));
+    await settled(el, 'loaded');
+  });
+});
+
+describe('<discuss-thread> discovery fallbacks', () => {
+  it('uses the backlink index when search is refused, and not when backlinks-service is none', async () => {
+    const { calls } = stubFetch(sampleRoute);
+    const host = `${ORIGIN}/s/search403`;
+    const el = mount({ service: host, 'search-service': host, 'backlinks-service': host });
+    await settled(el, 'loaded');
+    expect(root(el).querySelectorAll('.list > li')).toHaveLength(5);
+    const off = mount({ service: host, 'search-service': host, 'backlinks-service': 'none', sort: 'oldest' });
+    await settled(off, 'error');
+    expect(calls.filter((c) => c.url.pathname.endsWith('/links') && c.url.host !== 'appview.test')).toHaveLength(0);
+  });
+});
+
