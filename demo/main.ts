@@ -18,11 +18,15 @@ function apply() {
     if (url.value) widget.setAttribute('url', url.value);
     else widget.removeAttribute('url');
   } else {
-    const service = mode === 'sample' ? '/' : `/s/${mode}`;
-    widget.setAttribute('service', service);
-    widget.setAttribute('search-service', service);
-    widget.setAttribute('post', 'https://bsky.app/profile/minapark.news.example/post/3m6aaa2story');
-    widget.removeAttribute('url');
+    const service = mode === 'sample' || mode === 'hostile' ? '/' : `/s/${mode}`;
+    for (const name of ['service', 'search-service', 'backlinks-service']) widget.setAttribute(name, service);
+    if (mode === 'hostile') {
+      widget.setAttribute('url', 'https://news.example/opinion/2026/11/27/moderation-test');
+      widget.removeAttribute('post');
+    } else {
+      widget.setAttribute('post', 'https://bsky.app/profile/minapark.news.example/post/3m6aaa2story');
+      widget.removeAttribute('url');
+    }
   }
   document.documentElement.dataset.theme = theme.value;
   widget.setAttribute('theme', theme.value);
