@@ -1,5 +1,6 @@
 import { defineConfig, type Plugin } from 'vite';
 import { sampleAppView } from './demo/appview/server.ts';
+import { minifyTemplates } from './scripts/minify-templates.ts';
 
 /** The demo's sample AppView on the dev server, and `/` sending readers to the demo page. */
 function demo(): Plugin {
@@ -19,7 +20,7 @@ function demo(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [demo()],
+  plugins: [demo(), minifyTemplates()],
   server: { port: 5173 },
   build: {
     // The CDN build: one self-contained, minified ES module with Lit inside.
