@@ -2,13 +2,12 @@
 // layer (bluesky/) and the templates. Exported without registering; index.ts registers it.
 
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { Task, TaskStatus } from '@lit/task';
 import { loadDiscussion, showMore, totals, DiscoveryError, type Discussion, type DiscussionInputs, type Totals } from './bluesky/discussion.ts';
 import type { RouteFailure } from './bluesky/discover.ts';
 import { cleanUrl, isDid, isHandle, normalizeUrl, parsePostRef, searchUrl, type PostRef } from './bluesky/urls.ts';
 import { readCache, writeCache } from './bluesky/cache.ts';
 import { composeUrl } from './compose.ts';
-import { catalog, pickLanguage, type Messages } from './i18n/messages.ts';
+import { messages, pickLanguage, type Messages } from './i18n/messages.ts';
 import { plural } from './i18n/format.ts';
 import { threadTemplate, type View } from './templates.ts';
 import { styles } from './styles.ts';
@@ -117,44 +116,15 @@ export class DiscussThread extends LitElement {
 
   #active = false;
   #observer?: IntersectionObserver;
-  #runs = 0;
   #inputs!: DiscussionInputs;
   #key = '';
+  /** Inputs key of the load under way or done; undefined when the next update must start one. */
+  #loadedKey?: string;
+  #phase: 'idle' | 'searching' | 'done' | 'error' = 'idle';
   #discussion?: Discussion;
+  #load?: AbortController;
   #more?: AbortController;
-  #quiet?: AbortController;
-  #force = false;
-  #hit = false;
   #warned = new Set<string>();
-
-  #task = new Task(this, {
-    task: async ([active, key], { signal }) => {
-      if (!active) return undefined;
-      // Runs synchronously up to the first await, inside the update that starts it: a cache hit is
-      // on screen in that same update, with no "Searching…" in between.
-      const cached = this.#force ? undefined : readCache(key);
-      this.#force = false;
-      this.#hit = !!cached;
-      if (cached) {
-        this.#discussion = cached.discussion;
-        if (!cached.fresh) this.#revalidate(key);
-        return cached.discussion;
-      }
-      const discussion = await loadDiscussion(this.#inputs, { signal });
-      writeCache(key, discussion);
-      return discussion;
-    },
-    args: () => [this.#active, this.#key, this.#runs] as const,
-    onComplete: (discussion) => {
-      this.#discussion = discussion;
-      if (discussion) this.#emit<LoadDetail>('discuss-thread-load', { ...totals(discussion), failures: discussion.failures });
-    },
-    onError: (error) => {
-      if ((error as Error)?.name === 'AbortError') return;
-      const failures = error instanceof DiscoveryError ? error.failures : [];
-      this.#emit<ErrorDetail>('discuss-thread-error', { message: String((error as Error)?.message ?? error), failures });
-    },
-  });
 
   constructor() {
     super();
@@ -163,10 +133,9 @@ export class DiscussThread extends LitElement {
 
   /** Load again, skipping the session cache. */
   refresh(): void {
-    this.#force = true;
-    this.#runs++;
     this.#activate();
-    this.requestUpdate();
+    // Before the first update there is nothing to skip: that update starts the load.
+    if (this.hasUpdated) this.#start(true);
   }
 
   override connectedCallback(): void {
@@ -179,33 +148,53 @@ export class DiscussThread extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#observer?.disconnect();
+    this.#load?.abort();
     this.#more?.abort();
-    this.#quiet?.abort();
-    this.#task.abort();
     this.#active = false;
+    this.#loadedKey = undefined;
   }
 
   #activate() {
     this.#observer?.disconnect();
-    if (!this.#active) {
-      this.#active = true;
-      this.requestUpdate();
-    }
+    this.#active = true;
+    this.requestUpdate();
   }
 
-  /** A stale cache entry is on screen: load a fresh copy without showing "Searching…". */
-  async #revalidate(key: string) {
-    this.#quiet?.abort();
-    const controller = (this.#quiet = new AbortController());
+  /**
+   * Load the discussion for the current inputs. A fresh session-cache entry is shown at once with no
+   * request; a stale one is shown at once while a fresh copy loads quietly (its failure keeps it).
+   */
+  #start(force: boolean) {
+    const key = (this.#loadedKey = this.#key);
+    this.#load?.abort();
+    this.#more?.abort();
+    const cached = force ? undefined : readCache(key);
+    if (cached) this.#show(cached.discussion);
+    else this.#phase = 'searching';
+    this.requestUpdate();
+    if (!cached?.fresh) this.#fetch(key, !!cached);
+  }
+
+  async #fetch(key: string, quiet: boolean) {
+    const controller = (this.#load = new AbortController());
     try {
       const discussion = await loadDiscussion(this.#inputs, { signal: controller.signal });
-      if (key !== this.#key || controller.signal.aborted) return;
+      if (controller.signal.aborted) return;
       writeCache(key, discussion);
-      this.#discussion = discussion;
-      this.requestUpdate();
-    } catch {
-      // The stale copy stays; the next visit tries again.
+      this.#show(discussion);
+    } catch (error) {
+      if (controller.signal.aborted || quiet) return;
+      this.#phase = 'error';
+      const failures = error instanceof DiscoveryError ? error.failures : [];
+      this.#emit<ErrorDetail>('discuss-thread-error', { message: String((error as Error)?.message ?? error), failures });
     }
+    this.requestUpdate();
+  }
+
+  #show(discussion: Discussion) {
+    this.#discussion = discussion;
+    this.#phase = 'done';
+    this.#emit<LoadDetail>('discuss-thread-load', { ...totals(discussion), failures: discussion.failures });
   }
 
   #emit<T>(type: string, detail: T) {
@@ -282,21 +271,14 @@ export class DiscussThread extends LitElement {
       this.#inputs = inputs;
       this.#key = key;
     }
-  }
-
-  // The task moves to PENDING in its hostUpdate, after willUpdate: read its state here, before render.
-  protected override update(changed: PropertyValues<this>): void {
+    if (this.#active && this.#key !== this.#loadedKey) this.#start(false);
     this.status = this.#status();
-    super.update(changed);
   }
 
   #status(): Status {
-    if (!this.#active) return 'idle';
-    const status = this.#task.status;
-    if (status === TaskStatus.ERROR) return 'error';
-    if (status === TaskStatus.PENDING && !this.#hit) return 'searching';
-    if (status === TaskStatus.INITIAL || !this.#discussion) return 'idle';
-    return this.#discussion.threads.length ? 'loaded' : 'empty';
+    if (!this.#active || this.#phase === 'idle') return 'idle';
+    if (this.#phase !== 'done') return this.#phase;
+    return this.#discussion!.threads.length ? 'loaded' : 'empty';
   }
 
   async #showMore() {
@@ -324,7 +306,7 @@ export class DiscussThread extends LitElement {
 
   protected override render() {
     const lang = this.#language();
-    const t: Messages = { ...catalog[lang], ...this.strings };
+    const t: Messages = { ...messages(lang), ...this.strings };
     const inputs = this.#inputs;
     const title = document.querySelector<HTMLMetaElement>('meta[property="og:title"]')?.content || document.title;
     const discussion = this.#status() === 'loaded' ? this.#discussion : undefined;

@@ -1,7 +1,7 @@
 // Templates: data in, `html` out. Text, names and links are bound as values, never parsed as HTML.
 
 import { html, nothing, svg, type TemplateResult } from 'lit';
-import type { Embed, Facet, Post, QuotedPost, ThreadNode } from './bluesky/model.ts';
+import type { Embed, Facet, Post, BasePost, ThreadNode } from './bluesky/model.ts';
 import { hashtagUrl, normalizeUrl, profileUrl, safeHref } from './bluesky/urls.ts';
 import { segments } from './richtext.ts';
 import type { Messages } from './i18n/messages.ts';
@@ -45,7 +45,7 @@ function time(createdAt: string, url: string, view: View) {
     <a class="time" href=${url}><time datetime=${date.toISOString()} title=${fullDate(view.lang, date)}>${relativeTime(view.lang, date, view.now)}</time></a>`;
 }
 
-function byline(post: Post | QuotedPost, view: View) {
+function byline(post: Post | BasePost, view: View) {
   const { author } = post;
   const profile = profileUrl(author.did, author.handle);
   return html`<div class="byline">
@@ -56,7 +56,7 @@ function byline(post: Post | QuotedPost, view: View) {
   </div>`;
 }
 
-function embed(value: Embed | undefined, post: Post | QuotedPost, view: View): TemplateResult | typeof nothing {
+function embed(value: Embed | undefined, post: Post | BasePost, view: View): TemplateResult | typeof nothing {
   if (!value) return nothing;
   switch (value.kind) {
     case 'images':
@@ -97,7 +97,7 @@ function embed(value: Embed | undefined, post: Post | QuotedPost, view: View): T
 
 /** Content behind a warning the reader opens: a native disclosure, keyboard-operable as is. */
 const warned = (warn: boolean, content: TemplateResult, view: View) =>
-  warn ? html`<details class="warning"><summary>${view.t.warning} ${view.t.showPost}</summary>${content}</details>` : content;
+  warn ? html`<details class="warning"><summary>${view.t.warning}</summary>${content}</details>` : content;
 
 function stats(post: Post, view: View) {
   const stat = (key: 'replies' | 'reposts' | 'likes', n: number) =>

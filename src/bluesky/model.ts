@@ -27,7 +27,8 @@ export interface Image {
   height?: number;
 }
 
-export interface QuotedPost {
+/** What every post has, quoted ones included. */
+export interface BasePost {
   uri: string;
   url: string;
   author: Author;
@@ -35,6 +36,7 @@ export interface QuotedPost {
   facets: Facet[];
   langs: string[];
   createdAt: string;
+  /** Shown behind a content warning the reader opens (a `!warn` label), media included. */
   warn: boolean;
 }
 
@@ -43,7 +45,7 @@ export type Embed =
   | { kind: 'external'; uri: string; title: string; description: string; thumb?: string }
   | { kind: 'video'; thumb?: string; alt: string; width?: number; height?: number }
   /** `post` is absent when the quoted post is blocked, deleted or detached. */
-  | { kind: 'quote'; post?: QuotedPost; media?: Embed };
+  | { kind: 'quote'; post?: BasePost; media?: Embed };
 
 export interface Counts {
   replies: number;
@@ -52,22 +54,9 @@ export interface Counts {
   quotes: number;
 }
 
-export interface Post {
-  uri: string;
-  cid: string;
-  /** The post on bsky.app. */
-  url: string;
-  author: Author;
-  text: string;
-  facets: Facet[];
-  langs: string[];
-  createdAt: string;
+export interface Post extends BasePost {
   counts: Counts;
   embed?: Embed;
-  /** Shown behind a content warning the reader opens (a `!warn` label), media included. */
-  warn: boolean;
-  /** Set when the post is itself a reply (a discovered root may be one). */
-  parent?: string;
   /** Where the post links outside Bluesky: link facets and the external embed. */
   links: string[];
 }

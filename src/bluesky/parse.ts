@@ -2,7 +2,7 @@
 // a field of the wrong type is treated as missing, an embed of a type we do not know is dropped,
 // and a post that cannot be shown at all (or that moderation hides) becomes undefined.
 
-import type { Author, Counts, Embed, Facet, Image, Post, QuotedPost } from './model.ts';
+import type { Author, Embed, Facet, Image, Post, BasePost } from './model.ts';
 import { moderate } from './moderation.ts';
 import { isHandle, postUrl, safeHref } from './urls.ts';
 
@@ -62,25 +62,9 @@ function parseImages(value: unknown): Image[] {
   return images;
 }
 
-/** A quoted record (`app.bsky.embed.record#view*`); undefined content means "show a neutral line". */
-function parseQuoted(value: unknown): QuotedPost | undefined {
-  if (!isObject(value) || typeOf(value) !== 'app.bsky.embed.record#viewRecord' || !isPostUri(value.uri)) return undefined;
-  const author = parseAuthor(value.author);
-  const record = value.value;
-  if (!author || !isObject(record) || typeof record.text !== 'string') return undefined;
-  const decision = moderate(value.labels, (value.author as Json).labels, author.did);
-  if (decision === 'hide') return undefined;
-  return {
-    uri: value.uri,
-    url: postUrl(value.uri, author.handle),
-    warn: decision === 'warn',
-    author,
-    text: record.text,
-    facets: parseFacets(record.facets),
-    langs: list(record.langs).filter((lang): lang is string => typeof lang === 'string'),
-    createdAt: str(record.createdAt) ?? str(value.indexedAt) ?? '',
-  };
-}
+/** A quoted record (`app.bsky.embed.record#view*`); undefined means "show a neutral line". */
+const parseQuoted = (value: unknown): BasePost | undefined =>
+  isObject(value) && typeOf(value) === 'app.bsky.embed.record#viewRecord' ? parseBase(value, value.value) : undefined;
 
 export function parseEmbed(value: unknown): Embed | undefined {
   if (!isObject(value)) return undefined;
@@ -121,30 +105,34 @@ function linksOf(record: Json, facets: Facet[]): string[] {
   return links;
 }
 
-/** `app.bsky.feed.defs#postView` → Post, or undefined when it is invalid or must not be shown. */
-export function parsePost(value: unknown): Post | undefined {
-  if (!isObject(value) || !isPostUri(value.uri)) return undefined;
-  const author = parseAuthor(value.author);
-  const record = value.record;
+/** What a post and a quoted post share, from a view and its record; undefined when invalid or hidden. */
+function parseBase(view: Json, record: unknown): BasePost | undefined {
+  if (!isPostUri(view.uri)) return undefined;
+  const author = parseAuthor(view.author);
   if (!author || !isObject(record) || typeof record.text !== 'string') return undefined;
-  const decision = moderate(value.labels, (value.author as Json).labels, author.did);
+  const decision = moderate(view.labels, (view.author as Json).labels, author.did);
   if (decision === 'hide') return undefined;
-  const facets = parseFacets(record.facets);
-  const counts: Counts = { replies: count(value.replyCount), reposts: count(value.repostCount), likes: count(value.likeCount), quotes: count(value.quoteCount) };
-  const reply = isObject(record.reply) && isObject(record.reply.parent) ? str(record.reply.parent.uri) : undefined;
   return {
-    uri: value.uri,
-    cid: str(value.cid) ?? '',
-    url: postUrl(value.uri, author.handle),
+    uri: view.uri,
+    url: postUrl(view.uri, author.handle),
     author,
     text: record.text,
-    facets,
+    facets: parseFacets(record.facets),
     langs: list(record.langs).filter((lang): lang is string => typeof lang === 'string'),
-    createdAt: str(record.createdAt) ?? str(value.indexedAt) ?? '',
-    counts,
-    embed: parseEmbed(value.embed),
+    createdAt: str(record.createdAt) ?? str(view.indexedAt) ?? '',
     warn: decision === 'warn',
-    parent: reply,
-    links: linksOf(record, facets),
+  };
+}
+
+/** `app.bsky.feed.defs#postView` → Post, or undefined when it is invalid or must not be shown. */
+export function parsePost(value: unknown): Post | undefined {
+  const base = isObject(value) ? parseBase(value, value.record) : undefined;
+  if (!base) return undefined;
+  const view = value as Json;
+  return {
+    ...base,
+    counts: { replies: count(view.replyCount), reposts: count(view.repostCount), likes: count(view.likeCount), quotes: count(view.quoteCount) },
+    embed: parseEmbed(view.embed),
+    links: linksOf(view.record as Json, base.facets),
   };
 }

@@ -5,14 +5,14 @@ import { loadDiscussion } from '../../src/bluesky/discussion.ts';
 import type { ThreadNode } from '../../src/bluesky/model.ts';
 import { parsePost } from '../../src/bluesky/parse.ts';
 import { postTemplate, type View } from '../../src/templates.ts';
-import { en } from '../../src/i18n/messages.ts';
+import { messages } from '../../src/i18n/messages.ts';
 import { HOSTILE_ARTICLE } from '../../demo/appview/sample.ts';
 import { ORIGIN, sampleRoute, stubFetch } from './helpers.ts';
 
 afterEach(() => vi.unstubAllGlobals());
 
 const flatten = (nodes: ThreadNode[]): ThreadNode[] => nodes.flatMap((n) => [n, ...flatten(n.replies)]);
-const view: View = { lang: 'en', t: en, now: Date.parse('2026-11-27T12:00:00Z') };
+const view: View = { lang: 'en', t: messages('en'), now: Date.parse('2026-11-27T12:00:00Z') };
 
 describe('a hostile, labelled and partly hidden thread', () => {
   const load = () =>
@@ -35,7 +35,7 @@ describe('a hostile, labelled and partly hidden thread', () => {
     const details = host.querySelector('details')!;
     expect(details.open).toBe(false);
     expect(details.querySelector('img[alt="WARNED-IMAGE"]')).not.toBeNull();
-    expect(details.querySelector('summary')!.textContent).toContain('content warning');
+    expect(details.querySelector('summary')!.textContent).toContain('Content warning');
   });
 
   it('shows a neutral line for blocked and detached quotes, and drops blocked and missing replies', async () => {
