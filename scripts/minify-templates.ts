@@ -24,7 +24,14 @@ function minifyHtml(text: string): string {
   });
 }
 
-const minifyCss = (text: string) => text.replace(/\s+/g, ' ').replace(/ ?([{};,>]) ?/g, '$1').replace(/([^\s(]): /g, '$1:').trim();
+const minifyCss = (text: string) =>
+  text
+    .replace(/\s+/g, ' ')
+    .replace(/ ?([{};,>]) ?/g, '$1')
+    .replace(/([^\s(]): /g, '$1:')
+    .replace(/;}/g, '}')
+    .replace(/([\s:(,-])0\.(\d)/g, '$1.$2')
+    .trim();
 
 function walk(node: unknown, visit: (node: Node) => void): void {
   if (Array.isArray(node)) return node.forEach((child) => walk(child, visit));

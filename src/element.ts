@@ -310,7 +310,7 @@ export class DiscussThread extends LitElement {
     const inputs = this.#inputs;
     const title = document.querySelector<HTMLMetaElement>('meta[property="og:title"]')?.content || document.title;
     const discussion = this.#status() === 'loaded' ? this.#discussion : undefined;
-    const view: View = { lang, t, now: Date.now(), article: normalizeUrl(inputs.article), authorDid: inputs.author && isDid(inputs.author) ? inputs.author : undefined };
+    const view: View = { lang, t, now: Date.now(), article: normalizeUrl(inputs.article), author: inputs.author };
     const level = this.#number('heading-level', this.headingLevel, 2, 1, 6);
     return html`
       <header part="header">

@@ -7,7 +7,7 @@ export const styles = css`
   :host {
     --_text: var(--discuss-text, light-dark(#1b1f24, #e8ecf0));
     --_muted: var(--discuss-muted, light-dark(#57606a, #a4adb8));
-    --_bg: var(--discuss-bg, transparent);
+    --_bg: var(--discuss-bg, light-dark(#fff, #15191e));
     --_surface: var(--discuss-surface, light-dark(#f4f6f8, #1c232b));
     --_border: var(--discuss-border, light-dark(#d4d9de, #38414b));
     --_accent: var(--discuss-accent, light-dark(#0b63c9, #6cb4ff));
@@ -16,6 +16,9 @@ export const styles = css`
     --_gap: var(--discuss-gap, 1rem);
     --_avatar: var(--discuss-avatar-size, 2.25rem);
     display: block;
+    container-type: inline-size;
+    padding: var(--discuss-padding, var(--_gap));
+    border-radius: var(--_radius);
     color-scheme: light dark;
     color: var(--_text);
     background: var(--_bg);
@@ -60,8 +63,11 @@ export const styles = css`
     padding-inline-start: calc(var(--_avatar) / 2); border-inline-start: 2px solid var(--_border);
   }
   .replies > li + li { margin-block-start: 0.75rem; }
+  @container (max-width: 30rem) {
+    .replies { margin-inline-start: 0.25rem; padding-inline-start: 0.6rem; }
+  }
   .post { display: grid; gap: 0.4rem; }
-  .byline { display: flex; flex-wrap: wrap; align-items: center; gap: 0.25rem 0.5rem; color: var(--_muted); }
+  .byline { display: flex; align-items: center; gap: 0.5rem; color: var(--_muted); }
   .avatar {
     width: var(--_avatar); height: var(--_avatar); border-radius: 50%; object-fit: cover; flex: none;
     background: var(--_surface);
@@ -78,6 +84,7 @@ export const styles = css`
   .images { display: grid; gap: 4px; grid-template-columns: repeat(auto-fit, minmax(min(100%, 140px), 1fr)); max-width: 36rem; }
   .images[data-count='1'] { grid-template-columns: minmax(0, 28rem); }
   .images img, .video img { display: block; width: 100%; height: auto; border-radius: calc(var(--_radius) / 2); background: var(--_surface); object-fit: cover; }
+  .images:not([data-count='1']) img { aspect-ratio: 1; }
   .card, .quote {
     display: flex; gap: 0.75rem; max-width: 36rem; padding: 0.6rem 0.75rem; border: 1px solid var(--_border);
     border-radius: var(--_radius); color: inherit; text-decoration: none; margin: 0;

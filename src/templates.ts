@@ -13,8 +13,8 @@ export interface View {
   now: number;
   /** The article, normalised, to leave out its own link card. */
   article?: string;
-  /** The article author's DID, to mark their posts. */
-  authorDid?: string;
+  /** The article author (`author`: handle or DID), to mark their posts. */
+  author?: string;
 }
 
 const REL = 'nofollow ugc noopener';
@@ -45,14 +45,15 @@ function time(createdAt: string, url: string, view: View) {
     <a class="time" href=${url}><time datetime=${date.toISOString()} title=${fullDate(view.lang, date)}>${relativeTime(view.lang, date, view.now)}</time></a>`;
 }
 
-function byline(post: Post | BasePost, view: View) {
+/** Avatar beside one line of text (name, handle, badge, time) that wraps as prose on narrow screens. */
+function byline(post: BasePost, view: View) {
   const { author } = post;
-  const profile = profileUrl(author.did, author.handle);
   return html`<div class="byline">
     ${author.avatar ? html`<img part="avatar" class="avatar" src=${author.avatar} alt="" width="40" height="40" loading="lazy" />` : html`<span part="avatar" class="avatar"></span>`}
-    <a part="author" class="author" href=${profile}><bdi class="name">${author.displayName}</bdi> <span class="handle">@${author.handle}</span></a>
-    ${author.did === view.authorDid ? html`<span class="badge">${view.t.author}</span>` : nothing}
-    ${time(post.createdAt, post.url, view)}
+    <span
+      ><a part="author" class="author" href=${profileUrl(author.did, author.handle)}><bdi class="name">${author.displayName}</bdi> <span class="handle">@${author.handle}</span></a>
+      ${view.author === author.did || view.author === author.handle ? html`<span class="badge">${view.t.author}</span>` : nothing} ${time(post.createdAt, post.url, view)}</span
+    >
   </div>`;
 }
 
@@ -64,7 +65,6 @@ function embed(value: Embed | undefined, post: Post | BasePost, view: View): Tem
         ${value.images.map(
           (image) => html`<a href=${image.fullsize}
             ><img src=${image.thumb} alt=${image.alt} loading="lazy" width=${image.width ?? nothing} height=${image.height ?? nothing}
-              style=${image.width ? `aspect-ratio:${image.width}/${image.height}` : nothing}
           /></a>`,
         )}
       </div>`;
@@ -74,7 +74,7 @@ function embed(value: Embed | undefined, post: Post | BasePost, view: View): Tem
       const domain = href ? new URL(href).hostname.replace(/^www\./, '') : value.uri;
       return html`<a class="card" href=${href ?? nothing} rel=${REL}>
         ${value.thumb ? html`<img src=${value.thumb} alt="" loading="lazy" />` : nothing}
-        <span><strong dir="auto">${value.title || domain}</strong>${value.description ? html`<span dir="auto">${value.description}</span>` : nothing}<small>${domain}</small></span>
+        <span><strong dir="auto">${value.title || domain}</strong> ${value.description ? html`<span dir="auto">${value.description}</span>` : nothing} <small>${domain}</small></span>
       </a>`;
     }
     case 'video':

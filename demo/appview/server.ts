@@ -2,6 +2,7 @@
 // from the sample discussion, as connect-style middleware for Vite's dev server. A path prefix
 // `/s/<flags>/` switches failure modes for tests and the demo, e.g. `/s/slow,empty/xrpc/…`:
 //   slow       answers after 1.5 s            empty          search finds nothing
+//   hang       search never answers (the demo's "searching" state)
 //   error      every query fails with 500     flaky…         the first search for that prefix fails (503)
 //   search403  search refused (403)           search429      search rate-limited (429, Retry-After: 30)
 //   nocors     a refused search also lacks CORS headers, as Bluesky's sometimes does
@@ -120,6 +121,7 @@ export async function answer(url: URL): Promise<Answer | undefined> {
   const [, prefix = '', nsid, backlinks] = match;
   const flags = new Set(prefix.split(','));
   if (flags.has('slow')) await new Promise((resolve) => setTimeout(resolve, 1500));
+  if (flags.has('hang') && nsid === 'app.bsky.feed.searchPosts') await new Promise((resolve) => setTimeout(resolve, 3_600_000).unref());
   if (flags.has('error')) return reply(500, { error: 'InternalServerError', message: 'sample failure' });
   const data = sample(`${url.origin}/sample-media`, started);
   if (backlinks) return flags.has('backlinks-down') ? reply(503, 'Service Unavailable', { type: 'text/plain' }) : reply(200, links(url.searchParams, data));

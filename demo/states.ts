@@ -1,0 +1,24 @@
+// The states page: one widget per state, with language and theme switches for all of them.
+
+import '../src/index.ts';
+
+const widgets = [...document.querySelectorAll('discuss-thread')];
+const lang = document.querySelector<HTMLSelectElement>('#lang')!;
+const theme = document.querySelector<HTMLSelectElement>('#theme')!;
+
+function apply() {
+  document.documentElement.lang = lang.value;
+  document.documentElement.dataset.theme = theme.value;
+  for (const widget of widgets) {
+    widget.setAttribute('theme', theme.value);
+    widget.requestUpdate(); // the language comes from the document, which the widget does not watch
+  }
+}
+
+const preset = new URLSearchParams(location.search);
+lang.value = preset.get('lang') ?? lang.value;
+theme.value = preset.get('theme') ?? theme.value;
+apply();
+
+lang.addEventListener('change', apply);
+theme.addEventListener('change', apply);

@@ -1,0 +1,108 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import '../../src/index.ts';
+import type { DiscussThread } from '../../src/element.ts';
+import { KEYS, LANGUAGES, messages, pickLanguage } from '../../src/i18n/messages.ts';
+import { compact, plural, relativeTime } from '../../src/i18n/format.ts';
+import { ARTICLE } from '../../demo/appview/sample.ts';
+import { ORIGIN, sampleRoute, stubFetch } from './helpers.ts';
+import { vi } from 'vitest';
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  document.body.innerHTML = '';
+  document.documentElement.lang = '';
+  sessionStorage.clear();
+});
+
+describe('messages', () => {
+  it('ship the languages the issue asks for', () => {
+    expect(LANGUAGES.sort()).toEqual(['de', 'en', 'es', 'fr', 'ja', 'ko', 'pt', 'ru', 'uk', 'zh-hans', 'zh-hant']);
+  });
+
+  it.each(LANGUAGES)('%s: has every message, its placeholders, and a form for each plural category', (lang) => {
+    const t = messages(lang);
+    for (const key of KEYS) expect(t[key], key).toBeTruthy();
+    expect(t.postBy).toContain('{name}');
+    const rules = new Intl.PluralRules(lang === 'pt' ? 'pt-BR' : lang);
+    const used = new Set(Array.from({ length: 200 }, (_, n) => rules.select(n)));
+    for (const key of ['posts', 'replies', 'reposts', 'likes', 'moreReplies'] as const) {
+      for (const form of Object.values(t[key])) expect(form, `${lang} ${key}`).toContain('#');
+      // Every category small whole numbers fall in has its own form (French "many" is for millions).
+      for (const category of used) expect(t[key][category] ?? (Object.keys(t[key]).length === 1 ? t[key].other : undefined), `${lang} ${key} ${category}`).toBeTruthy();
+    }
+    if (lang !== 'en') expect(t.heading).not.toBe(messages('en').heading);
+  });
+
+  it('pluralise through Intl.PluralRules', () => {
+    const ru = messages('ru');
+    expect([1, 3, 5, 21, 22, 25].map((n) => plural('ru', ru.replies, n, true))).toEqual(['1 ответ', '3 ответа', '5 ответов', '21 ответ', '22 ответа', '25 ответов']);
+    expect(plural('en', messages('en').likes, 1)).toBe('1 like');
+    expect(plural('ko', messages('ko').likes, 3)).toBe('좋아요 3개');
+  });
+
+  it('format counts compactly and times relatively, in the interface language', () => {
+    expect(compact('en', 1234)).toBe('1.2K');
+    expect(compact('ko', 12345)).toBe('1.2만');
+    expect(compact('de', 1_234_567)).toMatch(/^1,2\sMio/);
+    const now = Date.parse('2026-11-27T12:00:00Z');
+    expect(relativeTime('en', new Date(now - 3 * 3600_000), now)).toBe('3 hours ago');
+    expect(relativeTime('ko', new Date(now - 3 * 3600_000), now)).toBe('3시간 전');
+  });
+});
+
+describe('language choice', () => {
+  it('falls back from a region to its language, and to English', () => {
+    expect(pickLanguage(['pt-PT'])).toBe('pt');
+    expect(pickLanguage(['pt-BR'])).toBe('pt');
+    expect(pickLanguage(['zh-TW'])).toBe('zh-hant');
+    expect(pickLanguage(['zh-Hant-HK'])).toBe('zh-hant');
+    expect(pickLanguage(['zh-CN'])).toBe('zh-hans');
+    expect(pickLanguage(['zh'])).toBe('zh-hans');
+    expect(pickLanguage(['', undefined, 'tlh', 'de-AT'])).toBe('de');
+    expect(pickLanguage(['tlh'])).toBe('en');
+  });
+
+  const mount = (html: string) => {
+    stubFetch(sampleRoute);
+    document.body.innerHTML = html;
+    const el = document.querySelector('discuss-thread') as DiscussThread;
+    for (const [name, value] of Object.entries({ loading: 'eager', service: ORIGIN, 'search-service': ORIGIN, url: ARTICLE })) el.setAttribute(name, value);
+    return el;
+  };
+  const heading = (el: DiscussThread) => el.shadowRoot!.querySelector('[part="heading"]')!.textContent!.trim();
+
+  it('speaks the lang attribute, else the nearest [lang], else the document', async () => {
+    const own = mount('<div lang="ko"><discuss-thread lang="ja"></discuss-thread></div>');
+    await own.updateComplete;
+    expect(heading(own)).toBe('Blueskyでのディスカッション');
+    const inherited = mount('<section lang="uk"><div><discuss-thread></discuss-thread></div></section>');
+    await inherited.updateComplete;
+    expect(heading(inherited)).toBe('Обговорення в Bluesky');
+    document.documentElement.lang = 'fr-CA';
+    const page = mount('<discuss-thread></discuss-thread>');
+    await page.updateComplete;
+    expect(heading(page)).toBe('Discussion sur Bluesky');
+  });
+
+  it('renders the whole interface in Korean on a lang="ko" page', async () => {
+    document.documentElement.lang = 'ko';
+    const el = mount('<discuss-thread></discuss-thread>');
+    await vi.waitFor(() => expect(el.getAttribute('status')).toBe('loaded'));
+    const root = el.shadowRoot!;
+    expect(root.querySelector('[part="compose"]')!.textContent).toBe('Bluesky에서 토론하기');
+    expect(root.querySelector('[part="summary"]')!.textContent).toBe('게시물 6개 · 답글 4개 · 좋아요 341개');
+    expect(root.querySelector('[part="post"]')!.getAttribute('aria-label')).toMatch(/님의 게시물$/);
+    expect(root.querySelector('.reply')!.textContent).toBe('Bluesky에서 답글 달기');
+    expect(root.querySelector('time')!.textContent).toMatch(/전$/);
+    const english = [...root.querySelectorAll('[part="stats"], [part="more"], [part="heading"], [part="summary"], .quote')].map((e) => e.textContent).join(' ');
+    expect(english).not.toMatch(/\b(replies|likes|reposts|Reply|more|Discussion)\b/);
+  });
+
+  it('takes any string from the strings property', async () => {
+    const el = mount('<discuss-thread></discuss-thread>');
+    el.strings = { heading: 'Comments', compose: 'Reply with a post' };
+    await el.updateComplete;
+    expect(heading(el)).toBe('Comments');
+    expect(el.shadowRoot!.querySelector('[part="compose"]')!.textContent).toBe('Reply with a post');
+  });
+});
