@@ -13,6 +13,10 @@ export default defineConfig({
         extends: './vite.config.ts',
         test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'happy-dom' },
       },
+      {
+        extends: './vite.config.ts',
+        test: { name: 'build', include: ['test/build/**/*.test.ts'], environment: 'node', globalSetup: ['test/global-setup.ts'], testTimeout: 60_000 },
+      },
       ...(browser
         ? [
             {
@@ -21,7 +25,7 @@ export default defineConfig({
                 name: 'browser',
                 include: ['test/browser/**/*.test.ts'],
                 environment: 'node',
-                globalSetup: ['test/browser/global-setup.ts'],
+                globalSetup: ['test/global-setup.ts'],
                 testTimeout: 30_000,
                 hookTimeout: 60_000,
                 fileParallelism: false,

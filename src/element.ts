@@ -60,6 +60,20 @@ const DEFAULTS = {
  * @csspart replies - The list of replies under a post.
  * @csspart more - "Show more" and "more replies on Bluesky".
  * @csspart retry - The "Try again" button.
+ * @cssprop [--discuss-text=light-dark(#1b1f24, #e8ecf0)] - Text colour.
+ * @cssprop [--discuss-muted=light-dark(#57606a, #a4adb8)] - Handles, times, counts and the status line.
+ * @cssprop [--discuss-bg=light-dark(#fff, #15191e)] - The widget's background.
+ * @cssprop [--discuss-surface=light-dark(#f4f6f8, #1c232b)] - Avatar placeholders, badges, images while loading.
+ * @cssprop [--discuss-border=light-dark(#d4d9de, #38414b)] - Separators, cards and thread lines.
+ * @cssprop [--discuss-accent=light-dark(#0b63c9, #6cb4ff)] - Links, buttons and the focus ring.
+ * @cssprop [--discuss-on-accent=light-dark(#fff, #04121f)] - Text on buttons.
+ * @cssprop [--discuss-radius=10px] - Corner radius.
+ * @cssprop [--discuss-gap=1rem] - Space between threads.
+ * @cssprop [--discuss-padding=var(--discuss-gap)] - Space inside the widget.
+ * @cssprop [--discuss-avatar-size=2.25rem] - Avatar size, and the reply indent.
+ * @cssprop [--discuss-font=inherit] - The `font` shorthand.
+ * @attribute lang - Interface language; defaults to the nearest `lang`, then the browser's languages.
+ * @tagname discuss-thread
  */
 export class DiscussThread extends LitElement {
   static override styles = styles;
@@ -89,25 +103,55 @@ export class DiscussThread extends LitElement {
   declare post?: string;
   /** Handle or DID: only this account's posts start threads. */
   declare author?: string;
-  /** `top`, `latest` or `oldest`. */
+  /**
+   * `top`, `latest` or `oldest`.
+   * @default 'top'
+   */
   declare sort?: string;
-  /** Threads shown at first; "Show more" reveals as many again. */
+  /**
+   * Threads shown at first; "Show more" reveals as many again.
+   * @default 20
+   */
   declare limit?: number;
-  /** Reply levels shown. */
+  /**
+   * Reply levels shown.
+   * @default 6
+   */
   declare depth?: number;
-  /** `auto`, `light` or `dark`. */
+  /**
+   * `auto`, `light` or `dark`.
+   * @default 'auto'
+   */
   declare theme?: string;
-  /** `lazy` (wait until near the viewport) or `eager`. */
+  /**
+   * `lazy` (wait until near the viewport) or `eager`.
+   * @default 'lazy'
+   */
   declare loading?: string;
-  /** Text prefilled in Bluesky's composer; `{title}` and `{url}` are filled in. */
+  /**
+   * Text prefilled in Bluesky's composer; `{title}` and `{url}` are filled in.
+   * @default '{title} {url}'
+   */
   declare composeText?: string;
-  /** AppView for threads, posts and profiles. */
+  /**
+   * AppView for threads, posts and profiles.
+   * @default 'https://public.api.bsky.app'
+   */
   declare service?: string;
-  /** Host for `app.bsky.feed.searchPosts`. */
+  /**
+   * Host for `app.bsky.feed.searchPosts`.
+   * @default 'https://api.bsky.app'
+   */
   declare searchService?: string;
-  /** Backlink index used when search is refused; `none` turns it off. */
+  /**
+   * Backlink index used when search is refused; `none` turns it off.
+   * @default 'https://constellation.microcosm.blue'
+   */
   declare backlinksService?: string;
-  /** Level of the heading, 1–6. */
+  /**
+   * Level of the heading, 1–6.
+   * @default 2
+   */
   declare headingLevel?: number;
   /** Overrides for any interface string. */
   declare strings?: Partial<Messages>;
@@ -186,7 +230,8 @@ export class DiscussThread extends LitElement {
       if (controller.signal.aborted || quiet) return;
       this.#phase = 'error';
       const failures = error instanceof DiscoveryError ? error.failures : [];
-      this.#emit<ErrorDetail>('discuss-thread-error', { message: String((error as Error)?.message ?? error), failures });
+      const detail: ErrorDetail = { message: String((error as Error)?.message ?? error), failures };
+      this.dispatchEvent(new CustomEvent('discuss-thread-error', { detail, bubbles: true, composed: true }));
     }
     this.requestUpdate();
   }
@@ -194,11 +239,8 @@ export class DiscussThread extends LitElement {
   #show(discussion: Discussion) {
     this.#discussion = discussion;
     this.#phase = 'done';
-    this.#emit<LoadDetail>('discuss-thread-load', { ...totals(discussion), failures: discussion.failures });
-  }
-
-  #emit<T>(type: string, detail: T) {
-    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+    const detail: LoadDetail = { ...totals(discussion), failures: discussion.failures };
+    this.dispatchEvent(new CustomEvent('discuss-thread-load', { detail, bubbles: true, composed: true }));
   }
 
   #warn(attribute: string, value: unknown, fallback: string) {
