@@ -10,12 +10,12 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function start(): Promise<Harness> {
+export async function start(browserArgs: string[] = []): Promise<Harness> {
   const server: ViteDevServer = await createServer({ configFile: 'vite.config.ts', server: { port: 0, host: '127.0.0.1', cors: false }, logLevel: 'warn' });
   await server.listen();
   const address = server.httpServer!.address();
   const origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  const browser = await launch();
+  const browser = await launch(browserArgs);
   return {
     origin,
     browser,

@@ -1,0 +1,134 @@
+// `npm run bench`: size, requests and render cost of the CDN file in Chromium, against the sample
+// AppView. Prints a table and writes bench-results/bench.json. Render timings are reported beside a
+// bare innerHTML rendering of the same data in the same run, so the ratio holds on a noisy machine.
+
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { actor, post, reply, threadView, type PostView, type Tree } from '../demo/appview/build.ts';
+import { start } from '../test/browser/harness.ts';
+import { BUDGET, sizes } from './size.ts';
+
+const RUNS = 7;
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+/** A discussion of `n` posts: roots of ten posts each (three replies, each with two more). */
+function discussion(n: number) {
+  const people = Array.from({ length: 20 }, (_, i) => actor(`person${i}`, i % 3 ? `Person ${i}` : `사람 ${i}`, { avatar: `https://cdn.example/a${i}.jpg` }));
+  const when = (i: number) => new Date(Date.parse('2026-11-27T12:00:00Z') - i * 60_000).toISOString();
+  const text = (i: number) => [`Post ${i}: what this means for the people affected `, { tag: 'encryption' }, ' ', { link: `https://example.com/${i}` }, ' 한국어 😮‍💨'];
+  const trees: Tree[] = [];
+  let i = 0;
+  while (i < n) {
+    const root = post({ author: people[i % 20], rkey: `3kr${i}`, createdAt: when(i), text: text(i), likes: i % 50, replies: 3 });
+    i++;
+    const children: Tree[] = [];
+    for (let a = 0; a < 3 && i < n; a++) {
+      const first = reply(root, root, { author: people[i % 20], rkey: `3kr${i}`, createdAt: when(i), text: text(i), replies: 2 });
+      i++;
+      const grand: Tree[] = [];
+      for (let b = 0; b < 2 && i < n; b++, i++) grand.push({ post: reply(root, first, { author: people[i % 20], rkey: `3kr${i}`, createdAt: when(i), text: text(i) }) });
+      children.push({ post: first, replies: grand });
+    }
+    trees.push({ post: root, replies: children });
+  }
+  const roots: PostView[] = trees.map((t) => ({ ...t.post, replyCount: t.replies?.length ?? 0 }));
+  return {
+    roots: roots.length,
+    responses: {
+      'app.bsky.feed.searchPosts': { posts: roots },
+      threads: Object.fromEntries(trees.map((t) => [t.post.uri, threadView(t, 10)])),
+    },
+  };
+}
+
+async function main() {
+  execFileSync('npm', ['run', '-s', 'build'], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+  const bytes = await sizes();
+  const harness = await start(['--js-flags=--expose-gc', '--enable-precise-memory-info']);
+  try {
+    // Requests for one view of the sample discussion, from a page on another origin than the API
+    // (so any non-simple request would show as a CORS preflight), and for a revisit in the same tab.
+    const api = harness.origin.replace('127.0.0.1', 'localhost');
+    const page = await harness.browser.newPage();
+    const seen: Array<{ method: string; path: string }> = [];
+    page.on('request', (r) => {
+      const url = new URL(r.url());
+      if (/\/xrpc\/|\/links$/.test(url.pathname)) seen.push({ method: r.method(), path: url.pathname.split('/').pop()! });
+    });
+    const query = new URLSearchParams({ loading: 'eager', service: api, 'search-service': api, 'backlinks-service': api });
+    await page.goto(`${harness.origin}/test/browser/fixtures/page.html?${query}`);
+    await page.waitForFunction(() => document.querySelector('discuss-thread')?.getAttribute('status') === 'loaded');
+    const first = [...seen];
+    seen.length = 0;
+    await page.reload();
+    await page.waitForFunction(() => document.querySelector('discuss-thread')?.getAttribute('status') === 'loaded');
+    await page.waitForTimeout(300);
+    const revisit = [...seen];
+    await page.close();
+    const byMethod = (list: typeof first) => list.reduce<Record<string, number>>((acc, r) => ((acc[r.path] = (acc[r.path] ?? 0) + 1), acc), {});
+    const requests = {
+      firstView: first.filter((r) => r.method === 'GET').length,
+      byMethod: byMethod(first.filter((r) => r.method === 'GET')),
+      preflights: first.filter((r) => r.method === 'OPTIONS').length + revisit.filter((r) => r.method === 'OPTIONS').length,
+      revisit: revisit.length,
+    };
+
+    // Render cost, and time to "Searching for posts…".
+    const bench = await harness.browser.newPage({ viewport: { width: 1000, height: 800 } });
+    await bench.goto(`${harness.origin}/scripts/bench-page.html`);
+    await bench.waitForFunction(() => (window as unknown as { benchReady?: boolean }).benchReady && customElements.get('discuss-thread'));
+    type Probe = { ms: number; posts: number; heap: number };
+    const call = (name: 'widget' | 'innerHTML', responses: unknown, limit: number) =>
+      bench.evaluate(([n, r, l]) => (window as unknown as { bench: Record<string, (r: unknown, l: number) => Promise<Probe>> }).bench[n](r, l), [name, responses, limit] as const);
+    const render = [];
+    for (const n of [10, 100, 1000]) {
+      const { roots, responses } = discussion(n);
+      const widget: Probe[] = [];
+      const floor: Probe[] = [];
+      for (let run = 0; run < RUNS; run++) {
+        widget.push(await call('widget', responses, Math.min(roots, 100)));
+        floor.push(await call('innerHTML', responses, 0));
+      }
+      if (widget[0].posts !== n || floor[0].posts !== n) throw new Error(`rendered ${widget[0].posts} and ${floor[0].posts} of ${n} posts`);
+      const ms = median(widget.map((w) => w.ms));
+      const floorMs = median(floor.map((f) => f.ms));
+      render.push({
+        posts: n,
+        widgetMs: round(ms),
+        innerHTMLMs: round(floorMs),
+        ratio: round(ms / floorMs, 2),
+        widgetHeapMB: round(median(widget.map((w) => w.heap)) / 2 ** 20, 2),
+        innerHTMLHeapMB: round(median(floor.map((f) => f.heap)) / 2 ** 20, 2),
+      });
+    }
+    const searching: number[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      const result = await bench.evaluate((s) => (window as unknown as { bench: { searching: (s: string) => Promise<{ ms: number; text: string }> } }).bench.searching(s), `${harness.origin}/s/hang`);
+      if (!result.text.includes('Searching for posts')) throw new Error(`status was "${result.text}"`);
+      searching.push(result.ms);
+    }
+    await bench.close();
+
+    const result = {
+      date: new Date().toISOString(),
+      machine: `${process.platform} ${process.arch}, Node ${process.version}`,
+      bytes: { raw: bytes.raw, minified: bytes.minified, gzip: bytes.gzip, budget: BUDGET },
+      requests,
+      render,
+      searchingMs: round(median(searching)),
+    };
+    mkdirSync('bench-results', { recursive: true });
+    writeFileSync('bench-results/bench.json', JSON.stringify(result, null, 2) + '\n');
+
+    console.log(`\nCDN file: ${bytes.raw} bytes unminified, ${bytes.minified} minified, ${bytes.gzip} gzip (budget ${BUDGET})`);
+    console.log(`Requests, first view: ${requests.firstView} (${Object.entries(requests.byMethod).map(([k, v]) => `${k} ×${v}`).join(', ')}); CORS preflights: ${requests.preflights}; revisit within the cache TTL: ${requests.revisit}`);
+    console.log(`Connected → "Searching for posts…" painted: ${result.searchingMs} ms (median of ${RUNS})`);
+    console.table(render);
+    console.log('Written to bench-results/bench.json');
+  } finally {
+    await harness.close();
+  }
+}
+
+await main();
