@@ -1,0 +1,64 @@
+import { execFileSync } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServer, type ViteDevServer } from 'vite';
+import type { Browser } from 'playwright-core';
+import { launch } from '../../scripts/chromium.ts';
+
+// Every recipe in docs/recipes/, tried in Chromium: the static-site outputs, React 19, Vue, Svelte
+// and Astro apps that import the package by name, each against the sample AppView.
+let server: ViteDevServer;
+let browser: Browser;
+let origin: string;
+
+beforeAll(async () => {
+  execFileSync('npx', ['astro', 'build', '--root', 'test/recipes/astro', '--silent'], { stdio: 'pipe', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+  server = await createServer({ configFile: 'test/recipes/vite.config.ts', server: { port: 0, host: '127.0.0.1' } });
+  await server.listen();
+  const address = server.httpServer!.address();
+  origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  browser = await launch();
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function tryRecipe(path: string) {
+  const page = await browser.newPage();
+  const errors: string[] = [];
+  const logs: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => logs.push(message.text()));
+  await page.goto(`${origin}${path}`);
+  await page.waitForFunction(() => document.querySelector('discuss-thread')?.getAttribute('status') === 'loaded', null, { timeout: 20_000 });
+  const authors = await page.locator('discuss-thread .list > li > article > .byline .name').allTextContents();
+  await page.close();
+  return { authors, errors, logs };
+}
+
+describe('recipes', () => {
+  it.each(['plain', 'hugo', 'jekyll', 'wordpress'])('%s: the rendered include loads the discussion', async (name) => {
+    const { authors, errors } = await tryRecipe(`/static/${name}?service=/`);
+    expect(errors).toEqual([]);
+    expect(authors.length).toBeGreaterThan(0);
+    if (name !== 'plain') expect(authors[0]).toBe('Mina Park'); // the pinned post comes first
+  });
+
+  it.each([
+    ['React 19', '/react.html'],
+    ['Vue', '/vue.html'],
+    ['Svelte', '/svelte.html'],
+  ])('%s: the component renders the widget and hears its load event', async (_, path) => {
+    const { authors, errors, logs } = await tryRecipe(`${path}?service=/`);
+    expect(errors).toEqual([]);
+    expect(authors[0]).toBe('Mina Park');
+    expect(authors).toHaveLength(6);
+    expect(logs).toContain('posts: 6');
+  });
+
+  it('Astro: the built page loads the widget bundled by Astro', async () => {
+    const { authors, errors } = await tryRecipe('/astro/dist/');
+    expect(errors).toEqual([]);
+    expect(authors).toEqual(['Mina Park']);
+  });
+});
