@@ -5,16 +5,13 @@ import '../src/index.ts';
 const widget = document.querySelector('discuss-thread')!;
 const source = document.querySelector<HTMLSelectElement>('#source')!;
 const theme = document.querySelector<HTMLSelectElement>('#theme')!;
-const liveUrl = document.querySelector<HTMLElement>('#live-url')!;
+const form = document.querySelector<HTMLFormElement>('#try')!;
 const url = document.querySelector<HTMLInputElement>('#url')!;
 
 function apply() {
   const mode = source.value;
-  liveUrl.hidden = mode !== 'live';
   if (mode === 'live') {
-    widget.removeAttribute('service');
-    widget.removeAttribute('search-service');
-    widget.removeAttribute('post');
+    for (const name of ['service', 'search-service', 'backlinks-service', 'post']) widget.removeAttribute(name);
     if (url.value) widget.setAttribute('url', url.value);
     else widget.removeAttribute('url');
   } else {
@@ -41,4 +38,10 @@ if (preset && [...source.options].some((option) => option.value === preset)) {
 
 source.addEventListener('change', apply);
 theme.addEventListener('change', apply);
-url.addEventListener('change', apply);
+// "Try your own article URL": the live hosts, for that address.
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  source.value = 'live';
+  apply();
+  widget.scrollIntoView({ behavior: 'smooth' });
+});
