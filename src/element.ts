@@ -1,5 +1,5 @@
-// <discuss-thread>: wires attributes, lazy start, the loading task and events to the DOM-free data
-// layer (bluesky/) and the templates. Exported without registering; index.ts registers it.
+// <discuss-thread>: wires attributes, lazy start, loading and events to the DOM-free data layer
+// (bluesky/) and the templates. Exported without registering; index.ts registers it.
 
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { loadDiscussion, showMore, totals, DiscoveryError, type Discussion, type DiscussionInputs, type Totals } from './bluesky/discussion.ts';
@@ -168,6 +168,8 @@ export class DiscussThread extends LitElement {
   #discussion?: Discussion;
   #load?: AbortController;
   #more?: AbortController;
+  /** The next load skips the session cache (refresh, "Try again"). */
+  #force = false;
   #warned = new Set<string>();
 
   constructor() {
@@ -177,9 +179,9 @@ export class DiscussThread extends LitElement {
 
   /** Load again, skipping the session cache. */
   refresh(): void {
+    this.#force = true;
+    this.#loadedKey = undefined; // the next update loads again, with the page's current inputs
     this.#activate();
-    // Before the first update there is nothing to skip: that update starts the load.
-    if (this.hasUpdated) this.#start(true);
   }
 
   override connectedCallback(): void {
@@ -288,7 +290,8 @@ export class DiscussThread extends LitElement {
   #resolveInputs(): DiscussionInputs {
     const sort = SORTS.find((s) => s === this.sort);
     if (this.sort && !sort) this.#warn('sort', this.sort, `"${DEFAULTS.sort}"`);
-    const author = this.author?.replace(/^@/, '');
+    // Handles are case-insensitive and Bluesky returns them in lower case; DIDs are kept as given.
+    const author = this.author?.replace(/^@/, '').replace(/^(?!did:).*/, (handle) => handle.toLowerCase());
     if (author && !isDid(author) && !isHandle(author)) this.#warn('author', this.author, 'no author filter');
     return {
       article: this.#article(),
@@ -313,7 +316,10 @@ export class DiscussThread extends LitElement {
       this.#inputs = inputs;
       this.#key = key;
     }
-    if (this.#active && this.#key !== this.#loadedKey) this.#start(false);
+    if (this.#active && this.#key !== this.#loadedKey) {
+      this.#start(this.#force);
+      this.#force = false;
+    }
     this.status = this.#status();
   }
 

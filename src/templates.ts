@@ -1,6 +1,6 @@
 // Templates: data in, `html` out. Text, names and links are bound as values, never parsed as HTML.
 
-import { html, nothing, svg, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import type { Embed, Facet, Post, BasePost, ThreadNode } from './bluesky/model.ts';
 import { hashtagUrl, normalizeUrl, profileUrl, safeHref } from './bluesky/urls.ts';
 import { segments } from './richtext.ts';
@@ -26,7 +26,7 @@ const ICONS = {
 } as const;
 
 const icon = (d: string) =>
-  html`<svg aria-hidden="true" viewBox="0 0 24 24" width="16" height="16">${svg`<path d=${d} fill="none" stroke="currentColor" stroke-width="2" stroke-linejoin="round" />`}</svg>`;
+  html`<svg aria-hidden="true" viewBox="0 0 24 24" width="16" height="16"><path d=${d} fill="none" stroke="currentColor" stroke-width="2" stroke-linejoin="round" /></svg>`;
 
 function link(facet: Facet, text: string): TemplateResult | string {
   const href = facet.link ? safeHref(facet.link) : facet.mention ? profileUrl(facet.mention) : facet.tag ? hashtagUrl(facet.tag) : undefined;

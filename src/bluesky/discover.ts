@@ -45,8 +45,8 @@ const GET_POSTS_MAX = 25;
 const SEARCH_LIMIT = 100;
 
 /** Post views from a response field, parsed; invalid and hidden ones dropped. */
-export const postsOf = (body: unknown, key = 'posts'): Post[] =>
-  isObject(body) && Array.isArray(body[key]) ? (body[key] as unknown[]).map(parsePost).filter((post): post is Post => !!post) : [];
+export const postsOf = (body: unknown): Post[] =>
+  isObject(body) && Array.isArray(body.posts) ? body.posts.map(parsePost).filter((post): post is Post => !!post) : [];
 
 async function resolveDid(actor: string, service: string, ctx: Context): Promise<string | undefined> {
   if (isDid(actor)) return actor;
@@ -154,6 +154,8 @@ export async function discover(inputs: DiscoverInputs, ctx: Context = {}): Promi
   const pinnedTask = inputs.posts.length
     ? pinnedPosts(inputs, ctx).catch((error: unknown) => (failures.push(failure('post', error)), []))
     : Promise.resolve([]);
+  // If a route is aborted first, the abort is reported from there; don't leave this one unhandled.
+  pinnedTask.catch(() => {});
   let found: Post[] = [];
   let answered = false;
   for (const [name, route] of routesFor(inputs)) {
