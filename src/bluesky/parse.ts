@@ -2,11 +2,23 @@
 // a field of the wrong type is treated as missing, an embed of a type we do not know is dropped,
 // and a post that cannot be shown at all (or that moderation hides) becomes undefined.
 
+import type {
+  AppBskyEmbedExternal,
+  AppBskyEmbedGallery,
+  AppBskyEmbedImages,
+  AppBskyEmbedRecord,
+  AppBskyEmbedRecordWithMedia,
+  AppBskyEmbedVideo,
+  AppBskyRichtextFacet,
+} from '@atproto/api';
 import type { Author, Embed, Facet, Image, Post, BasePost } from './model.ts';
 import { moderate } from './moderation.ts';
 import { isHandle, postUrl, safeHref } from './urls.ts';
 
 type Json = Record<string, unknown>;
+
+/** A lexicon type's `$type`: each name we match `satisfies` it, checked against @atproto/api. */
+type TypeOf<T> = T extends { $type?: infer U } ? Exclude<U, undefined> : never;
 
 export const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
@@ -41,9 +53,9 @@ export function parseFacets(value: unknown): Facet[] {
       if (!isObject(feature)) continue;
       const type = typeOf(feature);
       const range = { byteStart: byteStart as number, byteEnd: byteEnd as number };
-      if (type === 'app.bsky.richtext.facet#link' && str(feature.uri)) facets.push({ ...range, link: feature.uri as string });
-      else if (type === 'app.bsky.richtext.facet#mention' && str(feature.did)?.startsWith('did:')) facets.push({ ...range, mention: feature.did as string });
-      else if (type === 'app.bsky.richtext.facet#tag' && str(feature.tag)) facets.push({ ...range, tag: feature.tag as string });
+      if (type === ('app.bsky.richtext.facet#link' satisfies TypeOf<AppBskyRichtextFacet.Link>) && str(feature.uri)) facets.push({ ...range, link: feature.uri as string });
+      else if (type === ('app.bsky.richtext.facet#mention' satisfies TypeOf<AppBskyRichtextFacet.Mention>) && str(feature.did)?.startsWith('did:')) facets.push({ ...range, mention: feature.did as string });
+      else if (type === ('app.bsky.richtext.facet#tag' satisfies TypeOf<AppBskyRichtextFacet.Tag>) && str(feature.tag)) facets.push({ ...range, tag: feature.tag as string });
       else continue;
       break; // one feature a facet is what every client renders
     }
@@ -64,29 +76,29 @@ function parseImages(value: unknown): Image[] {
 
 /** A quoted record (`app.bsky.embed.record#view*`); undefined means "show a neutral line". */
 const parseQuoted = (value: unknown): BasePost | undefined =>
-  isObject(value) && typeOf(value) === 'app.bsky.embed.record#viewRecord' ? parseBase(value, value.value) : undefined;
+  isObject(value) && typeOf(value) === ('app.bsky.embed.record#viewRecord' satisfies TypeOf<AppBskyEmbedRecord.ViewRecord>) ? parseBase(value, value.value) : undefined;
 
 export function parseEmbed(value: unknown): Embed | undefined {
   if (!isObject(value)) return undefined;
   switch (typeOf(value)) {
-    case 'app.bsky.embed.images#view':
-    case 'app.bsky.embed.gallery#view': {
+    case ('app.bsky.embed.images#view' satisfies TypeOf<AppBskyEmbedImages.View>):
+    case ('app.bsky.embed.gallery#view' satisfies TypeOf<AppBskyEmbedGallery.View>): {
       const images = parseImages(value.images);
       return images.length ? { kind: 'images', images } : undefined;
     }
-    case 'app.bsky.embed.external#view': {
+    case ('app.bsky.embed.external#view' satisfies TypeOf<AppBskyEmbedExternal.View>): {
       const external = value.external;
       if (!isObject(external) || !str(external.uri)) return undefined;
       return { kind: 'external', uri: external.uri as string, title: str(external.title) ?? '', description: str(external.description) ?? '', thumb: web(external.thumb) };
     }
-    case 'app.bsky.embed.video#view':
+    case ('app.bsky.embed.video#view' satisfies TypeOf<AppBskyEmbedVideo.View>):
       return { kind: 'video', thumb: web(value.thumbnail), alt: str(value.alt) ?? '', ...size(value.aspectRatio) };
-    case 'app.bsky.embed.record#view':
+    case ('app.bsky.embed.record#view' satisfies TypeOf<AppBskyEmbedRecord.View>):
       // Only posts are quotes; feeds, lists and starter packs are not shown.
       return isObject(value.record) && /#view(Record|NotFound|Blocked|Detached)$/.test(String(value.record.$type))
         ? { kind: 'quote', post: parseQuoted(value.record) }
         : undefined;
-    case 'app.bsky.embed.recordWithMedia#view': {
+    case ('app.bsky.embed.recordWithMedia#view' satisfies TypeOf<AppBskyEmbedRecordWithMedia.View>): {
       const quote = parseEmbed(value.record);
       const media = parseEmbed(value.media);
       if (quote?.kind !== 'quote') return media;

@@ -2,6 +2,7 @@
 // that have replies, a few at a time. Replies the thread's author hid, blocked and missing posts
 // are dropped with everything under them.
 
+import type { AppBskyFeedDefs } from '@atproto/api';
 import type { Post, Sort, ThreadNode } from './model.ts';
 import { isObject, parsePost } from './parse.ts';
 import { RequestError, mapLimit, xrpc } from './http.ts';
@@ -27,7 +28,7 @@ function hiddenReplies(threadgate: unknown): Set<string> {
 
 /** `app.bsky.feed.defs#threadViewPost` → ThreadNode; undefined for blocked, missing or hidden posts. */
 function buildNode(view: unknown, level: number, depth: number, hidden: Set<string>, sort: Sort): ThreadNode | undefined {
-  if (!isObject(view) || view.$type !== 'app.bsky.feed.defs#threadViewPost') return undefined;
+  if (!isObject(view) || view.$type !== ('app.bsky.feed.defs#threadViewPost' satisfies AppBskyFeedDefs.ThreadViewPost['$type'])) return undefined;
   const post = parsePost(view.post);
   if (!post || hidden.has(post.uri)) return undefined;
   const replies =
