@@ -239,6 +239,7 @@ export class DiscussThread extends LitElement {
   }
 
   #show(discussion: Discussion) {
+    this.#more?.abort(); // a "Show more" under way belongs to the discussion being replaced
     this.#discussion = discussion;
     this.#phase = 'done';
     const detail: LoadDetail = { ...totals(discussion), failures: discussion.failures };
@@ -332,24 +333,30 @@ export class DiscussThread extends LitElement {
   async #showMore() {
     const discussion = this.#discussion;
     if (!discussion || this.#more) return;
-    const shown = discussion.threads.length;
-    this.#more = new AbortController();
+    const before = new Set(discussion.threads.map((thread) => thread.uri));
+    const controller = (this.#more = new AbortController());
     this.requestUpdate();
     try {
-      this.#discussion = await showMore(discussion, this.#inputs.limit, this.#inputs, { signal: this.#more.signal });
+      const next = await showMore(discussion, this.#inputs.limit, this.#inputs, { signal: controller.signal });
+      // A reload or a quiet refresh replaced the discussion meanwhile: that one stands.
+      if (controller.signal.aborted || this.#discussion !== discussion) return;
+      this.#discussion = next;
     } catch {
       // Aborted, or a bug we must not turn into an error state: the threads shown stay.
+      return;
     } finally {
-      this.#more = undefined;
+      if (this.#more === controller) this.#more = undefined;
+      this.requestUpdate();
     }
-    this.requestUpdate();
     await this.updateComplete;
-    this.renderRoot.querySelectorAll<HTMLElement>('.list > li > article')[shown]?.focus();
+    // Focus the first thread that was not on screen before.
+    const index = this.#discussion.threads.findIndex((thread) => !before.has(thread.uri));
+    this.renderRoot.querySelectorAll<HTMLElement>('.list > li > article')[index]?.focus();
   }
 
   #language(): string {
-    const element = this.closest<HTMLElement>('[lang]');
-    return pickLanguage([element?.lang, document.documentElement.lang, ...navigator.languages]);
+    // The property first: frameworks such as React 19 set it without the attribute.
+    return pickLanguage([this.lang, this.closest<HTMLElement>('[lang]')?.lang, document.documentElement.lang, ...navigator.languages]);
   }
 
   protected override render() {

@@ -45,8 +45,10 @@ export async function showMore(discussion: Discussion, count: number, inputs: Di
   const shownInside = nestedIn(discussion.threads);
   const pending = discussion.pending.filter((root) => !shownInside.has(root.uri));
   const page = await loadThreads(pending.slice(0, count), inputs.service, inputs.depth, inputs.sort, ctx);
-  const threads = [...discussion.threads, ...page.filter((thread) => !shownInside.has(thread.uri))];
-  const inside = nestedIn(threads);
+  const merged = [...discussion.threads, ...page.filter((thread) => !shownInside.has(thread.uri))];
+  const inside = nestedIn(merged);
+  // A root shown earlier may turn out to be a reply in this page's threads: it moves there.
+  const threads = merged.filter((thread) => !inside.has(thread.uri));
   return { ...discussion, threads, pending: pending.slice(count).filter((root) => !inside.has(root.uri)) };
 }
 

@@ -26,7 +26,7 @@ const str = (value: unknown): string | undefined => (typeof value === 'string' ?
 const web = (value: unknown): string | undefined => (typeof value === 'string' ? safeHref(value) : undefined);
 const count = (value: unknown): number => (typeof value === 'number' && Number.isFinite(value) && value > 0 ? Math.floor(value) : 0);
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
-const typeOf = (value: Json): string => String(value.$type ?? '').replace(/#main$/, '');
+const typeOf = (value: Json): string => (typeof value.$type === 'string' ? value.$type.replace(/#main$/, '') : '');
 const isPostUri = (value: unknown): value is string => typeof value === 'string' && /^at:\/\/did:[^/]+\/app\.bsky\.feed\.post\/[^/]+$/.test(value);
 const size = (value: unknown) => {
   if (!isObject(value)) return {};
@@ -95,7 +95,7 @@ export function parseEmbed(value: unknown): Embed | undefined {
       return { kind: 'video', thumb: web(value.thumbnail), alt: str(value.alt) ?? '', ...size(value.aspectRatio) };
     case ('app.bsky.embed.record#view' satisfies TypeOf<AppBskyEmbedRecord.View>):
       // Only posts are quotes; feeds, lists and starter packs are not shown.
-      return isObject(value.record) && /#view(Record|NotFound|Blocked|Detached)$/.test(String(value.record.$type))
+      return isObject(value.record) && /#view(Record|NotFound|Blocked|Detached)$/.test(typeOf(value.record))
         ? { kind: 'quote', post: parseQuoted(value.record) }
         : undefined;
     case ('app.bsky.embed.recordWithMedia#view' satisfies TypeOf<AppBskyEmbedRecordWithMedia.View>): {

@@ -26,11 +26,15 @@ function hiddenReplies(threadgate: unknown): Set<string> {
   return new Set(hidden.filter((uri): uri is string => typeof uri === 'string'));
 }
 
-/** `app.bsky.feed.defs#threadViewPost` → ThreadNode; undefined for blocked, missing or hidden posts. */
-function buildNode(view: unknown, level: number, depth: number, hidden: Set<string>, sort: Sort): ThreadNode | undefined {
+/**
+ * `app.bsky.feed.defs#threadViewPost` → ThreadNode; undefined for blocked, missing, invalid or
+ * moderated posts, null for a reply the thread's author hid.
+ */
+function buildNode(view: unknown, level: number, depth: number, hidden: Set<string>, sort: Sort): ThreadNode | null | undefined {
   if (!isObject(view) || view.$type !== ('app.bsky.feed.defs#threadViewPost' satisfies AppBskyFeedDefs.ThreadViewPost['$type'])) return undefined;
   const post = parsePost(view.post);
-  if (!post || hidden.has(post.uri)) return undefined;
+  if (!post) return undefined;
+  if (hidden.has(post.uri)) return null;
   const replies =
     level < depth && Array.isArray(view.replies)
       ? view.replies.map((reply) => buildNode(reply, level + 1, depth, hidden, sort)).filter((node): node is ThreadNode => !!node).sort(compare(sort))
@@ -41,8 +45,11 @@ function buildNode(view: unknown, level: number, depth: number, hidden: Set<stri
 
 export const leaf = (post: Post): ThreadNode => ({ ...post, replies: [], more: post.counts.replies });
 
-/** A root and its replies down to `depth` levels. A failed fetch keeps the root without replies. */
-export async function loadThread(root: Post, service: string, depth: number, sort: Sort, ctx: Context): Promise<ThreadNode> {
+/**
+ * A root and its replies down to `depth` levels. A failed fetch keeps the root without replies; null
+ * when the thread says the root itself must not be shown (a reply its thread's author hid).
+ */
+export async function loadThread(root: Post, service: string, depth: number, sort: Sort, ctx: Context): Promise<ThreadNode | null> {
   if (root.counts.replies === 0 || depth === 0) return leaf(root);
   let body: unknown;
   try {
@@ -52,7 +59,8 @@ export async function loadThread(root: Post, service: string, depth: number, sor
     throw error;
   }
   const thread = isObject(body) ? body.thread : undefined;
-  return buildNode(thread, 0, depth, hiddenReplies(isObject(body) ? body.threadgate : undefined), sort) ?? leaf(root);
+  const node = buildNode(thread, 0, depth, hiddenReplies(isObject(body) ? body.threadgate : undefined), sort);
+  return node === undefined ? leaf(root) : node;
 }
 
 function collect(node: ThreadNode, into: Set<string>): Set<string> {
@@ -65,7 +73,7 @@ function collect(node: ThreadNode, into: Set<string>): Set<string> {
  * left where it is, as a reply.
  */
 export async function loadThreads(roots: readonly Post[], service: string, depth: number, sort: Sort, ctx: Context): Promise<ThreadNode[]> {
-  const threads = await mapLimit(roots, CONCURRENCY, (root) => loadThread(root, service, depth, sort, ctx));
+  const threads = (await mapLimit(roots, CONCURRENCY, (root) => loadThread(root, service, depth, sort, ctx))).filter((thread): thread is ThreadNode => !!thread);
   const nested = new Set<string>();
   for (const thread of threads) collect(thread, nested);
   return threads.filter((thread) => !nested.has(thread.uri));

@@ -46,7 +46,12 @@ const AT_POST = /^at:\/\/([^/?#]+)\/app\.bsky\.feed\.post\/([A-Za-z0-9._:~-]{1,5
 export function parsePostRef(input: string): PostRef | undefined {
   const match = BSKY_POST.exec(input) ?? AT_POST.exec(input);
   if (!match) return undefined;
-  const actor = decodeURIComponent(match[1]);
+  let actor: string;
+  try {
+    actor = decodeURIComponent(match[1]);
+  } catch {
+    return undefined; // a malformed %-escape
+  }
   if (!isDid(actor) && !isHandle(actor)) return undefined;
   return { actor, rkey: match[2] };
 }

@@ -205,3 +205,38 @@ describe('sort and paging', () => {
     expect(calls.filter((c) => c.url.pathname.endsWith('getPostThread')).length).toBe(threadsBefore + 2);
   });
 });
+
+describe('review findings', () => {
+  it('moves a root shown earlier into the thread of a later page that contains it', async () => {
+    const b = make({ replies: 1, likes: 1, createdAt: '2026-11-27T09:00:00.000Z' });
+    const a = reply(b, b, { author: bob, rkey: '3krevA', createdAt: '2026-11-27T10:00:00.000Z', text: ['A'], likes: 100 });
+    stubFetch(xrpcRoutes({ 'app.bsky.feed.searchPosts': { posts: [a, b] }, 'app.bsky.feed.getPostThread': threadView({ post: b, replies: [{ post: a }] }, 6) }));
+    const first = await loadDiscussion(inputs({ limit: 1 }));
+    expect(texts(first.threads)).toEqual(['A']);
+    const second = await showMore(first, 1, inputs({ limit: 1 }));
+    expect(texts(second.threads)).toEqual([[b.record.text, ['A']]]);
+  });
+
+  it('drops a search hit that its thread’s author hid', async () => {
+    const root = make({ replies: 1 });
+    const hiddenHit = reply(root, root, { author: bob, rkey: '3krevH', createdAt: '2026-11-27T11:00:00.000Z', text: ['hidden but linking'], replies: 1 });
+    const under = reply(root, hiddenHit, { author: alice, rkey: '3krevU', createdAt: '2026-11-27T11:30:00.000Z', text: ['under'] });
+    // Asked about the hit, the AppView answers with the hit at the top and its thread root's threadgate.
+    const asked = threadView({ post: hiddenHit, replies: [{ post: under }] }, 6) as Record<string, unknown>;
+    const gate = (threadView({ post: root, hidden: [hiddenHit.uri] }, 6) as Record<string, unknown>).threadgate;
+    stubFetch(xrpcRoutes({ 'app.bsky.feed.searchPosts': { posts: [hiddenHit] }, 'app.bsky.feed.getPostThread': { ...asked, threadgate: gate } }));
+    const discussion = await loadDiscussion(inputs());
+    expect(discussion.threads).toEqual([]);
+  });
+
+  it('keeps the valid posts when a facet or embed has a non-string $type', async () => {
+    const good = make();
+    const odd = make();
+    odd.record.facets = [{ index: { byteStart: 0, byteEnd: 1 }, features: [{ $type: { toString: 0 } }] }];
+    (odd as Record<string, unknown>).embed = { $type: 'app.bsky.embed.record#view', record: { $type: { toString: 0 } } };
+    stubFetch(xrpcRoutes({ 'app.bsky.feed.searchPosts': { posts: [odd, good] } }));
+    const discussion = await loadDiscussion(inputs({ sort: 'oldest' }));
+    expect(discussion.threads.map((t) => t.uri).sort()).toEqual([odd.uri, good.uri].sort());
+    expect(discussion.threads.find((t) => t.uri === odd.uri)!.facets).toEqual([]);
+  });
+});

@@ -54,3 +54,9 @@ describe('safeHref', () => {
       expect(safeHref(bad)).toBeUndefined();
   });
 });
+
+describe('a malformed post reference', () => {
+  it('is rejected, not thrown', () => {
+    expect(parsePostRef('https://bsky.app/profile/a%/post/abc')).toBeUndefined();
+  });
+});
