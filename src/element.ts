@@ -364,7 +364,7 @@ export class DiscussThread extends LitElement {
     const t: Messages = { ...messages(lang), ...this.strings };
     const inputs = this.#inputs;
     const title = document.querySelector<HTMLMetaElement>('meta[property="og:title"]')?.content || document.title;
-    const discussion = this.#status() === 'loaded' ? this.#discussion : undefined;
+    const discussion = this.status === 'loaded' ? this.#discussion : undefined;
     const view: View = { lang, t, now: Date.now(), article: normalizeUrl(inputs.article), author: inputs.author };
     const level = this.#number('heading-level', this.headingLevel, 2, 1, 6);
     return html`

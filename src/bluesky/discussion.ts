@@ -33,6 +33,7 @@ export class DiscoveryError extends Error {
   }
 }
 
+/** Every post shown as a reply somewhere in `threads`: a root among them is shown once, in place. */
 function nestedIn(threads: readonly ThreadNode[]): Set<string> {
   const uris = new Set<string>();
   const walk = (node: ThreadNode) => node.replies.forEach((reply) => (uris.add(reply.uri), walk(reply)));

@@ -63,18 +63,8 @@ export async function loadThread(root: Post, service: string, depth: number, sor
   return node === undefined ? leaf(root) : node;
 }
 
-function collect(node: ThreadNode, into: Set<string>): Set<string> {
-  for (const reply of node.replies) collect(reply, into.add(reply.uri));
-  return into;
-}
-
-/**
- * Threads for every root, each shown once: a root that already sits inside another root's thread is
- * left where it is, as a reply.
- */
+/** Threads for these roots, a few requests at a time; roots a thread says to hide are left out. */
 export async function loadThreads(roots: readonly Post[], service: string, depth: number, sort: Sort, ctx: Context): Promise<ThreadNode[]> {
-  const threads = (await mapLimit(roots, CONCURRENCY, (root) => loadThread(root, service, depth, sort, ctx))).filter((thread): thread is ThreadNode => !!thread);
-  const nested = new Set<string>();
-  for (const thread of threads) collect(thread, nested);
-  return threads.filter((thread) => !nested.has(thread.uri));
+  const threads = await mapLimit(roots, CONCURRENCY, (root) => loadThread(root, service, depth, sort, ctx));
+  return threads.filter((thread): thread is ThreadNode => !!thread);
 }
