@@ -4,6 +4,12 @@ import { createServer, type ViteDevServer } from 'vite';
 import type { Browser, Page } from 'playwright-core';
 import { launch } from '../../scripts/chromium.ts';
 
+/** http://127.0.0.1:<port> of a server listening on a port of its choosing. */
+export function originOf(server: { address(): unknown } | null | undefined): string {
+  const address = server?.address();
+  return `http://127.0.0.1:${typeof address === 'object' && address ? (address as { port: number }).port : 0}`;
+}
+
 export interface Harness {
   origin: string;
   browser: Browser;
@@ -13,8 +19,7 @@ export interface Harness {
 export async function start(browserArgs: string[] = []): Promise<Harness> {
   const server: ViteDevServer = await createServer({ configFile: 'vite.config.ts', server: { port: 0, host: '127.0.0.1', cors: false }, logLevel: 'warn' });
   await server.listen();
-  const address = server.httpServer!.address();
-  const origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const origin = originOf(server.httpServer);
   const browser = await launch(browserArgs);
   return {
     origin,

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, preview, type PreviewServer } from 'vite';
-import { start, waitForStatus, type Harness } from './harness.ts';
+import { originOf, start, waitForStatus, type Harness } from './harness.ts';
 
 // The packed package, installed into an empty Vite app as a site owner would, built, and opened.
 let harness: Harness;
@@ -29,8 +29,7 @@ beforeAll(async () => {
   execFileSync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', `./${tarball}`], { cwd: dir, stdio: 'pipe' });
   await build({ root: dir, configFile: false, logLevel: 'silent' });
   app = await preview({ root: dir, configFile: false, logLevel: 'silent', preview: { port: 0, host: '127.0.0.1' } });
-  const address = app.httpServer.address();
-  appOrigin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  appOrigin = originOf(app.httpServer);
 }, 180_000);
 
 afterAll(async () => {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type ViteDevServer } from 'vite';
 import type { Browser } from 'playwright-core';
 import { launch } from '../../scripts/chromium.ts';
+import { originOf } from './harness.ts';
 
 // Every recipe in docs/recipes/, tried in Chromium: the static-site outputs, React 19, Vue, Svelte
 // and Astro apps that import the package by name, each against the sample AppView.
@@ -14,8 +15,7 @@ beforeAll(async () => {
   execFileSync('npx', ['astro', 'build', '--root', 'test/recipes/astro', '--silent'], { stdio: 'pipe', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
   server = await createServer({ configFile: 'test/recipes/vite.config.ts', server: { port: 0, host: '127.0.0.1' } });
   await server.listen();
-  const address = server.httpServer!.address();
-  origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  origin = originOf(server.httpServer);
   browser = await launch();
 }, 120_000);
 afterAll(async () => {
