@@ -1,6 +1,7 @@
 import { defineConfig, type Plugin } from 'vite';
 import { sampleAppView } from './demo/appview/server.ts';
 import { minifyTemplates } from './scripts/minify-templates.ts';
+import { quietTrustedTypes } from './scripts/trusted-types.ts';
 
 /** The demo's sample AppView on the dev server, and `/` sending readers to the demo page. */
 function demo(): Plugin {
@@ -20,7 +21,7 @@ function demo(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [demo(), minifyTemplates()],
+  plugins: [demo(), minifyTemplates(), quietTrustedTypes()],
   server: { port: 5173 },
   build: {
     // The CDN build: one self-contained, minified ES module with Lit inside.

@@ -4,7 +4,12 @@
 import { gzipSync } from 'node:zlib';
 import { build, type Rolldown } from 'vite';
 
-export const BUDGET = 20_480;
+/**
+ * 21 KB while the CDN file is still one file: reading real responses right (quotes with media,
+ * validated cache entries, the atproto syntax) cost ~600 bytes. Splitting languages and rarely
+ * used code into chunks beside it (issue 12) brings what a reader needs first to 14 KB.
+ */
+export const BUDGET = 21_504;
 
 export const gzipSize = (code: string | Uint8Array): number => gzipSync(code, { level: 9 }).length;
 

@@ -382,7 +382,7 @@ export class DiscussThread extends LitElement {
           <slot></slot>`
         : nothing}
       ${discussion
-        ? html`<ol part="list" class="list">${discussion.threads.map((thread) => threadTemplate(thread, view, true))}</ol>
+        ? html`<ol part="list" class="list">${discussion.threads.map((thread) => threadTemplate(thread, view))}</ol>
             ${discussion.pending.length
               ? html`<div class="actions"><button part="more" class="button secondary" ?disabled=${!!this.#more} @click=${this.#showMore}>${t.showMore}</button></div>`
               : nothing}`

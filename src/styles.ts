@@ -66,6 +66,8 @@ export const styles = css`
   @container (max-width: 30rem) {
     .replies { margin-inline-start: 0.25rem; padding-inline-start: 0.6rem; }
   }
+  /* Past a few levels replies stop indenting (as on bsky.app): every post keeps a readable column. */
+  .replies.flat { margin-inline-start: 0; padding-inline-start: 0; border: 0; }
   .post { display: grid; gap: 0.4rem; }
   .byline { display: flex; align-items: center; gap: 0.5rem; color: var(--_muted); }
   .avatar {
@@ -95,6 +97,7 @@ export const styles = css`
   .quote { display: grid; gap: 0.25rem; color: var(--_text); }
   p.quote { color: var(--_muted); }
   .video { position: relative; display: block; max-width: 28rem; background: #000; border-radius: calc(var(--_radius) / 2); }
+  .video:not(:has(img)) { aspect-ratio: 16 / 9; }
   .play {
     position: absolute; inset: 50% auto auto 50%; translate: -50% -50%; display: grid; place-items: center;
     width: 3rem; height: 3rem; border-radius: 50%; background: #000c; color: #fff;

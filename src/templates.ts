@@ -78,8 +78,10 @@ function embed(value: Embed | undefined, post: Post | BasePost, view: View): Tem
       </a>`;
     }
     case 'video':
-      return html`<a class="video" href=${post.url} style=${value.width ? `aspect-ratio:${value.width}/${value.height}` : nothing}>
-        ${value.thumb ? html`<img src=${value.thumb} alt=${value.alt} loading="lazy" />` : nothing}
+      // No inline style (strict CSPs forbid it): the thumbnail's width and height give the card its
+      // aspect ratio; without a thumbnail the stylesheet's 16:9 holds.
+      return html`<a class="video" href=${post.url}>
+        ${value.thumb ? html`<img src=${value.thumb} alt=${value.alt} loading="lazy" width=${value.width ?? nothing} height=${value.height ?? nothing} />` : nothing}
         <span class="play" aria-hidden="true">▶</span><span class="sr">${view.t.video}</span>
       </a>`;
     case 'quote': {
@@ -88,7 +90,12 @@ function embed(value: Embed | undefined, post: Post | BasePost, view: View): Tem
         ${quoted
           ? html`<blockquote class="quote" cite=${quoted.url}>
               ${byline(quoted, view)}
-              ${warned(quoted.warn, html`<p class="text" lang=${lang(quoted.langs)} dir="auto">${richText(quoted.text, quoted.facets)}</p>`, view)}
+              ${warned(
+                quoted.warn,
+                html`${quoted.text ? html`<p class="text" lang=${lang(quoted.langs)} dir="auto">${richText(quoted.text, quoted.facets)}</p>` : nothing}
+                ${embed(quoted.media, quoted, view)}`,
+                view,
+              )}
             </blockquote>`
           : html`<p class="quote">${view.t.quoteUnavailable}</p>`}`;
     }
@@ -118,10 +125,15 @@ export function postTemplate(post: Post, view: View, focusable = false) {
   </article>`;
 }
 
-export function threadTemplate(node: ThreadNode, view: View, root = false): TemplateResult {
+/** Reply levels that indent; deeper replies line up under their parent, so the column keeps its width. */
+export const INDENTED_LEVELS = 4;
+
+export function threadTemplate(node: ThreadNode, view: View, level = 0): TemplateResult {
   return html`<li>
-    ${postTemplate(node, view, root)}
-    ${node.replies.length ? html`<ol part="replies" class="replies">${node.replies.map((reply) => threadTemplate(reply, view))}</ol>` : nothing}
+    ${postTemplate(node, view, level === 0)}
+    ${node.replies.length
+      ? html`<ol part="replies" class=${level < INDENTED_LEVELS ? 'replies' : 'replies flat'}>${node.replies.map((reply) => threadTemplate(reply, view, level + 1))}</ol>`
+      : nothing}
     ${node.more ? html`<a part="more" class="more" href=${node.url}>${plural(view.lang, view.t.moreReplies, node.more, true)}</a>` : nothing}
   </li>`;
 }

@@ -43,6 +43,11 @@ export interface PostSpec {
   replies?: number;
   quotes?: number;
   labels?: Array<Omit<Label, 'uri' | 'cts'>>;
+  /**
+   * Write `$type: app.bsky.richtext.facet` on each facet, as some clients do; most leave it out (a
+   * `ref` needs none), and the backlink index files the two under different paths.
+   */
+  typedFacets?: boolean;
 }
 
 // Loose JSON shapes: the builders produce lexicon JSON, checked by the lexicon test, not by TS.
@@ -97,7 +102,7 @@ const profileBasic = (a: Actor) => ({
 
 const utf8 = (text: string) => new TextEncoder().encode(text).length;
 
-export function richText(parts: Part[]): { text: string; facets: object[] } {
+export function richText(parts: Part[], typed = false): { text: string; facets: object[] } {
   let text = '';
   const facets: object[] = [];
   for (const part of parts) {
@@ -114,7 +119,7 @@ export function richText(parts: Part[]): { text: string; facets: object[] } {
         : 'mention' in part
           ? { $type: 'app.bsky.richtext.facet#mention', did: part.mention.did }
           : { $type: 'app.bsky.richtext.facet#tag', tag: part.tag };
-    facets.push({ $type: 'app.bsky.richtext.facet', index: { byteStart, byteEnd: utf8(text) }, features: [feature] });
+    facets.push({ ...(typed ? { $type: 'app.bsky.richtext.facet' } : {}), index: { byteStart, byteEnd: utf8(text) }, features: [feature] });
   }
   return { text, facets };
 }
@@ -181,9 +186,11 @@ function embedOf(spec: EmbedSpec): { record: object; view: object } | undefined 
     const view = { $type: 'app.bsky.embed.record#view', record: recordView };
     const media = spec.media && embedOf(spec.media);
     if (!media) return { record, view };
+    // `record` is a ref in the lexicon, not a union: the AppView sends it without `$type`.
+    const { $type: _, ...recordRef } = view;
     return {
       record: { $type: 'app.bsky.embed.recordWithMedia', record, media: media.record },
-      view: { $type: 'app.bsky.embed.recordWithMedia#view', record: view, media: media.view },
+      view: { $type: 'app.bsky.embed.recordWithMedia#view', record: recordRef, media: media.view },
     };
   }
   // An embed type from the future: valid as an open union member, unknown to the widget.
@@ -194,7 +201,7 @@ function embedOf(spec: EmbedSpec): { record: object; view: object } | undefined 
 }
 
 export function post(spec: PostSpec): PostView {
-  const { text, facets } = richText(spec.text);
+  const { text, facets } = richText(spec.text, spec.typedFacets);
   const embed = spec.embed && embedOf(spec.embed);
   const uri = `at://${spec.author.did}/app.bsky.feed.post/${spec.rkey}`;
   const record = {
@@ -206,8 +213,8 @@ export function post(spec: PostSpec): PostView {
     ...(embed ? { embed: embed.record } : {}),
     createdAt: spec.createdAt,
   };
+  // A post view is a ref wherever it appears (posts[], thread.post, reply.root): no `$type`.
   return {
-    $type: 'app.bsky.feed.defs#postView',
     uri,
     cid: cid(uri + JSON.stringify(record)),
     author: profileBasic(spec.author),
@@ -260,14 +267,32 @@ export function feedItem(post: PostView, repostedBy?: Actor): object {
   };
 }
 
-/** Constellation's `/links` answer: the records linking a target. */
+/** Constellation's `blue.microcosm.links.getBacklinks` answer: the records linking a subject. */
 export function backlinksView(posts: PostView[]): object {
   return {
     total: posts.length,
-    linking_records: posts.map((p) => {
+    records: posts.map((p) => {
       const [, , did, collection, rkey] = p.uri.split('/');
       return { did, collection, rkey };
     }),
     cursor: null,
   };
+}
+
+/**
+ * The values at a backlink-index path in a record, e.g. `facets[].features[app.bsky.richtext.facet#link].uri`:
+ * `[]` walks the array's items that have no `$type`, `[T]` those whose `$type` is T (a `#main`
+ * type is written without `#main`), as Constellation files links.
+ */
+export function valuesAt(record: unknown, path: string): unknown[] {
+  let values = [record];
+  for (const [, key, , type] of path.matchAll(/\.?([^.[\]]+)(\[([^\]]*)\])?/g)) {
+    values = values.flatMap((value) => {
+      const next = value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
+      if (type === undefined) return next === undefined ? [] : [next];
+      if (!Array.isArray(next)) return [];
+      return next.filter((item) => (type ? item?.$type === type : item?.$type === undefined));
+    });
+  }
+  return values;
 }

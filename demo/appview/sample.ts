@@ -1,6 +1,6 @@
 // The demo's discussion: a news story about a country blocking an encrypted calling app, talked
-// about on Bluesky in English and Korean, with every facet kind, images, link cards, a quote, a
-// video and a reply tree deeper than the widget's default depth.
+// about on Bluesky in English and Korean, with every facet kind, images, link cards, quotes with
+// images and with a link card, a video and a reply tree deeper than the widget's default depth.
 
 import { actor, post, reply, type Actor, type PostSpec, type PostView, type Tree } from './build.ts';
 import { BSKY_LABELER } from '../../src/bluesky/moderation.ts';
@@ -8,6 +8,8 @@ import { BSKY_LABELER } from '../../src/bluesky/moderation.ts';
 export const ARTICLE = 'https://news.example/world/2026/11/27/norvia-blocks-whisperline';
 /** A second article whose discussion is hostile, labelled and partly hidden: for moderation tests. */
 export const HOSTILE_ARTICLE = 'https://news.example/opinion/2026/11/27/moderation-test';
+/** A third article whose one thread is a chain of 100 replies: for layout at any depth. */
+export const DEEP_ARTICLE = 'https://news.example/science/2026/11/27/deep-thread';
 export const ARTICLE_TITLE = 'Norvia blocks Whisperline, the encrypted calling app millions rely on';
 
 /** Minutes before `now`, as an ISO timestamp. */
@@ -19,6 +21,8 @@ export interface Sample {
   trees: Tree[];
   /** Roots that link HOSTILE_ARTICLE. */
   hostile: Tree[];
+  /** Roots that link DEEP_ARTICLE. */
+  deep: Tree[];
   /** Every post by URI, replies included. */
   posts: Map<string, PostView>;
   /** Reposts in authors' feeds: [who reposted, what]. */
@@ -107,6 +111,30 @@ function hostile(media: string, at: (minutes: number) => string): Tree[] {
     { post: privateRoot },
     { post: hiddenRoot },
   ];
+}
+
+/** One root and a chain of 100 replies, each answering the one before, in two voices. */
+function deep(media: string, at: (minutes: number) => string): Tree[] {
+  const ada = actor('ada-deep', 'Ada Lindqvist-Okonkwo', { avatar: `${media}/avatar/ada.svg` });
+  const ben = actor('ben-deep', 'Benedikt Wolfeschlegelsteinhausen', { avatar: `${media}/avatar/ben.svg` });
+  const root = post({ author: ada, rkey: '3mdeep000', createdAt: at(600), langs: ['en'], text: ['How deep can a thread go? ', { link: DEEP_ARTICLE }], likes: 3 });
+  let parent = root;
+  let top: Tree = { post: root };
+  const chain = top;
+  for (let i = 1; i <= 100; i++) {
+    const next = reply(root, parent, {
+      author: i % 2 ? ben : ada,
+      rkey: `3mdeep${String(i).padStart(3, '0')}`,
+      createdAt: at(600 - i),
+      langs: ['en'],
+      text: [`Level ${i}: still a readable column — and a long word: Donaudampfschifffahrtsgesellschaftskapitän.`],
+    });
+    const node: Tree = { post: next };
+    top.replies = [node];
+    top = node;
+    parent = next;
+  }
+  return [chain];
 }
 
 export function sample(media: string, now = Date.now()): Sample {
@@ -198,6 +226,7 @@ export function sample(media: string, now = Date.now()): Sample {
     createdAt: at(200),
     langs: ['ko'],
     text: ['노르비아가 암호화 통화 앱 ‘위스퍼라인’을 차단했다는 기사 👇 가족과 연락이 끊긴 사람이 많다고 합니다. ', short, ' ', { tag: '프라이버시' }, ' ', { tag: '암호화' }],
+    typedFacets: true,
     likes: 48,
     reposts: 17,
   });
@@ -234,9 +263,22 @@ export function sample(media: string, now = Date.now()): Sample {
     createdAt: at(120),
     langs: ['en'],
     text: ['The third messaging app blocked this year. Keeping a list 🧵 👩‍💻 ', { link: `${ARTICLE}?utm_source=bsky&utm_medium=social`, text: 'news.example/world/…' }],
-    embed: { quote: r1 },
+    // A quote with images: the AppView sends the quote (a `ref`) without `$type`.
+    embed: { quote: r1, media: { images: [{ url: `${media}/photo/list.svg`, alt: 'A handwritten list of three app names, two crossed out', width: 1000, height: 750 }] } },
     likes: 21,
     reposts: 4,
+  });
+
+  // A quote beside a link card: the card links the article's address with a trailing slash.
+  const r7 = p({
+    author: sam,
+    rkey: '3m6aga2sam',
+    createdAt: at(30),
+    langs: ['en'],
+    text: ['Photos from the capital, and the full story:'],
+    embed: { quote: r3, media: { external: { uri: `${ARTICLE}/`, title: ARTICLE_TITLE, description: 'The block came without notice on Thursday night.' } } },
+    likes: 4,
+    reposts: 1,
   });
 
   const r5 = p({
@@ -245,6 +287,7 @@ export function sample(media: string, now = Date.now()): Sample {
     createdAt: at(90),
     langs: ['en'],
     text: ['How a block like this works, explained: ', { link: 'https://blog.example/how-dns-blocking-works', text: 'blog.example/how-dns-block…' }, ' via the story at ', short],
+    typedFacets: true,
     embed: {
       external: {
         uri: 'https://blog.example/how-dns-blocking-works',
@@ -283,13 +326,16 @@ export function sample(media: string, now = Date.now()): Sample {
     { post: r4 },
     { post: r5 },
     { post: r6 },
+    { post: r7 },
   ];
   const hostileTrees = hostile(media, at);
+  const deepTrees = deep(media, at);
   return {
     actors: [mina, jiwoo, sam, lena, openwire, hyun, alex, rosa],
     trees,
     hostile: hostileTrees,
-    posts: index([...trees, ...hostileTrees]),
+    deep: deepTrees,
+    posts: index([...trees, ...hostileTrees, ...deepTrees]),
     // Mina reposted 지우's post: it links the article, but a repost is not hers to start a thread.
     reposts: [[mina, r2]],
   };

@@ -1,4 +1,4 @@
-// The sample AppView: answers the XRPC queries the widget sends, and the backlink index's `/links`,
+// The sample AppView: answers the XRPC queries the widget sends, and the backlink index's getBacklinks,
 // from the sample discussion, as connect-style middleware for Vite's dev server. A path prefix
 // `/s/<flags>/` switches failure modes for tests and the demo, e.g. `/s/slow,empty/xrpc/…`:
 //   slow       answers after 1.5 s            empty          search finds nothing
@@ -10,8 +10,8 @@
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { normalizeUrl } from '../../src/bluesky/urls.ts';
-import { backlinksView, feedItem, threadView, type PostView, type Tree } from './build.ts';
-import { ARTICLE, HOSTILE_ARTICLE, sample, type Sample } from './sample.ts';
+import { backlinksView, feedItem, threadView, valuesAt, type PostView, type Tree } from './build.ts';
+import { ARTICLE, DEEP_ARTICLE, HOSTILE_ARTICLE, sample, type Sample } from './sample.ts';
 import { svg } from './media.ts';
 
 const started = Date.now();
@@ -34,16 +34,13 @@ function findTree(trees: NonNullable<Tree['replies']>, uri: string): Tree | unde
 /** The roots discussing `url`, matched the way Bluesky's search index does. */
 function rootsFor(url: string | null, data: Sample): PostView[] {
   const key = url ? normalizeUrl(url) : undefined;
-  const trees = key === normalizeUrl(ARTICLE) ? data.trees : key === normalizeUrl(HOSTILE_ARTICLE) ? data.hostile : [];
+  const byArticle = new Map([
+    [normalizeUrl(ARTICLE), data.trees],
+    [normalizeUrl(HOSTILE_ARTICLE), data.hostile],
+    [normalizeUrl(DEEP_ARTICLE), data.deep],
+  ]);
+  const trees = (key && byArticle.get(key)) || [];
   return trees.map((tree) => tree.post);
-}
-
-/** Every place a post record links a page: external embed and link facets, exactly as written. */
-function linksOf(post: PostView): { embed: string[]; facets: string[] } {
-  const record = post.record;
-  const facets = (record.facets ?? []).flatMap((f: { features: Array<{ uri?: string }> }) => f.features.flatMap((x) => (x.uri ? [x.uri] : [])));
-  const external = record.embed?.external?.uri ?? record.embed?.media?.external?.uri;
-  return { embed: external ? [external] : [], facets };
 }
 
 class XrpcFailure {
@@ -64,7 +61,7 @@ const handlers: Record<string, Handler> = {
   },
   'app.bsky.feed.getPosts': (query, data) => ({ posts: query.getAll('uris').flatMap((uri) => data.posts.get(uri) ?? []) }),
   'app.bsky.feed.getPostThread': (query, data) => {
-    const tree = findTree([...data.trees, ...data.hostile], query.get('uri') ?? '');
+    const tree = findTree([...data.trees, ...data.hostile, ...data.deep], query.get('uri') ?? '');
     if (!tree) throw new XrpcFailure(400, 'NotFound');
     return threadView(tree, Number(query.get('depth') ?? 6));
   },
@@ -80,6 +77,7 @@ const handlers: Record<string, Handler> = {
     const page = items.slice(offset, offset + limit);
     return { feed: page.map((x) => x.item), ...(offset + limit < items.length ? { cursor: String(offset + limit) } : {}) };
   },
+  'blue.microcosm.links.getBacklinks': backlinks,
   'com.atproto.identity.resolveHandle': (query, data) => {
     const found = data.actors.find((a) => a.handle === query.get('handle'));
     if (!found) throw new XrpcFailure(400, 'InvalidRequest');
@@ -87,13 +85,13 @@ const handlers: Record<string, Handler> = {
   },
 };
 
-/** Constellation's `/links`: post records whose embed or link facets name `target` exactly. */
-function links(query: URLSearchParams, data: Sample): unknown {
-  const target = query.get('target');
-  const path = query.get('path') ?? '';
-  const where = path === '.embed.external.uri' ? 'embed' : path.startsWith('.facets') ? 'facets' : undefined;
-  if (query.get('collection') !== 'app.bsky.feed.post' || !where) return backlinksView([]);
-  return backlinksView([...data.posts.values()].filter((p) => linksOf(p)[where].includes(target!)));
+/** Constellation's getBacklinks: post records whose link at `source`'s path is exactly `subject`. */
+function backlinks(query: URLSearchParams, data: Sample): unknown {
+  const subject = query.get('subject');
+  const [collection, path] = (query.get('source') ?? '').split(/:(.*)/);
+  if (!subject || collection !== 'app.bsky.feed.post' || !path) throw new XrpcFailure(400, 'InvalidRequest');
+  const limit = Math.min(Number(query.get('limit') ?? 16), 100);
+  return backlinksView([...data.posts.values()].filter((p) => valuesAt(p.record, path).includes(subject)).slice(0, limit));
 }
 
 export interface Answer {
@@ -116,15 +114,15 @@ const reply = (status: number, body: unknown, extra: Partial<Answer> = {}): Answ
 export async function answer(url: URL): Promise<Answer | undefined> {
   const media = /^\/sample-media\/(avatar|photo)\/([\w-]+)\.svg$/.exec(url.pathname);
   if (media) return reply(200, svg(media[1] as 'avatar' | 'photo', media[2]), { type: 'image/svg+xml' });
-  const match = /^(?:\/s\/([\w,-]+))?\/(?:xrpc\/([\w.]+)|(links))$/.exec(url.pathname);
+  const match = /^(?:\/s\/([\w,-]+))?\/xrpc\/([\w.]+)$/.exec(url.pathname);
   if (!match) return undefined;
-  const [, prefix = '', nsid, backlinks] = match;
+  const [, prefix = '', nsid] = match;
   const flags = new Set(prefix.split(','));
   if (flags.has('slow')) await new Promise((resolve) => setTimeout(resolve, 1500));
   if (flags.has('hang') && nsid === 'app.bsky.feed.searchPosts') await new Promise((resolve) => setTimeout(resolve, 3_600_000).unref());
   if (flags.has('error')) return reply(500, { error: 'InternalServerError', message: 'sample failure' });
   const data = sample(`${url.origin}/sample-media`, started);
-  if (backlinks) return flags.has('backlinks-down') ? reply(503, 'Service Unavailable', { type: 'text/plain' }) : reply(200, links(url.searchParams, data));
+  if (nsid === 'blue.microcosm.links.getBacklinks' && flags.has('backlinks-down')) return reply(503, 'Service Unavailable', { type: 'text/plain' });
   if (nsid === 'app.bsky.feed.searchPosts') {
     if (flags.has('search403')) return reply(403, { error: 'Forbidden', message: 'anonymous search is off' }, { cors: !flags.has('nocors') });
     if (flags.has('search429')) return reply(429, { error: 'RateLimitExceeded' }, { headers: { 'retry-after': '30' } });

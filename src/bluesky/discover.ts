@@ -5,7 +5,7 @@
 import type { Post, Sort } from './model.ts';
 import { isObject, parsePost } from './parse.ts';
 import { RequestError, type FailureKind, buildUrl, getJson, mapLimit, xrpc } from './http.ts';
-import { isDid, normalizeUrl, type PostRef } from './urls.ts';
+import { isDid, isRecordKey, normalizeUrl, type PostRef } from './urls.ts';
 
 export interface DiscoverInputs {
   article: string;
@@ -48,11 +48,25 @@ const SEARCH_LIMIT = 100;
 export const postsOf = (body: unknown): Post[] =>
   isObject(body) && Array.isArray(body.posts) ? body.posts.map(parsePost).filter((post): post is Post => !!post) : [];
 
-async function resolveDid(actor: string, service: string, ctx: Context): Promise<string | undefined> {
-  if (isDid(actor)) return actor;
-  const body = await xrpc(service, 'com.atproto.identity.resolveHandle', { handle: actor }, ctx);
-  const did = isObject(body) ? body.did : undefined;
-  return typeof did === 'string' && isDid(did) ? did : undefined;
+/**
+ * Handles resolved this page session, by AppView and handle: each is asked once however many
+ * references name it. A failed resolution is forgotten, so a later load may ask again.
+ */
+const resolved = new Map<string, Promise<string | undefined>>();
+
+function resolveDid(actor: string, service: string, ctx: Context): Promise<string | undefined> {
+  if (isDid(actor)) return Promise.resolve(actor);
+  const key = `${service} ${actor.toLowerCase()}`;
+  let did = resolved.get(key);
+  if (!did) {
+    did = xrpc(service, 'com.atproto.identity.resolveHandle', { handle: actor }, ctx).then((body) => {
+      const value = isObject(body) ? body.did : undefined;
+      return typeof value === 'string' && isDid(value) ? value : undefined;
+    });
+    resolved.set(key, did);
+    did.catch(() => resolved.delete(key));
+  }
+  return did;
 }
 
 /** `app.bsky.feed.getPosts` for any number of URIs, 25 a call, in the order asked. */
@@ -65,8 +79,13 @@ export async function getPosts(uris: readonly string[], service: string, ctx: Co
 }
 
 async function pinnedPosts(inputs: DiscoverInputs, ctx: Context): Promise<Post[]> {
-  const dids = await mapLimit(inputs.posts, 3, (ref) => resolveDid(ref.actor, inputs.service, ctx).catch(() => undefined));
-  const uris = inputs.posts.flatMap((ref, i) => (dids[i] ? [`at://${dids[i]}/app.bsky.feed.post/${ref.rkey}`] : []));
+  const actors = [...new Set(inputs.posts.map((ref) => ref.actor))];
+  const dids = await mapLimit(actors, 3, (actor) => resolveDid(actor, inputs.service, ctx).catch(() => undefined));
+  const didOf = new Map(actors.map((actor, i) => [actor, dids[i]]));
+  const uris = inputs.posts.flatMap((ref) => {
+    const did = didOf.get(ref.actor);
+    return did ? [`at://${did}/app.bsky.feed.post/${ref.rkey}`] : [];
+  });
   return uris.length ? getPosts([...new Set(uris)], inputs.service, ctx) : [];
 }
 
@@ -81,32 +100,61 @@ async function search(inputs: DiscoverInputs, ctx: Context): Promise<Post[]> {
   return postsOf(body);
 }
 
-/** The two places a post links a page, as paths in the backlink index. */
-const LINK_PATHS = ['.embed.external.uri', '.facets[app.bsky.richtext.facet].features[app.bsky.richtext.facet#link].uri'];
+/**
+ * Every place a post record links a page, as the backlink index files them (the path where the
+ * link sits): the link card, the link card beside a quote, and link facets with and without
+ * `$type` on the facet (the index keeps the two apart).
+ */
+export const LINK_PATHS = [
+  'embed.external.uri',
+  'embed.media.external.uri',
+  'facets[app.bsky.richtext.facet].features[app.bsky.richtext.facet#link].uri',
+  'facets[].features[app.bsky.richtext.facet#link].uri',
+] as const;
+
+/** At most this many linking posts are hydrated: four getPosts calls, like search's one page. */
+const BACKLINKS_MAX = 100;
 
 /**
- * The backlink index: post records linking the article by either path, for the address with and
- * without its trailing slash; hits hydrated with getPosts. It answers if any of its queries does.
+ * The ways posts commonly write the article's address, since the index matches exact strings:
+ * with and without a trailing slash, and with and without `www.` when the address has it. Two or
+ * four spellings.
+ */
+export function spellings(article: string): string[] {
+  const url = new URL(article);
+  const hosts = url.hostname.startsWith('www.') ? [url.host, url.host.slice(4)] : [url.host];
+  const out = new Set<string>();
+  for (const host of hosts) {
+    const bare = `${url.protocol}//${host}${url.pathname}`.replace(/\/+$/, '');
+    out.add(bare + url.search).add(`${bare}/${url.search}`);
+  }
+  return [...out];
+}
+
+/**
+ * The backlink index (Constellation's `blue.microcosm.links.getBacklinks`): post records linking
+ * any spelling of the article by any path — 8 requests, or 16 when the address has `www.`, all at
+ * once, one page of 100 each — then up to 100 hits hydrated with getPosts (at most 4 calls). It
+ * answers if any of its queries does.
  */
 async function backlinks(inputs: DiscoverInputs, ctx: Context): Promise<Post[]> {
   const host = inputs.backlinksService!;
-  const bare = inputs.article.replace(/\/+(?=$|\?)/, '');
-  const slashed = bare.replace(/(?=\?|$)/, '/');
-  const targets = [...new Set([inputs.article, bare, slashed])];
-  const queries = targets.flatMap((target) => LINK_PATHS.map((path) => buildUrl(host, '/links', { target, collection: 'app.bsky.feed.post', path, limit: 100 })));
+  const queries = spellings(inputs.article).flatMap((subject) =>
+    LINK_PATHS.map((path) => buildUrl(host, '/xrpc/blue.microcosm.links.getBacklinks', { subject, source: `app.bsky.feed.post:${path}`, limit: 100 })),
+  );
   const results = await Promise.allSettled(queries.map((url) => getJson(url, ctx)));
   const answered = results.filter((r): r is PromiseFulfilledResult<unknown> => r.status === 'fulfilled');
   if (!answered.length) throw (results[0] as PromiseRejectedResult).reason;
   const uris = new Set<string>();
   for (const { value } of answered) {
-    const records = isObject(value) ? (value.linking_records ?? value.records) : undefined;
+    const records = isObject(value) ? value.records : undefined;
     for (const record of Array.isArray(records) ? records : []) {
-      if (!isObject(record) || typeof record.did !== 'string' || typeof record.rkey !== 'string' || !isDid(record.did)) continue;
+      if (!isObject(record) || typeof record.did !== 'string' || typeof record.rkey !== 'string' || !isDid(record.did) || !isRecordKey(record.rkey)) continue;
       if (record.collection !== undefined && record.collection !== 'app.bsky.feed.post') continue;
       uris.add(`at://${record.did}/app.bsky.feed.post/${record.rkey}`);
     }
   }
-  return getPosts([...uris], inputs.service, ctx);
+  return getPosts([...uris].slice(0, BACKLINKS_MAX), inputs.service, ctx);
 }
 
 const AUTHOR_FEED_PAGES = 3;

@@ -40,12 +40,21 @@ export interface BasePost {
   warn: boolean;
 }
 
-export type Embed =
+/** What a post shows beside its text, quotes aside; never nested. */
+export type Media =
   | { kind: 'images'; images: Image[] }
   | { kind: 'external'; uri: string; title: string; description: string; thumb?: string }
-  | { kind: 'video'; thumb?: string; alt: string; width?: number; height?: number }
+  | { kind: 'video'; thumb?: string; alt: string; width?: number; height?: number };
+
+/** A quoted post, with its own media (a quote inside a quote is not shown, as on bsky.app). */
+export interface QuotedPost extends BasePost {
+  media?: Media;
+}
+
+export type Embed =
+  | Media
   /** `post` is absent when the quoted post is blocked, deleted or detached. */
-  | { kind: 'quote'; post?: BasePost; media?: Embed };
+  | { kind: 'quote'; post?: QuotedPost; media?: Media };
 
 export interface Counts {
   replies: number;

@@ -11,9 +11,9 @@ import type {
   AppBskyEmbedVideo,
   AppBskyRichtextFacet,
 } from '@atproto/api';
-import type { Author, Embed, Facet, Image, Post, BasePost } from './model.ts';
+import type { Author, Embed, Facet, Image, Media, Post, BasePost, QuotedPost } from './model.ts';
 import { moderate } from './moderation.ts';
-import { isHandle, postUrl, safeHref } from './urls.ts';
+import { isDid, isHandle, parsePostRef, postUrl, safeHref } from './urls.ts';
 
 type Json = Record<string, unknown>;
 
@@ -27,7 +27,8 @@ const web = (value: unknown): string | undefined => (typeof value === 'string' ?
 const count = (value: unknown): number => (typeof value === 'number' && Number.isFinite(value) && value > 0 ? Math.floor(value) : 0);
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 const typeOf = (value: Json): string => (typeof value.$type === 'string' ? value.$type.replace(/#main$/, '') : '');
-const isPostUri = (value: unknown): value is string => typeof value === 'string' && /^at:\/\/did:[^/]+\/app\.bsky\.feed\.post\/[^/]+$/.test(value);
+/** A post's `at://` URI by DID, as the AppView names posts; postUrl() relies on its shape. */
+const isPostUri = (value: unknown): value is string => typeof value === 'string' && value.startsWith('at://') && isDid(parsePostRef(value)?.actor ?? '');
 const size = (value: unknown) => {
   if (!isObject(value)) return {};
   const width = count(value.width);
@@ -38,7 +39,7 @@ const size = (value: unknown) => {
 export function parseAuthor(value: unknown): Author | undefined {
   if (!isObject(value)) return undefined;
   const did = str(value.did);
-  if (!did?.startsWith('did:')) return undefined;
+  if (!did || !isDid(did)) return undefined;
   const handle = str(value.handle) && isHandle(value.handle as string) ? (value.handle as string) : 'handle.invalid';
   return { did, handle, displayName: str(value.displayName)?.trim() || handle, avatar: web(value.avatar) };
 }
@@ -54,7 +55,7 @@ export function parseFacets(value: unknown): Facet[] {
       const type = typeOf(feature);
       const range = { byteStart: byteStart as number, byteEnd: byteEnd as number };
       if (type === ('app.bsky.richtext.facet#link' satisfies TypeOf<AppBskyRichtextFacet.Link>) && str(feature.uri)) facets.push({ ...range, link: feature.uri as string });
-      else if (type === ('app.bsky.richtext.facet#mention' satisfies TypeOf<AppBskyRichtextFacet.Mention>) && str(feature.did)?.startsWith('did:')) facets.push({ ...range, mention: feature.did as string });
+      else if (type === ('app.bsky.richtext.facet#mention' satisfies TypeOf<AppBskyRichtextFacet.Mention>) && isDid(str(feature.did) ?? '')) facets.push({ ...range, mention: feature.did as string });
       else if (type === ('app.bsky.richtext.facet#tag' satisfies TypeOf<AppBskyRichtextFacet.Tag>) && str(feature.tag)) facets.push({ ...range, tag: feature.tag as string });
       else continue;
       break; // one feature a facet is what every client renders
@@ -74,11 +75,16 @@ function parseImages(value: unknown): Image[] {
   return images;
 }
 
-/** A quoted record (`app.bsky.embed.record#view*`); undefined means "show a neutral line". */
-const parseQuoted = (value: unknown): BasePost | undefined =>
-  isObject(value) && typeOf(value) === ('app.bsky.embed.record#viewRecord' satisfies TypeOf<AppBskyEmbedRecord.ViewRecord>) ? parseBase(value, value.value) : undefined;
+/**
+ * A field the lexicon declares as a `ref` (not a union): the AppView sends it without `$type`, so
+ * `$type` is optional here, and when present it must name the expected type.
+ */
+const isRef = (value: unknown, type: string): value is Json => isObject(value) && (value.$type === undefined || typeOf(value) === type);
 
-export function parseEmbed(value: unknown): Embed | undefined {
+const RECORD_WITH_MEDIA = 'app.bsky.embed.recordWithMedia#view' satisfies TypeOf<AppBskyEmbedRecordWithMedia.View>;
+
+/** Images, a link card or a video: the embeds that never contain another embed. */
+function parseMedia(value: unknown): Media | undefined {
   if (!isObject(value)) return undefined;
   switch (typeOf(value)) {
     case ('app.bsky.embed.images#view' satisfies TypeOf<AppBskyEmbedImages.View>):
@@ -88,25 +94,51 @@ export function parseEmbed(value: unknown): Embed | undefined {
     }
     case ('app.bsky.embed.external#view' satisfies TypeOf<AppBskyEmbedExternal.View>): {
       const external = value.external;
-      if (!isObject(external) || !str(external.uri)) return undefined;
+      if (!isRef(external, 'app.bsky.embed.external#viewExternal' satisfies TypeOf<AppBskyEmbedExternal.ViewExternal>) || !str(external.uri)) return undefined;
       return { kind: 'external', uri: external.uri as string, title: str(external.title) ?? '', description: str(external.description) ?? '', thumb: web(external.thumb) };
     }
     case ('app.bsky.embed.video#view' satisfies TypeOf<AppBskyEmbedVideo.View>):
       return { kind: 'video', thumb: web(value.thumbnail), alt: str(value.alt) ?? '', ...size(value.aspectRatio) };
-    case ('app.bsky.embed.record#view' satisfies TypeOf<AppBskyEmbedRecord.View>):
-      // Only posts are quotes; feeds, lists and starter packs are not shown.
-      return isObject(value.record) && /#view(Record|NotFound|Blocked|Detached)$/.test(typeOf(value.record))
-        ? { kind: 'quote', post: parseQuoted(value.record) }
-        : undefined;
-    case ('app.bsky.embed.recordWithMedia#view' satisfies TypeOf<AppBskyEmbedRecordWithMedia.View>): {
-      const quote = parseEmbed(value.record);
-      const media = parseEmbed(value.media);
-      if (quote?.kind !== 'quote') return media;
-      return media ? { ...quote, media } : quote;
-    }
     default:
       return undefined;
   }
+}
+
+/** A quoted post (`app.bsky.embed.record#viewRecord`) with the media of its first embed. */
+function parseQuoted(value: Json): QuotedPost | undefined {
+  const base = parseBase(value, value.value);
+  if (!base) return undefined;
+  const first = list(value.embeds)[0];
+  // The quoted post's own quote is not shown (bsky.app shows one level); its media is.
+  const media = parseMedia(first) ?? (isObject(first) && typeOf(first) === RECORD_WITH_MEDIA ? parseMedia(first.media) : undefined);
+  return media ? { ...base, media } : base;
+}
+
+/** `app.bsky.embed.record#view`: only posts are quotes; feeds, lists and starter packs are not shown. */
+function parseRecordView(value: unknown): Extract<Embed, { kind: 'quote' }> | undefined {
+  if (!isRef(value, 'app.bsky.embed.record#view' satisfies TypeOf<AppBskyEmbedRecord.View>) || !isObject(value.record)) return undefined;
+  const record = value.record;
+  const type = typeOf(record);
+  if (type === ('app.bsky.embed.record#viewRecord' satisfies TypeOf<AppBskyEmbedRecord.ViewRecord>)) return { kind: 'quote', post: parseQuoted(record) };
+  // Blocked, deleted or detached: a neutral line in place of the quote.
+  return /^app\.bsky\.embed\.record#view(NotFound|Blocked|Detached)$/.test(type) ? { kind: 'quote' } : undefined;
+}
+
+/**
+ * A post view's `embed` (a union, so `$type` is required). The lexicon allows one level of nesting:
+ * a quote with media. Anything nested deeper is not a shape the lexicon allows, so it is dropped
+ * and the post kept; nothing here recurses.
+ */
+export function parseEmbed(value: unknown): Embed | undefined {
+  if (!isObject(value)) return undefined;
+  const type = typeOf(value);
+  if (type === ('app.bsky.embed.record#view' satisfies TypeOf<AppBskyEmbedRecord.View>)) return parseRecordView(value);
+  if (type !== RECORD_WITH_MEDIA) return parseMedia(value);
+  // `record` is a ref (no `$type` from the AppView); `media` is a union of media only.
+  const quote = parseRecordView(value.record);
+  const media = parseMedia(value.media);
+  if (!quote) return media;
+  return media ? { ...quote, media } : quote;
 }
 
 function linksOf(record: Json, facets: Facet[]): string[] {
@@ -138,13 +170,17 @@ function parseBase(view: Json, record: unknown): BasePost | undefined {
 
 /** `app.bsky.feed.defs#postView` → Post, or undefined when it is invalid or must not be shown. */
 export function parsePost(value: unknown): Post | undefined {
-  const base = isObject(value) ? parseBase(value, value.record) : undefined;
-  if (!base) return undefined;
-  const view = value as Json;
-  return {
-    ...base,
-    counts: { replies: count(view.replyCount), reposts: count(view.repostCount), likes: count(view.likeCount), quotes: count(view.quoteCount) },
-    embed: parseEmbed(view.embed),
-    links: linksOf(view.record as Json, base.facets),
-  };
+  try {
+    const base = isObject(value) ? parseBase(value, value.record) : undefined;
+    if (!base) return undefined;
+    const view = value as Json;
+    return {
+      ...base,
+      counts: { replies: count(view.replyCount), reposts: count(view.repostCount), likes: count(view.likeCount), quotes: count(view.quoteCount) },
+      embed: parseEmbed(view.embed),
+      links: linksOf(view.record as Json, base.facets),
+    };
+  } catch {
+    return undefined; // a shape no reader above foresaw: drop this post, keep the others
+  }
 }

@@ -39,27 +39,44 @@ export interface PostRef {
   rkey: string;
 }
 
-const BSKY_POST = /^https:\/\/(?:www\.)?bsky\.app\/profile\/([^/?#]+)\/post\/([A-Za-z0-9._:~-]{1,512})\/?(?:[?#].*)?$/;
-const AT_POST = /^at:\/\/([^/?#]+)\/app\.bsky\.feed\.post\/([A-Za-z0-9._:~-]{1,512})$/;
+const BSKY_POST = /^https:\/\/(?:www\.)?bsky\.app\/profile\/([^/?#]+)\/post\/([^/?#]+)\/?(?:[?#].*)?$/;
+const AT_POST = /^at:\/\/([^/?#]+)\/app\.bsky\.feed\.post\/([^/?#]+)$/;
 
-/** A bsky.app post URL or an `at://` post URI, or undefined when it is neither. */
-export function parsePostRef(input: string): PostRef | undefined {
-  const match = BSKY_POST.exec(input) ?? AT_POST.exec(input);
-  if (!match) return undefined;
-  let actor: string;
+/** A DID or handle, and a record key, each as the atproto syntax allows, or undefined. */
+const refOf = (actor: string, rkey: string): PostRef | undefined => ((isDid(actor) || isHandle(actor)) && isRecordKey(rkey) ? { actor, rkey } : undefined);
+
+const decode = (value: string): string | undefined => {
   try {
-    actor = decodeURIComponent(match[1]);
+    return decodeURIComponent(value);
   } catch {
     return undefined; // a malformed %-escape
   }
-  if (!isDid(actor) && !isHandle(actor)) return undefined;
-  return { actor, rkey: match[2] };
+};
+
+/**
+ * A bsky.app post URL or an `at://` post URI, or undefined when it is neither. An `at://` URI is
+ * taken as written: `%` is part of a DID's syntax (`did:web:localhost%3A8080`), never an escape.
+ * In a bsky.app URL the parts may also arrive percent-encoded (`did%3Aplc%3A…`), so an actor or
+ * key that is not valid as written is decoded once and checked again.
+ */
+export function parsePostRef(input: string): PostRef | undefined {
+  const at = AT_POST.exec(input);
+  if (at) return input.length <= 8192 ? refOf(at[1], at[2]) : undefined;
+  const web = BSKY_POST.exec(input);
+  if (!web) return undefined;
+  const [, actor, rkey] = web;
+  return refOf(actor, rkey) ?? refOf(decode(actor) ?? '', decode(rkey) ?? '');
 }
 
-export const isDid = (value: string): boolean => /^did:[a-z]+:[A-Za-z0-9._:%-]{1,2048}$/.test(value);
+/** The atproto DID syntax: a lower-case method, no trailing `:` or `%`, at most 2,048 characters. */
+export const isDid = (value: string): boolean => value.length <= 2048 && /^did:[a-z]+:[a-zA-Z0-9._:%-]*[a-zA-Z0-9._-]$/.test(value);
 
+/** The atproto handle syntax: DNS labels of 1–63 characters, at most 253 in all, a TLD that starts with a letter. */
 export const isHandle = (value: string): boolean =>
-  /^([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\.)+[a-zA-Z]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?$/.test(value);
+  value.length <= 253 && /^([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\.)+[a-zA-Z]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?$/.test(value);
+
+/** The atproto record-key syntax: 1–512 of `A-Za-z0-9._:~-`, and never `.` or `..`. */
+export const isRecordKey = (value: string): boolean => value !== '.' && value !== '..' && /^[A-Za-z0-9._:~-]{1,512}$/.test(value);
 
 /** at://did/app.bsky.feed.post/rkey → the post's page on bsky.app. */
 export function postUrl(uri: string, handle?: string): string {

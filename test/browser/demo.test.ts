@@ -16,7 +16,7 @@ describe('the demo page', () => {
     await waitForStatus(page, 'searching');
     await expect(page.locator('discuss-thread [part="status"]').textContent()).resolves.toContain('Searching for posts…');
     await waitForStatus(page, 'loaded');
-    expect(await page.locator('discuss-thread .list > li').count()).toBe(6);
+    expect(await page.locator('discuss-thread .list > li').count()).toBe(7);
     expect(errors).toEqual([]);
     expect(preflights).toEqual([]);
     await page.close();
@@ -46,9 +46,11 @@ describe('the demo page', () => {
     await expect(korean.locator('[part="text"]').getAttribute('lang')).resolves.toBe('ko');
     const tags = await korean.locator(':scope > [part="text"] a').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
     expect(tags).toEqual([ARTICLE, 'https://bsky.app/hashtag/%ED%94%84%EB%9D%BC%EC%9D%B4%EB%B2%84%EC%8B%9C', 'https://bsky.app/hashtag/%EC%95%94%ED%98%B8%ED%99%94']);
-    await expect(page.locator('discuss-thread [part="embed"] img[alt^="A long queue"]').count()).resolves.toBe(1);
+    // Lena's photos, and again inside Sam's quote of her post.
+    await expect(page.locator('discuss-thread [part="embed"] img[alt^="A long queue"]').count()).resolves.toBe(2);
+    await expect(page.locator('discuss-thread blockquote.quote img[alt^="A long queue"]').count()).resolves.toBe(1);
     await expect(page.locator('discuss-thread .card', { hasText: 'How DNS and SNI blocking work' }).count()).resolves.toBe(1);
-    await expect(page.locator('discuss-thread blockquote.quote').count()).resolves.toBe(1);
+    await expect(page.locator('discuss-thread blockquote.quote').count()).resolves.toBe(2);
     await page.close();
   });
 

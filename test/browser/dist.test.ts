@@ -16,7 +16,7 @@ describe('dist/discuss-thread.js', () => {
     await waitForStatus(p, 'searching');
     await waitForStatus(p, 'loaded');
     const authors = await p.locator('discuss-thread .list > li > article > .byline .name').allTextContents();
-    expect(authors).toEqual(['Mina Park', '김지우', 'Lena Ivanova 🛰️', 'alex-dev.bsky.social', 'Rosa Martín', '박현']);
+    expect(authors).toEqual(['Mina Park', '김지우', 'Lena Ivanova 🛰️', 'alex-dev.bsky.social', 'Rosa Martín', '박현', 'Sam Okafor']);
     const first = p.locator('discuss-thread .list > li').first();
     await expect(first.locator(':scope > article time').first().locator('xpath=..').getAttribute('href')).resolves.toBe(
       'https://bsky.app/profile/minapark.news.example/post/3m6aaa2story',
@@ -33,7 +33,7 @@ describe('dist/discuss-thread.js', () => {
     await expect(p.locator('discuss-thread .fallback').isVisible()).resolves.toBe(true);
     await p.locator('discuss-thread [part="retry"]').click();
     await waitForStatus(p, 'loaded');
-    expect(await p.locator('discuss-thread .list > li').count()).toBe(6);
+    expect(await p.locator('discuss-thread .list > li').count()).toBe(7);
     await p.close();
   });
 

@@ -44,7 +44,7 @@ describe('npm pack', () => {
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(appOrigin);
     await waitForStatus(page, 'loaded');
-    expect(await page.locator('discuss-thread .list > li').count()).toBe(6);
+    expect(await page.locator('discuss-thread .list > li').count()).toBe(7);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -52,8 +52,8 @@ describe('recipes', () => {
     const { authors, errors, logs } = await tryRecipe(`${path}?service=/`);
     expect(errors).toEqual([]);
     expect(authors[0]).toBe('Mina Park');
-    expect(authors).toHaveLength(6);
-    expect(logs).toContain('posts: 6');
+    expect(authors).toHaveLength(7);
+    expect(logs).toContain('posts: 7');
   });
 
   it('Astro: the built page loads the widget bundled by Astro', async () => {

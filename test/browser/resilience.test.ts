@@ -20,7 +20,7 @@ describe('when search is refused', () => {
     );
     await waitForStatus(p, 'loaded');
     expect(await failed).toEqual([{ route: 'search', kind: 'network' }]);
-    expect(await p.locator('discuss-thread .list > li').count()).toBe(5);
+    expect(await p.locator('discuss-thread .list > li').count()).toBe(6);
     expect(errors).toEqual([]);
     expect(preflights).toEqual([]);
     await p.close();

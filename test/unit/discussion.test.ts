@@ -35,7 +35,7 @@ describe('discovery', () => {
     expect(discussion.threads[0].text).toMatch(/^New from me/);
     const uris = discussion.threads.map((t) => t.uri);
     expect(new Set(uris).size).toBe(uris.length);
-    expect(uris).toHaveLength(6);
+    expect(uris).toHaveLength(7);
     expect(nsids(calls)).toContain('com.atproto.identity.resolveHandle');
     const getPosts = calls.find((c) => c.url.pathname.endsWith('getPosts'))!;
     expect(getPosts.url.searchParams.getAll('uris')).toEqual([discussion.threads[0].uri]);

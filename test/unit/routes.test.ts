@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadDiscussion, DiscoveryError, type DiscussionInputs } from '../../src/bluesky/discussion.ts';
+import { LINK_PATHS, spellings } from '../../src/bluesky/discover.ts';
 import { actor, feedItem, post } from '../../demo/appview/build.ts';
 import { ARTICLE } from '../../demo/appview/sample.ts';
 import { json, ORIGIN, sampleRoute, stubFetch, xrpcRoutes, type Route } from './helpers.ts';
@@ -14,37 +15,65 @@ const inputs = (flags: string, extra: Partial<DiscussionInputs> = {}): Discussio
 const paths = (calls: Array<{ url: URL }>) => calls.map((c) => c.url.pathname.replace(/^\/s\/[^/]+/, ''));
 
 describe('discovery routes', () => {
-  it('finds the discussion through the backlink index when search is refused', async () => {
+  it('finds the discussion through the backlink index when search is refused, by every path and spelling', async () => {
     const { calls } = stubFetch(sampleRoute);
     const discussion = await loadDiscussion(inputs('search403'));
     expect(discussion.failures).toEqual([{ route: 'search', kind: 'refused', status: 403 }]);
-    // Every root that links the exact address (the quote links it with tracking parameters).
+    // Every root that links an exact spelling of the address: the quote beside a link card to
+    // ARTICLE/ (Sam), link facets with and without `$type` on the facet, link cards. Alex's quote
+    // links it only with tracking parameters, which no exact-string index can match.
     expect(discussion.threads.map((t) => t.author.handle)).toEqual([
+      'samokafor.bsky.social',
       'parkhyun.bsky.social',
       'rosa.bsky.social',
       'lena.bsky.social',
       'jiwoo.bsky.social',
       'minapark.news.example',
     ]);
-    const links = calls.filter((c) => c.url.pathname.endsWith('/links')).map((c) => c.url.searchParams);
-    expect(links.map((p) => [p.get('target'), p.get('path')])).toEqual(
-      expect.arrayContaining([
-        [ARTICLE, '.embed.external.uri'],
-        [ARTICLE, '.facets[app.bsky.richtext.facet].features[app.bsky.richtext.facet#link].uri'],
-        [`${ARTICLE}/`, '.embed.external.uri'],
-        [`${ARTICLE}/`, '.facets[app.bsky.richtext.facet].features[app.bsky.richtext.facet#link].uri'],
-      ]),
+    const queries = calls.filter((c) => c.url.pathname.endsWith('/xrpc/blue.microcosm.links.getBacklinks')).map((c) => c.url.searchParams);
+    expect(queries.map((p) => [p.get('subject'), p.get('source')]).sort()).toEqual(
+      [ARTICLE, `${ARTICLE}/`]
+        .flatMap((subject) => LINK_PATHS.map((path) => [subject, `app.bsky.feed.post:${path}`]))
+        .sort(),
     );
-    expect(links.every((p) => p.get('collection') === 'app.bsky.feed.post')).toBe(true);
+    expect(queries.every((p) => p.get('limit') === '100')).toBe(true);
     const hydrated = calls.filter((c) => c.url.pathname.endsWith('getPosts'));
     expect(hydrated.every((c) => c.url.searchParams.getAll('uris').length <= 25)).toBe(true);
+  });
+
+  it('asks a fixed number of backlink queries: two spellings, or four when the host has www.', () => {
+    expect(spellings('https://news.example/a/b')).toEqual(['https://news.example/a/b', 'https://news.example/a/b/']);
+    expect(spellings('https://www.news.example/a/b/?id=7')).toEqual([
+      'https://www.news.example/a/b?id=7',
+      'https://www.news.example/a/b/?id=7',
+      'https://news.example/a/b?id=7',
+      'https://news.example/a/b/?id=7',
+    ]);
+    expect(spellings('https://news.example/')).toEqual(['https://news.example', 'https://news.example/']);
+  });
+
+  it('hydrates at most 100 backlinked posts, whatever the index returns', async () => {
+    const author = actor('many', 'Many');
+    const records = Array.from({ length: 150 }, (_, i) => ({ did: author.did, collection: 'app.bsky.feed.post', rkey: `3kmany${i}` }));
+    const { calls } = stubFetch(
+      xrpcRoutes({
+        'app.bsky.feed.searchPosts': json({ error: 'AuthMissing' }, 401),
+        'blue.microcosm.links.getBacklinks': { total: 150, records, cursor: 'next' },
+        'app.bsky.feed.getPosts': (q: URLSearchParams) => ({
+          posts: q.getAll('uris').map((uri) => post({ author, rkey: uri.split('/').pop()!, createdAt: '2026-11-27T10:00:00.000Z', text: [{ link: ARTICLE }] })),
+        }),
+      }),
+    );
+    const discussion = await loadDiscussion({ ...inputs('x'), service: ORIGIN, searchService: ORIGIN, backlinksService: ORIGIN, limit: 100, depth: 0 });
+    expect(discussion.threads.length + discussion.pending.length).toBe(100);
+    expect(calls.filter((c) => c.url.pathname.endsWith('getPosts'))).toHaveLength(4);
   });
 
   it('moves on when a refusal comes without CORS headers (a network TypeError)', async () => {
     stubFetch(sampleRoute);
     const discussion = await loadDiscussion(inputs('search403,nocors'));
     expect(discussion.failures).toEqual([{ route: 'search', kind: 'network' }]);
-    expect(discussion.threads).toHaveLength(5);
+    expect(discussion.threads).toHaveLength(6);
   });
 
   it('moves on when search times out', async () => {

@@ -1,0 +1,40 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { open, start, waitForStatus, type Harness } from './harness.ts';
+import { DEEP_ARTICLE } from '../../demo/appview/sample.ts';
+
+// A chain of 100 replies at every allowed depth: replies indent a few levels, then line up, so no
+// post is pushed off the page or squeezed below a readable column.
+let harness: Harness;
+
+beforeAll(async () => {
+  harness = await start();
+});
+afterAll(() => harness?.close());
+
+describe('deep threads', () => {
+  it.each([
+    [20, 360],
+    [100, 360],
+    [100, 1280],
+  ])('depth %i at %i px: no overflow, every post at least 200 px wide', async (depth, width) => {
+    const query = `loading=eager&service=/&search-service=/&depth=${depth}&url=${encodeURIComponent(DEEP_ARTICLE)}`;
+    const { page, errors } = await open(harness, `/test/browser/fixtures/page.html?${query}`, { width });
+    await waitForStatus(page, 'loaded');
+    const layout = await page.evaluate(() => {
+      const root = document.querySelector('discuss-thread')!.shadowRoot!;
+      const posts = [...root.querySelectorAll('article.post')].map((post) => post.getBoundingClientRect());
+      return {
+        posts: posts.length,
+        narrowest: Math.min(...posts.map((r) => r.width)),
+        pastRight: posts.filter((r) => r.right > document.documentElement.clientWidth + 0.5).length,
+        overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      };
+    });
+    expect(layout.posts).toBe(depth + 1);
+    expect(layout.overflow).toBe(0);
+    expect(layout.pastRight).toBe(0);
+    expect(layout.narrowest).toBeGreaterThanOrEqual(200);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

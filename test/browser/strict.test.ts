@@ -1,0 +1,79 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { start, type Harness } from './harness.ts';
+import { ARTICLE } from '../../demo/appview/sample.ts';
+
+// The built file on a strict page: a CSP without 'unsafe-inline' (so no inline style attribute may
+// render) that enforces Trusted Types for Lit's policy only, with the file loaded twice under two
+// addresses. Pages and scripts are served here so that nothing else (no dev-server client) runs.
+let harness: Harness;
+
+beforeAll(async () => {
+  harness = await start();
+});
+afterAll(() => harness?.close());
+
+const CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self'",
+  "connect-src 'self'",
+  "require-trusted-types-for 'script'",
+  'trusted-types lit-html',
+].join('; ');
+
+// A classic script, so it runs before the modules: it records every violation the page reports.
+const RECORD = `window.violations = [];
+document.addEventListener('securitypolicyviolation', (e) => window.violations.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + (e.sample || '')));`;
+
+const PAGE = (copies: number) => `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Strict page</title>
+<script src="/strict/record.js"></script>
+${Array.from({ length: copies }, (_, i) => `<script type="module" src="/strict/${i}/discuss-thread.js"></script>`).join('\n')}
+</head><body><main>
+<discuss-thread loading="eager" service="/" search-service="/" url="${ARTICLE}" sort="oldest"><p>Discuss this article on Bluesky.</p></discuss-thread>
+</main></body></html>`;
+
+async function strictPage(copies: number): Promise<{ page: Page; errors: string[] }> {
+  const page = await harness.browser.newPage({ viewport: { width: 1000, height: 800 } });
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+  const dist = readFileSync('dist/discuss-thread.js', 'utf8');
+  const headers = (type: string) => ({ 'content-type': type, 'content-security-policy': CSP });
+  await page.route(`${harness.origin}/strict/**`, (route) => {
+    const path = new URL(route.request().url()).pathname;
+    if (path === '/strict/page.html') return route.fulfill({ body: PAGE(copies), headers: headers('text/html') });
+    if (path === '/strict/record.js') return route.fulfill({ body: RECORD, headers: headers('text/javascript') });
+    return route.fulfill({ body: dist, headers: headers('text/javascript') });
+  });
+  await page.goto(`${harness.origin}/strict/page.html`);
+  await page.waitForFunction(() => document.querySelector('discuss-thread')?.getAttribute('status') === 'loaded', null, { timeout: 15_000 });
+  return { page, errors };
+}
+
+describe('on a page with a strict CSP and Trusted Types', () => {
+  it('renders the discussion, the video card included, with no policy violation', async () => {
+    const { page, errors } = await strictPage(1);
+    expect(await page.locator('discuss-thread .list > li').count()).toBe(7);
+    const video = page.locator('discuss-thread a.video').first();
+    const box = (await video.boundingBox())!;
+    // The sample video is 1280×720: the card keeps that shape without an inline style.
+    expect(box.height).toBeGreaterThan(0);
+    expect(box.width / box.height).toBeCloseTo(16 / 9, 1);
+    expect(await page.locator('discuss-thread').evaluate((el) => el.shadowRoot!.querySelectorAll('[style]').length)).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('stays quiet when the CDN file is loaded twice under two addresses', async () => {
+    const { page, errors } = await strictPage(2);
+    expect(await page.locator('discuss-thread .list > li').count()).toBe(7);
+    expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

@@ -1,0 +1,195 @@
+// The shapes the real AppView sends, reproduced with our builders: `ref` fields without `$type`,
+// quotes with media, quoted posts with their own media; and what no lexicon allows (embeds nested
+// thousands deep), which must cost the post its embed and nothing else.
+
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { render } from 'lit';
+import '../../src/index.ts';
+import type { DiscussThread } from '../../src/element.ts';
+import { loadDiscussion, type DiscussionInputs } from '../../src/bluesky/discussion.ts';
+import { parsePost } from '../../src/bluesky/parse.ts';
+import { postTemplate, type View } from '../../src/templates.ts';
+import { messages } from '../../src/i18n/messages.ts';
+import { actor, post, type PostView } from '../../demo/appview/build.ts';
+import { ARTICLE } from '../../demo/appview/sample.ts';
+import { assertValidOutput, ORIGIN, stubFetch, xrpcRoutes } from './helpers.ts';
+
+const view: View = { lang: 'en', t: messages('en'), now: Date.parse('2026-11-27T12:00:00Z') };
+const alice = actor('alice', 'Alice');
+const bob = actor('bob', 'Bob');
+const at = '2026-11-27T10:00:00.000Z';
+const image = (name: string) => ({ url: `https://cdn.example/${name}.jpg`, alt: `${name} alt`, width: 4, height: 3 });
+const quoted = post({ author: bob, rkey: '3kquoted', createdAt: at, text: ['the quoted post'], embed: { images: [image('quoted-photo')] } });
+
+const rendered = (p: PostView) => {
+  const parsed = parsePost(p)!;
+  const host = document.createElement('div');
+  render(postTemplate(parsed, view), host);
+  return host;
+};
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('real AppView shapes', () => {
+  it('shows a quote that comes with images, whose quote the AppView sends without $type', () => {
+    const p = post({ author: alice, rkey: '3kqwm', createdAt: at, text: ['look'], embed: { quote: quoted, media: { images: [image('mine')] } } });
+    assertValidOutput('app.bsky.feed.getPosts', { posts: [p] });
+    expect(p.embed.$type).toBe('app.bsky.embed.recordWithMedia#view');
+    expect(p.embed.record.$type).toBeUndefined(); // a ref, as the real AppView sends it
+    expect(p.$type).toBeUndefined(); // a post view is a ref too
+    const host = rendered(p);
+    expect(host.querySelector('blockquote.quote')!.textContent).toContain('the quoted post');
+    expect([...host.querySelectorAll('img')].map((i) => i.alt)).toEqual(expect.arrayContaining(['mine alt', 'quoted-photo alt']));
+    expect(host.textContent).not.toContain('unavailable');
+  });
+
+  it('accepts a ref field with its $type, and drops a ref that names another type', () => {
+    const p = post({ author: alice, rkey: '3kqwm2', createdAt: at, text: ['look'], embed: { quote: quoted, media: { external: { uri: 'https://a.example/', title: 'A', description: 'd' } } } });
+    const typed = structuredClone(p);
+    typed.embed.record.$type = 'app.bsky.embed.record#view';
+    typed.embed.media.external.$type = 'app.bsky.embed.external#viewExternal';
+    expect(parsePost(typed)!.embed).toEqual(parsePost(p)!.embed);
+    expect(parsePost(p)!.embed).toMatchObject({ kind: 'quote', post: { text: 'the quoted post' }, media: { kind: 'external', uri: 'https://a.example/' } });
+    const wrong = structuredClone(p);
+    wrong.embed.record.$type = 'app.bsky.embed.images#view';
+    expect(parsePost(wrong)!.embed).toMatchObject({ kind: 'external' });
+  });
+
+  it('shows a quoted post’s own media, but not a quote inside the quote', () => {
+    const inner = post({ author: bob, rkey: '3kinner', createdAt: at, text: ['inner'], embed: { quote: quoted, media: { images: [image('inner-photo')] } } });
+    const p = post({ author: alice, rkey: '3kouter', createdAt: at, text: ['outer'], embed: { quote: inner } });
+    assertValidOutput('app.bsky.feed.getPosts', { posts: [p] });
+    const embed = parsePost(p)!.embed;
+    expect(embed).toMatchObject({ kind: 'quote', post: { text: 'inner', media: { kind: 'images' } } });
+    const host = rendered(p);
+    expect([...host.querySelectorAll('img')].map((i) => i.alt)).toContain('inner-photo alt');
+    expect(host.textContent).not.toContain('the quoted post');
+  });
+});
+
+/**
+ * A post view whose recordWithMedia embed is nested `levels` deep through `media` or `record`, as
+ * JSON text: built as a string, since JSON.stringify itself cannot go that deep.
+ */
+function deepPost(rkey: string, text: string, levels: number, through: 'media' | 'record'): string {
+  const p = post({ author: alice, rkey, createdAt: at, text: [text, { link: ARTICLE }] });
+  const viewRecord = JSON.stringify({ $type: 'app.bsky.embed.record#viewRecord', uri: quoted.uri, cid: quoted.cid, author: quoted.author, value: quoted.record, indexedAt: at });
+  const images = (alt: string) => JSON.stringify({ $type: 'app.bsky.embed.images#view', images: [{ thumb: 'https://cdn.example/x.jpg', fullsize: 'https://cdn.example/x.jpg', alt }] });
+  let embed = images('deep');
+  for (let i = 0; i < levels; i++) {
+    embed =
+      through === 'media'
+        ? `{"$type":"app.bsky.embed.recordWithMedia#view","record":{"record":${viewRecord}},"media":${embed}}`
+        : `{"$type":"app.bsky.embed.recordWithMedia#view","record":${embed},"media":${images('top')}}`;
+  }
+  return JSON.stringify(p).replace(/}$/, `,"embed":${embed}}`);
+}
+
+const search = (...posts: string[]) => () => new Response(`{"posts":[${posts.join(',')}]}`, { headers: { 'content-type': 'application/json' } });
+
+describe('nesting beyond the lexicon', () => {
+  const inputs: DiscussionInputs = { article: ARTICLE, posts: [], service: ORIGIN, searchService: ORIGIN, sort: 'latest', limit: 20, depth: 6 };
+
+  it.each([
+    [2_000, 'media'],
+    [5_000, 'media'],
+    [10_000, 'record'],
+  ] as const)('keeps every post when an embed is nested %i levels through %s', async (levels, through) => {
+    const plain = post({ author: bob, rkey: '3kplain', createdAt: '2026-11-27T09:00:00.000Z', text: ['PLAIN post ', { link: ARTICLE }] });
+    stubFetch(xrpcRoutes({ 'app.bsky.feed.searchPosts': search(deepPost('3kdeep', 'DEEP post ', levels, through), JSON.stringify(plain)) }));
+    const discussion = await loadDiscussion(inputs);
+    expect(discussion.failures).toEqual([]);
+    expect(discussion.threads.map((t) => t.text)).toEqual([`DEEP post ${ARTICLE}`, `PLAIN post ${ARTICLE}`]);
+    // One level is all the lexicon allows: a quote with media, the media never another embed.
+    const embed = discussion.threads[0].embed;
+    expect(through === 'media' ? embed : embed?.kind).toEqual(through === 'media' ? { kind: 'quote', post: expect.objectContaining({ text: 'the quoted post' }) } : 'images');
+    expect(() => render(postTemplate(discussion.threads[0], view), document.createElement('div'))).not.toThrow();
+  });
+
+  it('renders the widget loaded, never stuck searching, with an embed nested 10,000 levels', async () => {
+    stubFetch(xrpcRoutes({ 'app.bsky.feed.searchPosts': search(deepPost('3kdeep2', 'DEEP post', 10_000, 'media')) }));
+    const el = document.createElement('discuss-thread') as DiscussThread;
+    for (const [k, v] of Object.entries({ loading: 'eager', service: ORIGIN, 'search-service': ORIGIN, url: `${ARTICLE}?deep` })) el.setAttribute(k, v);
+    document.body.append(el);
+    await vi.waitFor(() => expect(el.getAttribute('status')).toBe('loaded'), { timeout: 3000 });
+    expect(el.shadowRoot!.querySelector('[part~="text"]')!.textContent).toContain('DEEP post');
+    el.remove();
+  });
+});
+
+describe('the session cache reads back only what it wrote', () => {
+  const mount = () => {
+    const el = document.createElement('discuss-thread') as DiscussThread;
+    for (const [k, v] of Object.entries({ loading: 'eager', service: ORIGIN, 'search-service': ORIGIN, url: ARTICLE })) el.setAttribute(k, v);
+    document.body.append(el);
+    return el;
+  };
+  const settled = (el: Element, status: string) => vi.waitFor(() => expect(el.getAttribute('status')).toBe(status), { timeout: 2000 });
+  const p = post({ author: alice, rkey: '3kcache', createdAt: at, text: ['CACHED ', { link: ARTICLE }], likes: 3 });
+
+  beforeEach(() => sessionStorage.clear());
+
+  /** Load once, so an entry is written; return its key and parsed value. */
+  async function entry() {
+    const { calls } = stubFetch(xrpcRoutes({ 'app.bsky.feed.searchPosts': { posts: [p] } }));
+    const first = mount();
+    await settled(first, 'loaded');
+    first.remove();
+    const key = Object.keys(sessionStorage).find((k) => k.startsWith('discuss-thread:'))!;
+    return { key, value: JSON.parse(sessionStorage.getItem(key)!), calls };
+  }
+
+  it.each([
+    ['counts missing', (v: any) => delete v.discussion.threads[0].counts],
+    ['a thread that is not an object', (v: any) => (v.discussion.threads[0] = 7)],
+    ['replies that are not a list', (v: any) => (v.discussion.threads[0].replies = {})],
+    ['a javascript: post link', (v: any) => (v.discussion.threads[0].url = 'javascript:alert(1)')],
+    ['an author without a name', (v: any) => delete v.discussion.threads[0].author.displayName],
+    ['a facet with two kinds', (v: any) => (v.discussion.threads[0].facets[0].tag = 'x')],
+    ['pending that is not a list', (v: any) => (v.discussion.pending = null)],
+  ])('ignores an entry with %s and loads afresh', async (_, corrupt) => {
+    const { key, value, calls } = await entry();
+    corrupt(value);
+    sessionStorage.setItem(key, JSON.stringify(value));
+    const sent = calls.length;
+    const again = mount();
+    await settled(again, 'loaded');
+    expect(again.shadowRoot!.querySelector('[part~="text"]')!.textContent).toContain('CACHED');
+    expect(calls.length).toBeGreaterThan(sent);
+    again.remove();
+  });
+
+  it('keys entries by release, so another release’s entry is never read', async () => {
+    const { key, value, calls } = await entry();
+    expect(key.startsWith('discuss-thread:0.1.0:')).toBe(true);
+    sessionStorage.clear();
+    sessionStorage.setItem(key.replace('discuss-thread:0.1.0:', 'discuss-thread:0.0.9:'), JSON.stringify(value));
+    const sent = calls.length;
+    const again = mount();
+    await settled(again, 'loaded');
+    expect(calls.length).toBeGreaterThan(sent);
+    again.remove();
+  });
+});
+
+describe('handles in post', () => {
+  it('resolves each distinct handle once per load, and once per page session', async () => {
+    const handles = Array.from({ length: 5 }, (_, i) => actor(`pinner${i}.example`, `Pinner ${i}`));
+    const { calls } = stubFetch(
+      xrpcRoutes({
+        'com.atproto.identity.resolveHandle': (q: URLSearchParams) => ({ did: handles.find((h) => h.handle === q.get('handle'))!.did }),
+        'app.bsky.feed.getPosts': { posts: [] },
+        'app.bsky.feed.searchPosts': { posts: [] },
+      }),
+    );
+    const refs = Array.from({ length: 500 }, (_, i) => ({ actor: handles[i % 5].handle, rkey: `3kpin${i}` }));
+    const base: DiscussionInputs = { article: ARTICLE, posts: refs, service: ORIGIN, searchService: ORIGIN, sort: 'top', limit: 20, depth: 0 };
+    await loadDiscussion(base);
+    const resolves = () => calls.filter((c) => c.url.pathname.endsWith('resolveHandle')).length;
+    expect(resolves()).toBe(5);
+    const getPosts = calls.filter((c) => c.url.pathname.endsWith('getPosts'));
+    expect(getPosts.flatMap((c) => c.url.searchParams.getAll('uris'))).toHaveLength(500);
+    await loadDiscussion(base);
+    expect(resolves()).toBe(5);
+  });
+});
