@@ -24,17 +24,18 @@ export default defineConfig({
   plugins: [demo(), minifyTemplates(), quietTrustedTypes()],
   server: { port: 5173 },
   build: {
-    // The CDN build: one self-contained, minified ES module with Lit inside.
-    // Not library mode: its ES output keeps whitespace. An app build of one entry minifies fully.
+    // The CDN build: one minified ES module with Lit inside, the file a site owner names, and the
+    // chunks it imports itself when needed (the discussion code, other languages) in a folder beside
+    // it. Not library mode: its ES output keeps whitespace. An app build of one entry minifies fully.
     rollupOptions: {
       input: 'src/index.ts',
-      preserveEntrySignatures: 'strict',
-      output: { entryFileNames: 'discuss-thread.js', format: 'es' },
+      preserveEntrySignatures: 'allow-extension', // so the code the chunks share with the entry stays in it
+      output: { entryFileNames: 'discuss-thread.js', chunkFileNames: 'discuss-thread/[name]-[hash].js', format: 'es' },
     },
     outDir: 'dist',
     copyPublicDir: false,
     modulePreload: false,
-    emptyOutDir: false,
+    emptyOutDir: true, // no chunk of an earlier build lingers; tsc writes dist/npm afterwards
     minify: true,
     target: 'es2022',
     reportCompressedSize: true,

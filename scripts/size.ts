@@ -1,40 +1,77 @@
-// What costs bytes in the CDN file: each module's share of the minified output, and the file's
-// raw (unminified), minified and gzip sizes. `npm run size`; the benchmark reuses `sizes()`.
+// What a reader downloads, measured on the built files in dist/: the critical path (the entry file
+// plus every file it imports statically, which the browser must fetch before the widget runs), each
+// chunk the entry imports on demand, and the total. `npm run size` (after `npm run build`) prints
+// them beside their budgets; the build test and the benchmark reuse this.
 
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { build, type Rolldown } from 'vite';
-
-/**
- * 21 KB while the CDN file is still one file: reading real responses right (quotes with media,
- * validated cache entries, the atproto syntax) cost ~600 bytes. Splitting languages and rarely
- * used code into chunks beside it (issue 12) brings what a reader needs first to 14 KB.
- */
-export const BUDGET = 21_504;
 
 export const gzipSize = (code: string | Uint8Array): number => gzipSync(code, { level: 9 }).length;
 
-async function bundle(minify: boolean): Promise<Rolldown.OutputChunk> {
-  const env = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production'; // Lit's production build, whoever calls us
-  try {
-    const out = await build({ configFile: 'vite.config.ts', mode: 'production', logLevel: 'silent', build: { write: false, minify } });
-    const outputs = (Array.isArray(out) ? out : [out]) as Rolldown.RolldownOutput[];
-    return outputs[0].output.find((item): item is Rolldown.OutputChunk => item.type === 'chunk')!;
-  } finally {
-    process.env.NODE_ENV = env;
-  }
+export const ENTRY = 'dist/discuss-thread.js';
+export const CHUNKS = 'dist/discuss-thread';
+
+/** Bytes gzip: the critical path, the discussion code, and any one language. */
+export const BUDGETS = { critical: 14_336, lazy: 8_192, language: 1_024 } as const;
+
+export interface FileSize {
+  file: string;
+  bytes: number;
+  gzip: number;
+  /** Files this one imports statically (`import … from`), relative to the project. */
+  imports: string[];
+  /** Files this one imports on demand (`import(…)`). */
+  dynamic: string[];
 }
 
-export async function sizes() {
-  const [raw, min] = await Promise.all([bundle(false), bundle(true)]);
-  const modules = Object.entries(raw.modules)
-    .map(([id, info]) => ({ module: id.replace(/^.*?node_modules\//, '').replace(process.cwd() + '/', ''), bytes: info.renderedLength }))
-    .sort((a, b) => b.bytes - a.bytes);
-  return { raw: Buffer.byteLength(raw.code), minified: Buffer.byteLength(min.code), gzip: gzipSize(min.code), modules };
+const specifiers = (code: string, dynamic: boolean) =>
+  [...code.matchAll(dynamic ? /\bimport\(\s*["'`]([^"'`]+)["'`]\s*\)/g : /(?:^|[;}\s])(?:import|export)\s*(?:[\w*{}\s,$]+from\s*)?["'`]([^"'`]+)["'`]/g)].map((m) => m[1]);
+
+export function measure(file: string): FileSize {
+  const code = readFileSync(file);
+  const text = code.toString('utf8');
+  const local = (spec: string) => relative(process.cwd(), resolve(dirname(file), spec));
+  return {
+    file,
+    bytes: code.length,
+    gzip: gzipSize(code),
+    imports: specifiers(text, false).filter((s) => s.startsWith('.')).map(local),
+    dynamic: specifiers(text, true).filter((s) => s.startsWith('.')).map(local),
+  };
 }
+
+export function sizes() {
+  if (!existsSync(ENTRY)) throw new Error(`${ENTRY} is missing: run npm run build first.`);
+  const entry = measure(ENTRY);
+  // The critical path: everything reachable from the entry through static imports.
+  const critical = new Map<string, FileSize>();
+  const visit = (size: FileSize) => {
+    if (critical.has(size.file)) return;
+    critical.set(size.file, size);
+    size.imports.forEach((file) => visit(measure(file)));
+  };
+  visit(entry);
+  const chunks = readdirSync(CHUNKS)
+    .filter((name) => name.endsWith('.js'))
+    .map((name) => measure(join(CHUNKS, name)))
+    .filter((chunk) => !critical.has(chunk.file));
+  const sum = (list: FileSize[]) => list.reduce((total, f) => total + f.gzip, 0);
+  return {
+    entry,
+    critical: { files: [...critical.values()], gzip: sum([...critical.values()]) },
+    chunks,
+    total: sum([...critical.values(), ...chunks]),
+  };
+}
+
+/** A chunk's budget, by what it holds. */
+export const budgetOf = (file: string): number => (/\/lazy-[\w-]+\.js$/.test(file) ? BUDGETS.lazy : BUDGETS.language);
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const report = await sizes();
-  console.table(report.modules.map(({ module, bytes }) => ({ module, 'unminified bytes': bytes })));
-  console.log(`dist/discuss-thread.js: ${report.raw} bytes unminified, ${report.minified} minified, ${report.gzip} gzip (budget ${BUDGET})`);
+  const report = sizes();
+  const row = (f: FileSize, budget?: number) => ({ file: f.file, bytes: f.bytes, gzip: f.gzip, budget: budget ?? '' });
+  console.table([...report.critical.files.map((f) => row(f)), ...report.chunks.map((f) => row(f, budgetOf(f.file)))]);
+  console.log(`critical path (entry + static imports): ${report.critical.gzip} bytes gzip (budget ${BUDGETS.critical})`);
+  console.log(`all files: ${report.total} bytes gzip; a reader downloads the critical path, the discussion code when the widget activates, and only their own language`);
 }

@@ -1,6 +1,8 @@
 // The "Discuss on Bluesky" link: bsky.app's compose intent with the article prefilled, kept within
 // Bluesky's 300-grapheme post limit by shortening the title, never the URL.
 
+import { fill } from './i18n/messages.ts';
+
 export const MAX_GRAPHEMES = 300;
 
 const segmenter = typeof Intl.Segmenter === 'function' ? new Intl.Segmenter() : undefined;
@@ -9,14 +11,14 @@ const graphemes = (text: string): string[] => (segmenter ? [...segmenter.segment
 
 /** `template` with `{title}` and `{url}` filled in, shortened to fit. */
 export function composeText(template: string, title: string, url: string): string {
-  const fill = (t: string) => template.replace(/\{(title|url)\}/g, (_, key: string) => (key === 'url' ? url : t));
-  const full = fill(title);
+  const withTitle = (t: string) => fill(template, { title: t, url });
+  const full = withTitle(title);
   const excess = graphemes(full).length - MAX_GRAPHEMES;
   if (excess <= 0 || !template.includes('{title}')) return full.trim();
   const titleChars = graphemes(title);
   const uses = template.split('{title}').length - 1;
   const keep = titleChars.length - Math.ceil(excess / uses) - 1; // room for the ellipsis
-  return fill(keep > 0 ? `${titleChars.slice(0, keep).join('').trimEnd()}…` : '').trim();
+  return withTitle(keep > 0 ? `${titleChars.slice(0, keep).join('').trimEnd()}…` : '').trim();
 }
 
 export function composeUrl(template: string, title: string, url: string): string {

@@ -1,40 +1,17 @@
-// <discuss-thread>: wires attributes, lazy start, loading and events to the DOM-free data layer
-// (bluesky/) and the templates. Exported without registering; index.ts registers it.
+// <discuss-thread>: wiring. Attributes become inputs (inputs.ts), inputs start loads (load.ts),
+// state becomes markup (templates/). Exported without registering; index.ts registers it.
 
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { loadDiscussion, showMore, totals, DiscoveryError, type Discussion, type DiscussionInputs, type Totals } from './bluesky/discussion.ts';
-import type { RouteFailure } from './bluesky/discover.ts';
-import { cleanUrl, isDid, isHandle, normalizeUrl, parsePostRef, searchUrl, type PostRef } from './bluesky/urls.ts';
-import { readCache, writeCache } from './bluesky/cache.ts';
-import { composeUrl } from './compose.ts';
-import { messages, pickLanguage, type Messages } from './i18n/messages.ts';
-import { plural } from './i18n/format.ts';
-import { threadTemplate, type View } from './templates.ts';
+import { LitElement, type PropertyValues } from 'lit';
+import { readInputs, readPage, warner, type Inputs } from './inputs.ts';
+import { LoadController, loadLazy, type ErrorDetail, type LoadDetail, type Status } from './load.ts';
+import { loadMessages, messages, pickLanguage, type Messages } from './i18n/messages.ts';
+import { shell } from './templates/shell.ts';
 import { styles } from './styles.ts';
 
-export type Status = 'idle' | 'searching' | 'loaded' | 'empty' | 'error';
+export type { Status, LoadDetail, ErrorDetail };
 
-export interface LoadDetail extends Totals {
-  /** Routes that failed while another answered. */
-  failures: RouteFailure[];
-}
-
-export interface ErrorDetail {
-  message: string;
-  /** Each discovery route that failed, and how. */
-  failures: RouteFailure[];
-}
-
-const SORTS = ['top', 'latest', 'oldest'] as const;
-const DEFAULTS = {
-  sort: 'top',
-  limit: 20,
-  depth: 6,
-  composeText: '{title} {url}',
-  service: 'https://public.api.bsky.app',
-  searchService: 'https://api.bsky.app',
-  backlinksService: 'https://constellation.microcosm.blue',
-} as const;
+/** Properties that are inputs: a change re-reads them (and reloads when what a load uses changed). */
+const INPUTS = ['url', 'post', 'author', 'sort', 'limit', 'depth', 'theme', 'loading', 'composeText', 'service', 'searchService', 'backlinksService', 'headingLevel'];
 
 /**
  * The Bluesky discussion about an article: the posts that link to it, their replies, and a link to
@@ -99,94 +76,62 @@ export class DiscussThread extends LitElement {
 
   /** The article; defaults to `<link rel=canonical>`, then `og:url`, then the page address. */
   declare url?: string;
-  /** Bluesky posts always shown first: bsky.app URLs or `at://` URIs, separated by whitespace. */
+  /** Bluesky posts always shown first (pinned): bsky.app URLs or `at://` URIs, separated by whitespace. */
   declare post?: string;
   /** Handle or DID: only this account's posts start threads. */
   declare author?: string;
-  /**
-   * `top`, `latest` or `oldest`.
-   * @default 'top'
-   */
+  /** `top`, `latest` or `oldest`. @default 'top' */
   declare sort?: string;
-  /**
-   * Threads shown at first; "Show more" reveals as many again.
-   * @default 20
-   */
+  /** Threads shown at first; "Show more" reveals as many again. @default 20 */
   declare limit?: number;
-  /**
-   * Reply levels shown.
-   * @default 6
-   */
+  /** Reply levels shown. @default 6 */
   declare depth?: number;
-  /**
-   * `auto`, `light` or `dark`.
-   * @default 'auto'
-   */
+  /** `auto`, `light` or `dark`. @default 'auto' */
   declare theme?: string;
-  /**
-   * `lazy` (wait until near the viewport) or `eager`.
-   * @default 'lazy'
-   */
+  /** `lazy` (wait until near the viewport) or `eager`. @default 'lazy' */
   declare loading?: string;
-  /**
-   * Text prefilled in Bluesky's composer; `{title}` and `{url}` are filled in.
-   * @default '{title} {url}'
-   */
+  /** Text prefilled in Bluesky's composer; `{title}` and `{url}` are filled in. @default '{title} {url}' */
   declare composeText?: string;
-  /**
-   * AppView for threads, posts and profiles.
-   * @default 'https://public.api.bsky.app'
-   */
+  /** AppView for threads, posts and profiles. @default 'https://public.api.bsky.app' */
   declare service?: string;
-  /**
-   * Host for `app.bsky.feed.searchPosts`.
-   * @default 'https://api.bsky.app'
-   */
+  /** Host for `app.bsky.feed.searchPosts`. @default 'https://api.bsky.app' */
   declare searchService?: string;
-  /**
-   * Backlink index used when search is refused; `none` turns it off.
-   * @default 'https://constellation.microcosm.blue'
-   */
+  /** Backlink index used when search is refused; `none` turns it off. @default 'https://constellation.microcosm.blue' */
   declare backlinksService?: string;
-  /**
-   * Level of the heading, 1–6.
-   * @default 2
-   */
+  /** Level of the heading, 1–6. @default 2 */
   declare headingLevel?: number;
   /** Overrides for any interface string. */
   declare strings?: Partial<Messages>;
   /** `idle`, `searching`, `loaded`, `empty` or `error`; reflected for styling. */
   declare status: Status;
 
+  #loader = new LoadController(this);
+  #inputs!: Inputs;
+  #warn = warner();
   #active = false;
   #observer?: IntersectionObserver;
-  #inputs!: DiscussionInputs;
-  #key = '';
-  /** Inputs key of the load under way or done; undefined when the next update must start one. */
-  #loadedKey?: string;
-  #phase: 'idle' | 'searching' | 'done' | 'error' = 'idle';
-  #discussion?: Discussion;
-  #load?: AbortController;
-  #more?: AbortController;
   /** The next load skips the session cache (refresh, "Try again"). */
   #force = false;
-  #warned = new Set<string>();
+  /** Undefined until the reader's language has arrived. */
+  #lang?: string;
 
   constructor() {
     super();
     this.status = 'idle';
   }
 
-  /** Load again, skipping the session cache. */
+  /** Load again, skipping the session cache, with the page's current inputs. */
   refresh(): void {
     this.#force = true;
-    this.#loadedKey = undefined; // the next update loads again, with the page's current inputs
+    this.#inputs = this.#read();
     this.#activate();
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.loading === 'eager' || typeof IntersectionObserver !== 'function') return this.#activate();
+    this.#inputs = this.#read();
+    this.#language();
+    if (this.#inputs.loading === 'eager' || typeof IntersectionObserver !== 'function') return this.#activate();
     this.#observer = new IntersectionObserver((entries) => entries.some((entry) => entry.isIntersecting) && this.#activate(), { rootMargin: '800px 0px' });
     this.#observer.observe(this);
   }
@@ -194,218 +139,58 @@ export class DiscussThread extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#observer?.disconnect();
-    this.#load?.abort();
-    this.#more?.abort();
     this.#active = false;
-    this.#loadedKey = undefined;
   }
 
   #activate() {
     this.#observer?.disconnect();
     this.#active = true;
+    loadLazy().catch(() => {}); // the discussion code, in parallel with the first request
     this.requestUpdate();
   }
+
+  #read = (): Inputs => readInputs(this, readPage(document), this.#warn);
 
   /**
-   * Load the discussion for the current inputs. A fresh session-cache entry is shown at once with no
-   * request; a stale one is shown at once while a fresh copy loads quietly (its failure keeps it).
+   * The interface language: the property first (React 19 sets it without the attribute), then the
+   * page. Another language's strings are fetched first; until they arrive the old ones stay.
    */
-  #start(force: boolean) {
-    const key = (this.#loadedKey = this.#key);
-    this.#load?.abort();
-    this.#more?.abort();
-    const cached = force ? undefined : readCache(key);
-    if (cached) this.#show(cached.discussion);
-    else this.#phase = 'searching';
-    this.requestUpdate();
-    if (!cached?.fresh) this.#fetch(key, !!cached);
-  }
-
-  async #fetch(key: string, quiet: boolean) {
-    const controller = (this.#load = new AbortController());
-    try {
-      const discussion = await loadDiscussion(this.#inputs, { signal: controller.signal });
-      if (controller.signal.aborted) return;
-      writeCache(key, discussion);
-      this.#show(discussion);
-    } catch (error) {
-      if (controller.signal.aborted || quiet) return;
-      this.#phase = 'error';
-      const failures = error instanceof DiscoveryError ? error.failures : [];
-      const detail: ErrorDetail = { message: String((error as Error)?.message ?? error), failures };
-      this.dispatchEvent(new CustomEvent('discuss-thread-error', { detail, bubbles: true, composed: true }));
-    }
-    this.requestUpdate();
-  }
-
-  #show(discussion: Discussion) {
-    this.#more?.abort(); // a "Show more" under way belongs to the discussion being replaced
-    this.#discussion = discussion;
-    this.#phase = 'done';
-    const detail: LoadDetail = { ...totals(discussion), failures: discussion.failures };
-    this.dispatchEvent(new CustomEvent('discuss-thread-load', { detail, bubbles: true, composed: true }));
-  }
-
-  #warn(attribute: string, value: unknown, fallback: string) {
-    const key = `${attribute}=${value}`;
-    if (this.#warned.has(key)) return;
-    this.#warned.add(key);
-    console.warn(`<discuss-thread>: ignoring ${attribute}="${value}"; using ${fallback}.`);
-  }
-
-  #number(attribute: string, value: number | undefined, fallback: number, min: number, max: number): number {
-    if (value === undefined || value === null) return fallback;
-    if (Number.isInteger(value) && value >= min && value <= max) return value;
-    this.#warn(attribute, value, `${fallback} (a whole number from ${min} to ${max})`);
-    return fallback;
-  }
-
-  #host(attribute: string, value: string | undefined, fallback: string): string {
-    if (!value) return fallback;
-    const url = cleanUrl(value, document.baseURI);
-    if (url) return url.replace(/\/+$/, '');
-    this.#warn(attribute, value, fallback);
-    return fallback;
-  }
-
-  #article(): string {
-    if (this.url) {
-      const url = cleanUrl(this.url, document.baseURI);
-      if (url) return url;
-      this.#warn('url', this.url, 'the page address');
-    }
-    const canonical = document.querySelector<HTMLLinkElement>('link[rel~="canonical"]')?.href;
-    const og = document.querySelector<HTMLMetaElement>('meta[property="og:url"]')?.content;
-    return [canonical, og, location.href].map((candidate) => candidate && cleanUrl(candidate, document.baseURI)).find(Boolean) ?? location.href;
-  }
-
-  #posts(): PostRef[] {
-    return (this.post ?? '').split(/\s+/).flatMap((value) => {
-      if (!value) return [];
-      const ref = parsePostRef(value);
-      if (!ref) this.#warn('post', value, 'no post for it (expected a bsky.app post URL or an at:// post URI)');
-      return ref ? [ref] : [];
-    });
-  }
-
-  #resolveInputs(): DiscussionInputs {
-    const sort = SORTS.find((s) => s === this.sort);
-    if (this.sort && !sort) this.#warn('sort', this.sort, `"${DEFAULTS.sort}"`);
-    // Handles are case-insensitive and Bluesky returns them in lower case; DIDs are kept as given.
-    const author = this.author?.replace(/^@/, '').replace(/^(?!did:).*/, (handle) => handle.toLowerCase());
-    if (author && !isDid(author) && !isHandle(author)) this.#warn('author', this.author, 'no author filter');
-    return {
-      article: this.#article(),
-      posts: this.#posts(),
-      author: author && (isDid(author) || isHandle(author)) ? author : undefined,
-      sort: sort ?? DEFAULTS.sort,
-      limit: this.#number('limit', this.limit, DEFAULTS.limit, 1, 100),
-      depth: this.#number('depth', this.depth, DEFAULTS.depth, 0, 100),
-      service: this.#host('service', this.service, DEFAULTS.service),
-      searchService: this.#host('search-service', this.searchService, DEFAULTS.searchService),
-      backlinksService: this.backlinksService === 'none' ? undefined : this.#host('backlinks-service', this.backlinksService, DEFAULTS.backlinksService),
-    };
+  #language() {
+    const wanted = pickLanguage([this.lang, this.closest<HTMLElement>('[lang]')?.lang, document.documentElement.lang, ...navigator.languages]);
+    if (messages(wanted)) this.#lang = wanted;
+    else loadMessages(wanted).then(() => (this.#lang = wanted), () => (this.#lang ??= 'en')).finally(() => this.requestUpdate());
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('theme') && this.theme && !['auto', 'light', 'dark'].includes(this.theme)) this.#warn('theme', this.theme, '"auto"');
-    if (changed.has('loading') && this.loading && !['lazy', 'eager'].includes(this.loading)) this.#warn('loading', this.loading, '"lazy"');
-    if (changed.has('loading') && this.loading === 'eager' && this.isConnected) this.#activate();
-    const inputs = this.#resolveInputs();
-    const key = JSON.stringify(inputs);
-    if (key !== this.#key) {
-      this.#inputs = inputs;
-      this.#key = key;
-    }
-    if (this.#active && this.#key !== this.#loadedKey) {
-      this.#start(this.#force);
-      this.#force = false;
-    }
-    this.status = this.#status();
+    if (INPUTS.some((name) => changed.has(name as keyof DiscussThread))) this.#inputs = this.#read();
+    if (changed.has('lang')) this.#language();
+    if (changed.has('loading') && this.#inputs.loading === 'eager' && this.isConnected && !this.#active) this.#activate();
+    if (this.#active) this.#loader.load(this.#inputs, this.#inputs.key, this.#force);
+    this.#force = false;
+    this.status = this.#active ? this.#loader.state.status : 'idle';
   }
 
-  #status(): Status {
-    if (!this.#active || this.#phase === 'idle') return 'idle';
-    if (this.#phase !== 'done') return this.#phase;
-    return this.#discussion!.threads.length ? 'loaded' : 'empty';
-  }
-
-  async #showMore() {
-    const discussion = this.#discussion;
-    if (!discussion || this.#more) return;
-    const before = new Set(discussion.threads.map((thread) => thread.uri));
-    const controller = (this.#more = new AbortController());
-    this.requestUpdate();
-    try {
-      const next = await showMore(discussion, this.#inputs.limit, this.#inputs, { signal: controller.signal });
-      // A reload or a quiet refresh replaced the discussion meanwhile: that one stands.
-      if (controller.signal.aborted || this.#discussion !== discussion) return;
-      this.#discussion = next;
-    } catch {
-      // Aborted, or a bug we must not turn into an error state: the threads shown stay.
-      return;
-    } finally {
-      if (this.#more === controller) this.#more = undefined;
-      this.requestUpdate();
-    }
+  async #more() {
+    const index = await this.#loader.more();
+    if (index === undefined) return;
     await this.updateComplete;
-    // Focus the first thread that was not on screen before.
-    const index = this.#discussion.threads.findIndex((thread) => !before.has(thread.uri));
     this.renderRoot.querySelectorAll<HTMLElement>('.list > li > article')[index]?.focus();
   }
 
-  #language(): string {
-    // The property first: frameworks such as React 19 set it without the attribute.
-    return pickLanguage([this.lang, this.closest<HTMLElement>('[lang]')?.lang, document.documentElement.lang, ...navigator.languages]);
-  }
-
   protected override render() {
-    const lang = this.#language();
-    const t: Messages = { ...messages(lang), ...this.strings };
-    const inputs = this.#inputs;
-    const title = document.querySelector<HTMLMetaElement>('meta[property="og:title"]')?.content || document.title;
-    const discussion = this.status === 'loaded' ? this.#discussion : undefined;
-    const view: View = { lang, t, now: Date.now(), article: normalizeUrl(inputs.article), author: inputs.author };
-    const level = this.#number('heading-level', this.headingLevel, 2, 1, 6);
-    return html`
-      <header part="header">
-        <div part="heading" class="heading" role="heading" aria-level=${level}><slot name="heading">${t.heading}</slot></div>
-        <a part="compose" class="button" href=${composeUrl(this.composeText || DEFAULTS.composeText, title, inputs.article)}>${t.compose}</a>
-        ${discussion ? this.#summary(lang, t, totals(discussion)) : nothing}
-      </header>
-      <p part="status" class="status" role="status">${this.#statusText(t)}</p>
-      ${this.status === 'error'
-        ? html`<div class="actions">
-            <button part="retry" class="button" @click=${() => this.refresh()}>${t.retry}</button>
-            <a class="button secondary" href=${searchUrl(inputs.article)}>${t.searchOnBluesky}</a>
-          </div>
-          <slot></slot>`
-        : nothing}
-      ${discussion
-        ? html`<ol part="list" class="list">${discussion.threads.map((thread) => threadTemplate(thread, view))}</ol>
-            ${discussion.pending.length
-              ? html`<div class="actions"><button part="more" class="button secondary" ?disabled=${!!this.#more} @click=${this.#showMore}>${t.showMore}</button></div>`
-              : nothing}`
-        : nothing}
-    `;
-  }
-
-  #summary(lang: string, t: Messages, counts: Totals) {
-    const parts = [plural(lang, t.posts, counts.posts), plural(lang, t.replies, counts.replies), plural(lang, t.likes, counts.likes)];
-    return html`<p part="summary" class="summary">${parts.join(' · ')}</p>`;
-  }
-
-  #statusText(t: Messages) {
-    switch (this.status) {
-      case 'searching':
-        return t.searching;
-      case 'empty':
-        return html`<slot name="empty">${t.empty}</slot>`;
-      case 'error':
-        return t.error;
-      default:
-        return nothing;
-    }
+    const base = this.#lang && messages(this.#lang);
+    if (!base) return null; // the reader's language is on its way: a moment of nothing, never English first
+    const t: Messages = { ...base, ...this.strings };
+    const { articleKey, author } = this.#inputs;
+    return shell({
+      state: this.#loader.state,
+      inputs: this.#inputs,
+      t,
+      view: { lang: this.#lang!, t, now: Date.now(), article: articleKey, author },
+      lazy: this.#loader.lazy,
+      onRetry: () => this.refresh(),
+      onMore: () => this.#more(),
+    });
   }
 }
 

@@ -5,7 +5,7 @@
 
 import type { Facet } from './bluesky/model.ts';
 
-export interface Segment {
+interface Segment {
   text: string;
   facet?: Facet;
 }

@@ -4,12 +4,14 @@
 
 import type { Post, Sort } from './model.ts';
 import { isObject, parsePost } from './parse.ts';
-import { RequestError, type FailureKind, buildUrl, getJson, mapLimit, xrpc } from './http.ts';
+import { RequestError, type FailureKind, type RequestOptions, buildUrl, getJson, mapLimit, xrpc } from './http.ts';
 import { isDid, isRecordKey, normalizeUrl, type PostRef } from './urls.ts';
+import { searchRequest } from './search.ts';
 
 export interface DiscoverInputs {
   article: string;
-  posts: readonly PostRef[];
+  /** The `post` attribute's posts, always shown first. */
+  pinned: readonly PostRef[];
   author?: string;
   service: string;
   searchService: string;
@@ -26,7 +28,7 @@ export interface RouteFailure {
   status?: number;
 }
 
-export interface Discovery {
+interface Discovery {
   /** The `post` attribute's posts, in the order given. */
   pinned: Post[];
   /** Posts the answering route found, de-duplicated, without the pinned ones. */
@@ -36,16 +38,10 @@ export interface Discovery {
   answered: boolean;
 }
 
-export interface Context {
-  signal?: AbortSignal;
-  timeout?: number;
-}
-
 const GET_POSTS_MAX = 25;
-const SEARCH_LIMIT = 100;
 
 /** Post views from a response field, parsed; invalid and hidden ones dropped. */
-export const postsOf = (body: unknown): Post[] =>
+const postsOf = (body: unknown): Post[] =>
   isObject(body) && Array.isArray(body.posts) ? body.posts.map(parsePost).filter((post): post is Post => !!post) : [];
 
 /**
@@ -54,7 +50,7 @@ export const postsOf = (body: unknown): Post[] =>
  */
 const resolved = new Map<string, Promise<string | undefined>>();
 
-function resolveDid(actor: string, service: string, ctx: Context): Promise<string | undefined> {
+function resolveDid(actor: string, service: string, ctx: RequestOptions): Promise<string | undefined> {
   if (isDid(actor)) return Promise.resolve(actor);
   const key = `${service} ${actor.toLowerCase()}`;
   let did = resolved.get(key);
@@ -70,7 +66,7 @@ function resolveDid(actor: string, service: string, ctx: Context): Promise<strin
 }
 
 /** `app.bsky.feed.getPosts` for any number of URIs, 25 a call, in the order asked. */
-export async function getPosts(uris: readonly string[], service: string, ctx: Context): Promise<Post[]> {
+export async function getPosts(uris: readonly string[], service: string, ctx: RequestOptions): Promise<Post[]> {
   const chunks: string[][] = [];
   for (let i = 0; i < uris.length; i += GET_POSTS_MAX) chunks.push(uris.slice(i, i + GET_POSTS_MAX));
   const found = (await mapLimit(chunks, 3, async (chunk) => postsOf(await xrpc(service, 'app.bsky.feed.getPosts', { uris: chunk }, ctx)))).flat();
@@ -78,26 +74,15 @@ export async function getPosts(uris: readonly string[], service: string, ctx: Co
   return uris.flatMap((uri) => byUri.get(uri) ?? []);
 }
 
-async function pinnedPosts(inputs: DiscoverInputs, ctx: Context): Promise<Post[]> {
-  const actors = [...new Set(inputs.posts.map((ref) => ref.actor))];
+async function pinnedPosts(inputs: DiscoverInputs, ctx: RequestOptions): Promise<Post[]> {
+  const actors = [...new Set(inputs.pinned.map((ref) => ref.actor))];
   const dids = await mapLimit(actors, 3, (actor) => resolveDid(actor, inputs.service, ctx).catch(() => undefined));
   const didOf = new Map(actors.map((actor, i) => [actor, dids[i]]));
-  const uris = inputs.posts.flatMap((ref) => {
+  const uris = inputs.pinned.flatMap((ref) => {
     const did = didOf.get(ref.actor);
     return did ? [`at://${did}/app.bsky.feed.post/${ref.rkey}`] : [];
   });
   return uris.length ? getPosts([...new Set(uris)], inputs.service, ctx) : [];
-}
-
-/** `app.bsky.feed.searchPosts` for posts linking the article: one page, no cursor. */
-async function search(inputs: DiscoverInputs, ctx: Context): Promise<Post[]> {
-  const body = await xrpc(
-    inputs.searchService,
-    'app.bsky.feed.searchPosts',
-    { q: '*', url: inputs.article, author: inputs.author, sort: inputs.sort === 'top' ? 'top' : 'latest', limit: SEARCH_LIMIT },
-    ctx,
-  );
-  return postsOf(body);
 }
 
 /**
@@ -137,7 +122,7 @@ export function spellings(article: string): string[] {
  * once, one page of 100 each — then up to 100 hits hydrated with getPosts (at most 4 calls). It
  * answers if any of its queries does.
  */
-async function backlinks(inputs: DiscoverInputs, ctx: Context): Promise<Post[]> {
+async function backlinks(inputs: DiscoverInputs, ctx: RequestOptions): Promise<Post[]> {
   const host = inputs.backlinksService!;
   const queries = spellings(inputs.article).flatMap((subject) =>
     LINK_PATHS.map((path) => buildUrl(host, '/xrpc/blue.microcosm.links.getBacklinks', { subject, source: `app.bsky.feed.post:${path}`, limit: 100 })),
@@ -160,7 +145,7 @@ async function backlinks(inputs: DiscoverInputs, ctx: Context): Promise<Post[]> 
 const AUTHOR_FEED_PAGES = 3;
 
 /** With `author`: their recent posts that link the article (reposts skipped), a few pages at most. */
-async function authorFeed(inputs: DiscoverInputs, ctx: Context): Promise<Post[]> {
+async function authorFeed(inputs: DiscoverInputs, ctx: RequestOptions): Promise<Post[]> {
   const article = normalizeUrl(inputs.article);
   const found: Post[] = [];
   let cursor: string | undefined;
@@ -179,10 +164,10 @@ async function authorFeed(inputs: DiscoverInputs, ctx: Context): Promise<Post[]>
 }
 
 /** The routes to try, in order, for these inputs. */
-type Route = readonly [RouteName, (inputs: DiscoverInputs, ctx: Context) => Promise<Post[]>];
+type Route = readonly [RouteName, (inputs: DiscoverInputs, ctx: RequestOptions) => Promise<Post[]>];
 
-function routesFor(inputs: DiscoverInputs): Route[] {
-  const routes: Route[] = [['search', search]];
+function routesFor(inputs: DiscoverInputs, search: Promise<unknown> | undefined): Route[] {
+  const routes: Route[] = [['search', async (...args) => postsOf(await (search ?? searchRequest(...args)))]];
   if (inputs.backlinksService) routes.push(['backlinks', backlinks]);
   if (inputs.author) routes.push(['author-feed', authorFeed]);
   return routes;
@@ -197,16 +182,17 @@ function failure(route: RouteName, error: unknown): RouteFailure {
   throw error; // an abort, or a bug: not a route failure
 }
 
-export async function discover(inputs: DiscoverInputs, ctx: Context = {}): Promise<Discovery> {
+/** Discovery; `search` is the search request when it was sent already (see searchRequest). */
+export async function discover(inputs: DiscoverInputs, ctx: RequestOptions = {}, search?: Promise<unknown>): Promise<Discovery> {
   const failures: RouteFailure[] = [];
-  const pinnedTask = inputs.posts.length
+  const pinnedTask = inputs.pinned.length
     ? pinnedPosts(inputs, ctx).catch((error: unknown) => (failures.push(failure('post', error)), []))
     : Promise.resolve([]);
   // If a route is aborted first, the abort is reported from there; don't leave this one unhandled.
   pinnedTask.catch(() => {});
   let found: Post[] = [];
   let answered = false;
-  for (const [name, route] of routesFor(inputs)) {
+  for (const [name, route] of routesFor(inputs, search)) {
     try {
       found = (await route(inputs, ctx)).filter(byAuthor(inputs.author));
       answered = true;

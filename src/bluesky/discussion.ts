@@ -1,8 +1,9 @@
 // The whole data flow for one article, DOM-free: discovery → moderation (in parsing) → sort →
 // threads, a page at a time so "Show more" needs no new search.
 
-import type { Post, ThreadNode } from './model.ts';
-import { discover, type Context, type DiscoverInputs, type RouteFailure } from './discover.ts';
+import type { Counts, Post, ThreadNode } from './model.ts';
+import type { RequestOptions } from './http.ts';
+import { discover, type DiscoverInputs, type RouteFailure } from './discover.ts';
 import { compare, loadThreads } from './threads.ts';
 
 export interface DiscussionInputs extends DiscoverInputs {
@@ -16,13 +17,6 @@ export interface Discussion {
   /** Roots discovered but not shown yet, in order. */
   pending: Post[];
   failures: RouteFailure[];
-}
-
-export interface Totals {
-  posts: number;
-  replies: number;
-  reposts: number;
-  likes: number;
 }
 
 /** Every route failed (and no pinned post could be shown). */
@@ -42,7 +36,7 @@ function nestedIn(threads: readonly ThreadNode[]): Set<string> {
 }
 
 /** Load the next `count` pending roots' threads; roots already shown inside a thread are skipped. */
-export async function showMore(discussion: Discussion, count: number, inputs: DiscussionInputs, ctx: Context = {}): Promise<Discussion> {
+export async function nextPage(discussion: Discussion, count: number, inputs: DiscussionInputs, ctx: RequestOptions = {}): Promise<Discussion> {
   const shownInside = nestedIn(discussion.threads);
   const pending = discussion.pending.filter((root) => !shownInside.has(root.uri));
   const page = await loadThreads(pending.slice(0, count), inputs.service, inputs.depth, inputs.sort, ctx);
@@ -53,16 +47,17 @@ export async function showMore(discussion: Discussion, count: number, inputs: Di
   return { ...discussion, threads, pending: pending.slice(count).filter((root) => !inside.has(root.uri)) };
 }
 
-export async function loadDiscussion(inputs: DiscussionInputs, ctx: Context = {}): Promise<Discussion> {
-  const found = await discover(inputs, ctx);
+/** The discussion's first page; `search` is the search request when it was sent already. */
+export async function loadDiscussion(inputs: DiscussionInputs, ctx: RequestOptions = {}, search?: Promise<unknown>): Promise<Discussion> {
+  const found = await discover(inputs, ctx, search);
   if (!found.answered && !found.pinned.length) throw new DiscoveryError(found.failures);
   const roots = [...found.pinned, ...found.found.sort(compare(inputs.sort))];
-  return showMore({ threads: [], pending: roots, failures: found.failures }, Math.max(inputs.limit, found.pinned.length), inputs, ctx);
+  return nextPage({ threads: [], pending: roots, failures: found.failures }, Math.max(inputs.limit, found.pinned.length), inputs, ctx);
 }
 
 /** What the header summarises: roots known, and their counts as Bluesky reports them. */
-export function totals(discussion: Discussion): Totals {
+export function totals(discussion: Discussion): Counts & { posts: number } {
   const roots: Post[] = [...discussion.threads, ...discussion.pending];
-  const sum = (key: 'replies' | 'reposts' | 'likes') => roots.reduce((total, root) => total + root.counts[key], 0);
-  return { posts: roots.length, replies: sum('replies'), reposts: sum('reposts'), likes: sum('likes') };
+  const sum = (key: keyof Counts) => roots.reduce((total, root) => total + root.counts[key], 0);
+  return { posts: roots.length, replies: sum('replies'), reposts: sum('reposts'), likes: sum('likes'), quotes: sum('quotes') };
 }

@@ -10,7 +10,7 @@ const HIDDEN = new Set(['!hide', '!no-unauthenticated', 'porn', 'sexual', 'nudit
 /** Self-labels that count; an author cannot `!hide` or `!warn` themself. */
 const SELF = new Set(['!no-unauthenticated', 'porn', 'sexual', 'nudity', 'graphic-media', 'gore']);
 
-export type Decision = 'show' | 'warn' | 'hide';
+type Decision = 'show' | 'warn' | 'hide';
 
 interface Label {
   src?: unknown;

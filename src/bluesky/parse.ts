@@ -36,7 +36,7 @@ const size = (value: unknown) => {
   return width && height ? { width, height } : {};
 };
 
-export function parseAuthor(value: unknown): Author | undefined {
+function parseAuthor(value: unknown): Author | undefined {
   if (!isObject(value)) return undefined;
   const did = str(value.did);
   if (!did || !isDid(did)) return undefined;

@@ -5,8 +5,7 @@
 import type { AppBskyFeedDefs } from '@atproto/api';
 import type { Post, Sort, ThreadNode } from './model.ts';
 import { isObject, parsePost } from './parse.ts';
-import { RequestError, mapLimit, xrpc } from './http.ts';
-import type { Context } from './discover.ts';
+import { RequestError, mapLimit, xrpc, type RequestOptions } from './http.ts';
 
 const CONCURRENCY = 4;
 
@@ -43,13 +42,13 @@ function buildNode(view: unknown, level: number, depth: number, hidden: Set<stri
   return { ...post, replies, more };
 }
 
-export const leaf = (post: Post): ThreadNode => ({ ...post, replies: [], more: post.counts.replies });
+const leaf = (post: Post): ThreadNode => ({ ...post, replies: [], more: post.counts.replies });
 
 /**
  * A root and its replies down to `depth` levels. A failed fetch keeps the root without replies; null
  * when the thread says the root itself must not be shown (a reply its thread's author hid).
  */
-export async function loadThread(root: Post, service: string, depth: number, sort: Sort, ctx: Context): Promise<ThreadNode | null> {
+export async function loadThread(root: Post, service: string, depth: number, sort: Sort, ctx: RequestOptions): Promise<ThreadNode | null> {
   if (root.counts.replies === 0 || depth === 0) return leaf(root);
   let body: unknown;
   try {
@@ -64,7 +63,7 @@ export async function loadThread(root: Post, service: string, depth: number, sor
 }
 
 /** Threads for these roots, a few requests at a time; roots a thread says to hide are left out. */
-export async function loadThreads(roots: readonly Post[], service: string, depth: number, sort: Sort, ctx: Context): Promise<ThreadNode[]> {
+export async function loadThreads(roots: readonly Post[], service: string, depth: number, sort: Sort, ctx: RequestOptions): Promise<ThreadNode[]> {
   const threads = await mapLimit(roots, CONCURRENCY, (root) => loadThread(root, service, depth, sort, ctx));
   return threads.filter((thread): thread is ThreadNode => !!thread);
 }

@@ -11,10 +11,6 @@ function formatter<T>(key: string, make: () => T): T {
   return found;
 }
 
-export function fill(template: string, values: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
-}
-
 export function compact(lang: string, n: number): string {
   return formatter(`c${lang}`, () => new Intl.NumberFormat(lang, { notation: 'compact', maximumFractionDigits: 1 })).format(n);
 }

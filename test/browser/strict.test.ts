@@ -41,13 +41,14 @@ async function strictPage(copies: number): Promise<{ page: Page; errors: string[
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-  const dist = readFileSync('dist/discuss-thread.js', 'utf8');
   const headers = (type: string) => ({ 'content-type': type, 'content-security-policy': CSP });
   await page.route(`${harness.origin}/strict/**`, (route) => {
     const path = new URL(route.request().url()).pathname;
     if (path === '/strict/page.html') return route.fulfill({ body: PAGE(copies), headers: headers('text/html') });
     if (path === '/strict/record.js') return route.fulfill({ body: RECORD, headers: headers('text/javascript') });
-    return route.fulfill({ body: dist, headers: headers('text/javascript') });
+    // /strict/<copy>/discuss-thread.js and its chunks, from dist/.
+    const file = path.replace(/^\/strict\/\d+\//, 'dist/');
+    return route.fulfill({ body: readFileSync(file, 'utf8'), headers: headers('text/javascript') });
   });
   await page.goto(`${harness.origin}/strict/page.html`);
   await page.waitForFunction(() => document.querySelector('discuss-thread')?.getAttribute('status') === 'loaded', null, { timeout: 15_000 });

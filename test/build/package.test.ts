@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { BUDGET, gzipSize } from '../../scripts/size.ts';
+import { BUDGETS, CHUNKS, ENTRY, budgetOf, sizes } from '../../scripts/size.ts';
+import { DEFAULTS } from '../../src/inputs.ts';
 
 // What ships: the CDN file within budget, the npm entry, types, the manifest (test/global-setup.ts
 // builds them with `npm run build`).
@@ -9,20 +10,36 @@ import { BUDGET, gzipSize } from '../../scripts/size.ts';
 const read = (path: string) => readFileSync(path, 'utf8');
 
 describe('the CDN file', () => {
-  it(`is at most ${BUDGET} bytes gzip`, () => {
-    const size = gzipSize(readFileSync('dist/discuss-thread.js'));
-    console.log(`dist/discuss-thread.js: ${size} bytes gzip (budget ${BUDGET}, ${BUDGET - size} to spare)`);
-    expect(size).toBeLessThanOrEqual(BUDGET);
+  const report = sizes();
+
+  it(`keeps the critical path (the entry and its static imports) within ${BUDGETS.critical} bytes gzip`, () => {
+    console.log(`critical path: ${report.critical.files.map((f) => f.file).join(' + ')} = ${report.critical.gzip} bytes gzip (budget ${BUDGETS.critical})`);
+    expect(report.critical.gzip).toBeLessThanOrEqual(BUDGETS.critical);
+    expect(report.critical.files.map((f) => f.file)).toEqual([ENTRY]); // one request before the widget runs
   });
 
-  it('is one self-contained, minified ES module with Lit inside', () => {
-    const code = read('dist/discuss-thread.js');
-    // No import statement or dynamic import: `import x from`, `import {…}`, `import '…'`, `import(`.
-    expect(code.match(/(^|[;}])\s*import\s*[\w{*"'`]|\bimport\s*\(/)?.[0]).toBeUndefined();
-    expect(code).toMatch(/export\s*\{\s*\w+ as DiscussThread\s*\}/);
+  it('keeps each chunk within its budget, and the entry imports each one only on demand', () => {
+    expect(report.chunks.map((c) => c.file).sort()).toEqual(report.entry.dynamic.filter((f) => f.startsWith(CHUNKS)).sort());
+    expect(report.chunks.filter((c) => /\/lazy-/.test(c.file))).toHaveLength(1);
+    expect(report.chunks).toHaveLength(11); // the discussion code and ten languages
+    for (const chunk of report.chunks) expect(chunk.gzip, chunk.file).toBeLessThanOrEqual(budgetOf(chunk.file));
+  });
+
+  it('is a minified ES module with Lit inside; its chunks import only each other and the entry', () => {
+    const code = read(ENTRY);
+    expect(report.entry.imports).toEqual([]);
+    expect(code.match(/(^|[;}])\s*import\s*[\w{*"'`]/)?.[0]).toBeUndefined(); // no static import
+    expect(code).toMatch(/export\s*\{[^}]*\b\w+ as DiscussThread\b/);
     expect(code).toContain('lit-html'); // Lit's own markers travel with it
     expect(code.match(/\n[ \t]{2,}\S/)?.[0]).toBeUndefined(); // no indentation left, in code or templates
     expect(code).not.toContain('Lit is in dev mode');
+    for (const chunk of report.chunks) for (const file of [...chunk.imports, ...chunk.dynamic]) expect(file === ENTRY || file.startsWith(CHUNKS), file).toBe(true);
+  });
+
+  it('asks for Lit’s Trusted Types policy once, whatever the number of copies on the page', () => {
+    const code = read(ENTRY);
+    expect(code.match(/createPolicy\(/g)).toHaveLength(1);
+    expect(code).toMatch(/globalThis\[\w+\]\?\?=\w+\.createPolicy\(`lit-html`/);
   });
 });
 
@@ -49,6 +66,7 @@ describe('the npm entry', () => {
   it('packs the CDN file, the entry, types, manifest, README and licence, and nothing from test/ or demo/', () => {
     const [pack] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { encoding: 'utf8' }));
     const files: string[] = pack.files.map((f: { path: string }) => f.path);
+    expect(files.filter((f) => f.startsWith('dist/discuss-thread/')).length).toBe(11);
     for (const wanted of ['dist/discuss-thread.js', 'dist/npm/index.js', 'dist/npm/element.js', 'dist/npm/index.d.ts', 'dist/npm/element.d.ts', 'custom-elements.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'package.json'])
       expect(files).toContain(wanted);
     expect(files.filter((f) => /^(test|demo|src|scripts|\.ci)\//.test(f) || f.endsWith('.tgz'))).toEqual([]);
@@ -73,5 +91,15 @@ describe('custom-elements.json', () => {
     for (const used of new Set(styles.match(/--discuss-[a-z-]+/g))) expect(properties).toContain(used);
     expect(el.slots.map((s: { name: string }) => s.name).sort()).toEqual(['', 'empty', 'heading']);
     expect(manifest().modules[0].path).toBe('dist/npm/element.js');
+  });
+
+  it('documents the defaults the inputs module applies, and the README says the same', () => {
+    const readme = read('README.md');
+    for (const attribute of element().attributes as Array<{ name: string; fieldName: string; default?: string }>) {
+      if (!(attribute.fieldName in DEFAULTS)) continue;
+      const value = DEFAULTS[attribute.fieldName as keyof typeof DEFAULTS];
+      expect(attribute.default, attribute.name).toBe(typeof value === 'string' ? `'${value}'` : String(value));
+      expect(readme, attribute.name).toMatch(new RegExp(`^\\| \`${attribute.name}\` \\| \`${attribute.fieldName}\` \\| \`${String(value).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\``, 'm'));
+    }
   });
 });

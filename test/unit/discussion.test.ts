@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { loadDiscussion, showMore, DiscoveryError, totals, type DiscussionInputs } from '../../src/bluesky/discussion.ts';
+import { loadDiscussion, nextPage, DiscoveryError, totals, type DiscussionInputs } from '../../src/bluesky/discussion.ts';
 import type { ThreadNode } from '../../src/bluesky/model.ts';
 import { actor, post, reply, threadView, type PostView } from '../../demo/appview/build.ts';
 import { ARTICLE } from '../../demo/appview/sample.ts';
@@ -9,7 +9,7 @@ afterEach(() => vi.unstubAllGlobals());
 
 const inputs = (extra: Partial<DiscussionInputs> = {}): DiscussionInputs => ({
   article: ARTICLE,
-  posts: [],
+  pinned: [],
   service: ORIGIN,
   searchService: ORIGIN,
   sort: 'top',
@@ -30,7 +30,7 @@ const make = (extra: Partial<Parameters<typeof post>[0]> = {}) =>
 describe('discovery', () => {
   it('finds the posts linking the article, with the pinned post first and shown once', async () => {
     const { calls } = stubFetch(sampleRoute);
-    const discussion = await loadDiscussion(inputs({ posts: [{ actor: 'minapark.news.example', rkey: '3m6aaa2story' }] }));
+    const discussion = await loadDiscussion(inputs({ pinned: [{ actor: 'minapark.news.example', rkey: '3m6aaa2story' }] }));
     expect(discussion.threads[0].author.handle).toBe('minapark.news.example');
     expect(discussion.threads[0].text).toMatch(/^New from me/);
     const uris = discussion.threads.map((t) => t.uri);
@@ -71,7 +71,7 @@ describe('discovery', () => {
         'app.bsky.feed.searchPosts': { posts: [] },
       }),
     );
-    const discussion = await loadDiscussion(inputs({ posts: many.map((p) => ({ actor: alice.did, rkey: p.uri.split('/').pop()! })) }));
+    const discussion = await loadDiscussion(inputs({ pinned: many.map((p) => ({ actor: alice.did, rkey: p.uri.split('/').pop()! })) }));
     const sizes = calls.filter((c) => c.url.pathname.endsWith('getPosts')).map((c) => c.url.searchParams.getAll('uris').length);
     expect(sizes).toEqual([25, 5]);
     expect(discussion.threads.map((t) => t.uri)).toEqual(many.map((p) => p.uri));
@@ -94,7 +94,7 @@ describe('discovery', () => {
   it('still shows the pinned posts when search fails', async () => {
     const pinned = make();
     stubFetch(xrpcRoutes({ 'app.bsky.feed.getPosts': { posts: [pinned] }, 'app.bsky.feed.searchPosts': json({ error: 'AuthMissing' }, 403) }));
-    const discussion = await loadDiscussion(inputs({ posts: [{ actor: alice.did, rkey: pinned.uri.split('/').pop()! }] }));
+    const discussion = await loadDiscussion(inputs({ pinned: [{ actor: alice.did, rkey: pinned.uri.split('/').pop()! }] }));
     expect(discussion.threads.map((t) => t.uri)).toEqual([pinned.uri]);
     expect(discussion.failures).toEqual([{ route: 'search', kind: 'refused', status: 403 }]);
   });
@@ -198,7 +198,7 @@ describe('sort and paging', () => {
     expect(first.threads.map((t) => t.uri)).toEqual(many.slice(0, 2).map((p) => p.uri));
     expect(totals(first).posts).toBe(5);
     const threadsBefore = calls.filter((c) => c.url.pathname.endsWith('getPostThread')).length;
-    const second = await showMore(first, 2, inputs({ limit: 2, sort: 'latest' }));
+    const second = await nextPage(first, 2, inputs({ limit: 2, sort: 'latest' }));
     expect(second.threads.map((t) => t.uri)).toEqual(many.slice(0, 4).map((p) => p.uri));
     expect(second.pending).toHaveLength(1);
     expect(calls.filter((c) => c.url.pathname.endsWith('searchPosts'))).toHaveLength(1);
@@ -213,7 +213,7 @@ describe('review findings', () => {
     stubFetch(xrpcRoutes({ 'app.bsky.feed.searchPosts': { posts: [a, b] }, 'app.bsky.feed.getPostThread': threadView({ post: b, replies: [{ post: a }] }, 6) }));
     const first = await loadDiscussion(inputs({ limit: 1 }));
     expect(texts(first.threads)).toEqual(['A']);
-    const second = await showMore(first, 1, inputs({ limit: 1 }));
+    const second = await nextPage(first, 1, inputs({ limit: 1 }));
     expect(texts(second.threads)).toEqual([[b.record.text, ['A']]]);
   });
 

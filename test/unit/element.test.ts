@@ -341,8 +341,7 @@ describe('<discuss-thread> races and properties', () => {
     document.documentElement.lang = 'en';
     const el = mount();
     el.lang = 'de';
-    await el.updateComplete;
-    expect(part(el, 'heading')!.textContent!.trim()).toBe('Diskussion auf Bluesky');
+    await vi.waitFor(() => expect(part(el, 'heading')?.textContent!.trim()).toBe('Diskussion auf Bluesky'));
     document.documentElement.lang = '';
   });
 

@@ -4,7 +4,7 @@ import { render } from 'lit';
 import { loadDiscussion } from '../../src/bluesky/discussion.ts';
 import type { ThreadNode } from '../../src/bluesky/model.ts';
 import { parsePost } from '../../src/bluesky/parse.ts';
-import { postTemplate, type View } from '../../src/templates.ts';
+import { postTemplate, type View } from '../../src/templates/posts.ts';
 import { messages } from '../../src/i18n/messages.ts';
 import { HOSTILE_ARTICLE } from '../../demo/appview/sample.ts';
 import { ORIGIN, sampleRoute, stubFetch } from './helpers.ts';
@@ -12,11 +12,11 @@ import { ORIGIN, sampleRoute, stubFetch } from './helpers.ts';
 afterEach(() => vi.unstubAllGlobals());
 
 const flatten = (nodes: ThreadNode[]): ThreadNode[] => nodes.flatMap((n) => [n, ...flatten(n.replies)]);
-const view: View = { lang: 'en', t: messages('en'), now: Date.parse('2026-11-27T12:00:00Z') };
+const view: View = { lang: 'en', t: messages('en')!, now: Date.parse('2026-11-27T12:00:00Z') };
 
 describe('a hostile, labelled and partly hidden thread', () => {
   const load = () =>
-    loadDiscussion({ article: HOSTILE_ARTICLE, posts: [], service: ORIGIN, searchService: ORIGIN, sort: 'top', limit: 20, depth: 6 });
+    loadDiscussion({ article: HOSTILE_ARTICLE, pinned: [], service: ORIGIN, searchService: ORIGIN, sort: 'top', limit: 20, depth: 6 });
 
   it('keeps out everything bsky.app hides from a signed-out reader', async () => {
     stubFetch(sampleRoute);

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import '../../src/index.ts';
 import type { DiscussThread } from '../../src/element.ts';
-import { KEYS, LANGUAGES, messages, pickLanguage } from '../../src/i18n/messages.ts';
+import { KEYS, LANGUAGES, loadMessages, messages, pickLanguage } from '../../src/i18n/messages.ts';
 import { compact, plural, relativeTime } from '../../src/i18n/format.ts';
 import { ARTICLE } from '../../demo/appview/sample.ts';
 import { ORIGIN, sampleRoute, stubFetch } from './helpers.ts';
@@ -19,8 +19,8 @@ describe('messages', () => {
     expect(LANGUAGES.sort()).toEqual(['de', 'en', 'es', 'fr', 'ja', 'ko', 'pt', 'ru', 'uk', 'zh-hans', 'zh-hant']);
   });
 
-  it.each(LANGUAGES)('%s: has every message, its placeholders, and a form for each plural category', (lang) => {
-    const t = messages(lang);
+  it.each(LANGUAGES)('%s: has every message, its placeholders, and a form for each plural category', async (lang) => {
+    const t = await loadMessages(lang);
     for (const key of KEYS) expect(t[key], key).toBeTruthy();
     expect(t.postBy).toContain('{name}');
     const rules = new Intl.PluralRules(lang === 'pt' ? 'pt-BR' : lang);
@@ -30,14 +30,14 @@ describe('messages', () => {
       // Every category small whole numbers fall in has its own form (French "many" is for millions).
       for (const category of used) expect(t[key][category] ?? (Object.keys(t[key]).length === 1 ? t[key].other : undefined), `${lang} ${key} ${category}`).toBeTruthy();
     }
-    if (lang !== 'en') expect(t.heading).not.toBe(messages('en').heading);
+    if (lang !== 'en') expect(t.heading).not.toBe(messages('en')!.heading);
   });
 
-  it('pluralise through Intl.PluralRules', () => {
-    const ru = messages('ru');
+  it('pluralise through Intl.PluralRules', async () => {
+    const ru = await loadMessages('ru');
     expect([1, 3, 5, 21, 22, 25].map((n) => plural('ru', ru.replies, n, true))).toEqual(['1 ответ', '3 ответа', '5 ответов', '21 ответ', '22 ответа', '25 ответов']);
-    expect(plural('en', messages('en').likes, 1)).toBe('1 like');
-    expect(plural('ko', messages('ko').likes, 3)).toBe('좋아요 3개');
+    expect(plural('en', messages('en')!.likes, 1)).toBe('1 like');
+    expect(plural('ko', (await loadMessages('ko')).likes, 3)).toBe('좋아요 3개');
   });
 
   it('format counts compactly and times relatively, in the interface language', () => {

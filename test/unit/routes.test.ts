@@ -10,7 +10,7 @@ afterEach(() => vi.unstubAllGlobals());
 /** Inputs pointing every host at the sample AppView with `flags` switched on. */
 const inputs = (flags: string, extra: Partial<DiscussionInputs> = {}): DiscussionInputs => {
   const host = `${ORIGIN}/s/${flags}`;
-  return { article: ARTICLE, posts: [], service: host, searchService: host, backlinksService: host, sort: 'latest', limit: 20, depth: 6, ...extra };
+  return { article: ARTICLE, pinned: [], service: host, searchService: host, backlinksService: host, sort: 'latest', limit: 20, depth: 6, ...extra };
 };
 const paths = (calls: Array<{ url: URL }>) => calls.map((c) => c.url.pathname.replace(/^\/s\/[^/]+/, ''));
 

@@ -8,13 +8,13 @@ import '../../src/index.ts';
 import type { DiscussThread } from '../../src/element.ts';
 import { loadDiscussion, type DiscussionInputs } from '../../src/bluesky/discussion.ts';
 import { parsePost } from '../../src/bluesky/parse.ts';
-import { postTemplate, type View } from '../../src/templates.ts';
+import { postTemplate, type View } from '../../src/templates/posts.ts';
 import { messages } from '../../src/i18n/messages.ts';
 import { actor, post, type PostView } from '../../demo/appview/build.ts';
 import { ARTICLE } from '../../demo/appview/sample.ts';
 import { assertValidOutput, ORIGIN, stubFetch, xrpcRoutes } from './helpers.ts';
 
-const view: View = { lang: 'en', t: messages('en'), now: Date.parse('2026-11-27T12:00:00Z') };
+const view: View = { lang: 'en', t: messages('en')!, now: Date.parse('2026-11-27T12:00:00Z') };
 const alice = actor('alice', 'Alice');
 const bob = actor('bob', 'Bob');
 const at = '2026-11-27T10:00:00.000Z';
@@ -88,7 +88,7 @@ function deepPost(rkey: string, text: string, levels: number, through: 'media' |
 const search = (...posts: string[]) => () => new Response(`{"posts":[${posts.join(',')}]}`, { headers: { 'content-type': 'application/json' } });
 
 describe('nesting beyond the lexicon', () => {
-  const inputs: DiscussionInputs = { article: ARTICLE, posts: [], service: ORIGIN, searchService: ORIGIN, sort: 'latest', limit: 20, depth: 6 };
+  const inputs: DiscussionInputs = { article: ARTICLE, pinned: [], service: ORIGIN, searchService: ORIGIN, sort: 'latest', limit: 20, depth: 6 };
 
   it.each([
     [2_000, 'media'],
@@ -183,7 +183,7 @@ describe('handles in post', () => {
       }),
     );
     const refs = Array.from({ length: 500 }, (_, i) => ({ actor: handles[i % 5].handle, rkey: `3kpin${i}` }));
-    const base: DiscussionInputs = { article: ARTICLE, posts: refs, service: ORIGIN, searchService: ORIGIN, sort: 'top', limit: 20, depth: 0 };
+    const base: DiscussionInputs = { article: ARTICLE, pinned: refs, service: ORIGIN, searchService: ORIGIN, sort: 'top', limit: 20, depth: 0 };
     await loadDiscussion(base);
     const resolves = () => calls.filter((c) => c.url.pathname.endsWith('resolveHandle')).length;
     expect(resolves()).toBe(5);

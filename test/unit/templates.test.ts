@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { render } from 'lit';
 import { parsePost } from '../../src/bluesky/parse.ts';
 import { normalizeUrl } from '../../src/bluesky/urls.ts';
-import { postTemplate, type View } from '../../src/templates.ts';
+import { postTemplate, type View } from '../../src/templates/posts.ts';
 import { messages } from '../../src/i18n/messages.ts';
 import { actor, post, type EmbedSpec } from '../../demo/appview/build.ts';
 import { ARTICLE } from '../../demo/appview/sample.ts';
 
 const alice = actor('alice.example', 'Alice');
-const view: View = { lang: 'en', t: messages('en'), now: Date.parse('2026-11-27T12:00:00Z'), article: normalizeUrl(ARTICLE) };
+const view: View = { lang: 'en', t: messages('en')!, now: Date.parse('2026-11-27T12:00:00Z'), article: normalizeUrl(ARTICLE) };
 
 function show(embed: EmbedSpec | undefined, extra: Partial<View> = {}, text = 'hello') {
   const parsed = parsePost(post({ author: alice, rkey: '3kt', createdAt: '2026-11-27T11:00:00.000Z', text: [text], embed, langs: ['de'] }))!;

@@ -1,11 +1,13 @@
-// Templates: data in, `html` out. Text, names and links are bound as values, never parsed as HTML.
+// Post templates: data in, `html` out. Text, names and links are bound as values, never parsed as
+// HTML. Loaded with the discussion code, once the network has answered.
 
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Embed, Facet, Post, BasePost, ThreadNode } from './bluesky/model.ts';
-import { hashtagUrl, normalizeUrl, profileUrl, safeHref } from './bluesky/urls.ts';
-import { segments } from './richtext.ts';
-import type { Messages } from './i18n/messages.ts';
-import { compact, fill, fullDate, plural, relativeTime } from './i18n/format.ts';
+import type { Counts, Embed, Facet, Post, BasePost, ThreadNode } from '../bluesky/model.ts';
+import type { Discussion } from '../bluesky/discussion.ts';
+import { hashtagUrl, normalizeUrl, profileUrl, safeHref } from '../bluesky/urls.ts';
+import { segments } from '../richtext.ts';
+import { fill, type Messages } from '../i18n/messages.ts';
+import { compact, fullDate, plural, relativeTime } from '../i18n/format.ts';
 
 export interface View {
   lang: string;
@@ -126,9 +128,9 @@ export function postTemplate(post: Post, view: View, focusable = false) {
 }
 
 /** Reply levels that indent; deeper replies line up under their parent, so the column keeps its width. */
-export const INDENTED_LEVELS = 4;
+const INDENTED_LEVELS = 4;
 
-export function threadTemplate(node: ThreadNode, view: View, level = 0): TemplateResult {
+function threadTemplate(node: ThreadNode, view: View, level = 0): TemplateResult {
   return html`<li>
     ${postTemplate(node, view, level === 0)}
     ${node.replies.length
@@ -136,4 +138,14 @@ export function threadTemplate(node: ThreadNode, view: View, level = 0): Templat
       : nothing}
     ${node.more ? html`<a part="more" class="more" href=${node.url}>${plural(view.lang, view.t.moreReplies, node.more, true)}</a>` : nothing}
   </li>`;
+}
+
+/** The threads, as the page's list. */
+export const listTemplate = (discussion: Discussion, view: View) =>
+  html`<ol part="list" class="list">${discussion.threads.map((thread) => threadTemplate(thread, view))}</ol>`;
+
+/** The counts under the heading. */
+export function summaryTemplate(counts: Counts & { posts: number }, view: View) {
+  const { lang, t } = view;
+  return html`<p part="summary" class="summary">${[plural(lang, t.posts, counts.posts), plural(lang, t.replies, counts.replies), plural(lang, t.likes, counts.likes)].join(' · ')}</p>`;
 }

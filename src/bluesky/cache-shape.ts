@@ -1,0 +1,61 @@
+// What a cached discussion must look like to be shown: checked shape by shape like a response,
+// since session storage is shared with the page and anything else on the origin. Loaded with the
+// rest of the discussion code, not with the entry file.
+
+import type { Discussion } from './discussion.ts';
+import type { Embed, Media, Post, ThreadNode } from './model.ts';
+
+type Json = Record<string, unknown>;
+const obj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+const str = (v: unknown): v is string => typeof v === 'string';
+const opt = (v: unknown, check: (v: unknown) => boolean) => v === undefined || check(v);
+const num = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+/** Every URL we render is http(s): an entry that says otherwise was not written by us. */
+const web = (v: unknown) => str(v) && /^https?:\/\//.test(v);
+const all = (v: unknown, check: (v: unknown) => boolean) => Array.isArray(v) && v.every(check);
+
+const isFacet = (f: unknown) =>
+  obj(f) && Number.isInteger(f.byteStart) && Number.isInteger(f.byteEnd) && [f.link, f.mention, f.tag].filter(str).length === 1;
+
+function isMedia(m: unknown): m is Media {
+  if (!obj(m)) return false;
+  if (m.kind === 'images') return all(m.images, (i) => obj(i) && web(i.thumb) && web(i.fullsize) && str(i.alt) && opt(i.width, num) && opt(i.height, num));
+  if (m.kind === 'external') return str(m.uri) && str(m.title) && str(m.description) && opt(m.thumb, web);
+  return m.kind === 'video' && opt(m.thumb, web) && str(m.alt) && opt(m.width, num) && opt(m.height, num);
+}
+
+/** What every post, quoted ones included, has. */
+const isBase = (p: unknown): p is Json =>
+  obj(p) &&
+  str(p.uri) &&
+  web(p.url) &&
+  obj(p.author) &&
+  str(p.author.did) &&
+  str(p.author.handle) &&
+  str(p.author.displayName) &&
+  opt(p.author.avatar, web) &&
+  str(p.text) &&
+  all(p.facets, isFacet) &&
+  all(p.langs, str) &&
+  str(p.createdAt) &&
+  typeof p.warn === 'boolean';
+
+const isEmbed = (e: unknown): e is Embed =>
+  isMedia(e) || (obj(e) && e.kind === 'quote' && opt(e.media, isMedia) && opt(e.post, (q) => isBase(q) && opt((q as Json).media, isMedia)));
+
+function isPost(p: unknown): p is Post {
+  if (!isBase(p) || !obj(p.counts)) return false;
+  const { counts } = p;
+  return num(counts.replies) && num(counts.reposts) && num(counts.likes) && num(counts.quotes) && opt(p.embed, isEmbed) && all(p.links, str);
+}
+
+/** A thread, no deeper than the widget ever loads (`depth` ≤ 100). */
+function isThread(t: unknown, level = 0): t is ThreadNode {
+  if (level > 100 || !isPost(t)) return false;
+  const node = t as unknown as Json;
+  return num(node.more) && all(node.replies, (r) => isThread(r, level + 1));
+}
+
+export const isDiscussion = (d: unknown): d is Discussion =>
+  obj(d) && all(d.threads, (t) => isThread(t)) && all(d.pending, isPost) && all(d.failures, (f) => obj(f) && str(f.route) && str(f.kind) && opt(f.status, num));
+

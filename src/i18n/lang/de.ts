@@ -1,0 +1,20 @@
+// Interface strings in German, one message a line in the order of messages.ts's KEYS.
+export default `Diskussion auf Bluesky
+Auf Bluesky diskutieren
+Beiträge werden gesucht…
+Noch hat niemand auf Bluesky über diesen Artikel gesprochen. Beginne die Unterhaltung!
+Die Diskussion konnte nicht geladen werden.
+Erneut versuchen
+Diesen Artikel auf Bluesky suchen
+Mehr anzeigen
+Auf Bluesky antworten
+Beitrag von {name}
+Autor
+Der zitierte Beitrag ist nicht verfügbar.
+Video auf Bluesky ansehen
+Inhaltswarnung: Beitrag anzeigen
+# Beitrag|# Beiträge
+# Antwort|# Antworten
+# Repost|# Reposts
+# Like|# Likes
+# weitere Antwort auf Bluesky|# weitere Antworten auf Bluesky`;

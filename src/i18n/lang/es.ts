@@ -1,0 +1,20 @@
+// Interface strings in Spanish, one message a line in the order of messages.ts's KEYS.
+export default `Conversación en Bluesky
+Comentar en Bluesky
+Buscando publicaciones…
+Nadie ha hablado de esto en Bluesky todavía. ¡Inicia la conversación!
+No se pudo cargar la conversación.
+Reintentar
+Buscar este artículo en Bluesky
+Mostrar más
+Responder en Bluesky
+Publicación de {name}
+Autor
+La publicación citada no está disponible.
+Ver el vídeo en Bluesky
+Advertencia de contenido: mostrar publicación
+# publicación|# publicaciones
+# respuesta|# respuestas
+# republicación|# republicaciones
+# me gusta
+# respuesta más en Bluesky|# respuestas más en Bluesky`;

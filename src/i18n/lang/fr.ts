@@ -1,0 +1,20 @@
+// Interface strings in French, one message a line in the order of messages.ts's KEYS.
+export default `Discussion sur Bluesky
+Discuter sur Bluesky
+Recherche de publications…
+Personne n’a encore parlé de cet article sur Bluesky. Lancez la conversation\u202f!
+Impossible de charger la discussion.
+Réessayer
+Rechercher cet article sur Bluesky
+Afficher plus
+Répondre sur Bluesky
+Publication de {name}
+Auteur
+La publication citée n’est pas disponible.
+Voir la vidéo sur Bluesky
+Avertissement de contenu\u202f: afficher la publication
+# publication|# publications
+# réponse|# réponses
+# republication|# republications
+# j’aime
+# autre réponse sur Bluesky|# autres réponses sur Bluesky`;

@@ -1,0 +1,20 @@
+// Interface strings in Portuguese (Brazil), one message a line in the order of messages.ts's KEYS.
+export default `Conversa no Bluesky
+Comentar no Bluesky
+Buscando posts…
+Ninguém falou sobre isto no Bluesky ainda. Comece a conversa!
+Não foi possível carregar a conversa.
+Tentar novamente
+Buscar este artigo no Bluesky
+Mostrar mais
+Responder no Bluesky
+Post de {name}
+Autor
+O post citado não está disponível.
+Assistir ao vídeo no Bluesky
+Aviso de conteúdo: mostrar post
+# post|# posts
+# resposta|# respostas
+# repost|# reposts
+# curtida|# curtidas
+Mais # resposta no Bluesky|Mais # respostas no Bluesky`;

@@ -1,0 +1,20 @@
+// Interface strings in Chinese (Traditional), one message a line in the order of messages.ts's KEYS.
+export default `Bluesky 上的討論
+在 Bluesky 上討論
+正在搜尋貼文…
+還沒有人在 Bluesky 上討論這篇文章。來開啟對話吧！
+無法載入討論。
+重試
+在 Bluesky 上搜尋這篇文章
+顯示更多
+在 Bluesky 上回覆
+{name} 的貼文
+作者
+引用的貼文無法顯示。
+在 Bluesky 上觀看影片
+內容警告：顯示貼文
+# 則貼文
+# 則回覆
+# 次轉發
+# 個讚
+在 Bluesky 上查看另外 # 則回覆`;

@@ -1,0 +1,154 @@
+// The element's inputs, read once when one changes: attribute values validated into one plain
+// object, each bad value answered with a console warning naming the attribute and the default used.
+// Pure apart from `readPage`, which takes what the inputs need from the page.
+
+import type { Sort } from './bluesky/model.ts';
+import type { DiscussionInputs } from './bluesky/discussion.ts';
+import { cleanUrl, isDid, isHandle, normalizeUrl, parsePostRef, type PostRef } from './bluesky/urls.ts';
+
+/** Every default, in one place: the JSDoc, the README and the manifest say the same. */
+export const DEFAULTS = {
+  sort: 'top',
+  limit: 20,
+  depth: 6,
+  theme: 'auto',
+  loading: 'lazy',
+  composeText: '{title} {url}',
+  headingLevel: 2,
+  service: 'https://public.api.bsky.app',
+  searchService: 'https://api.bsky.app',
+  backlinksService: 'https://constellation.microcosm.blue',
+} as const;
+
+/** The attributes as the element's properties hold them (numbers already converted by Lit). */
+export interface Attributes {
+  url?: string;
+  post?: string;
+  author?: string;
+  sort?: string;
+  limit?: number;
+  depth?: number;
+  theme?: string;
+  loading?: string;
+  composeText?: string;
+  service?: string;
+  searchService?: string;
+  backlinksService?: string;
+  headingLevel?: number;
+}
+
+/** What the inputs need from the page. */
+export interface Page {
+  baseURI: string;
+  href: string;
+  canonical?: string;
+  ogUrl?: string;
+  title: string;
+}
+
+export interface Inputs extends DiscussionInputs {
+  /** The article, normalised for matching links (its own link card is left out). */
+  articleKey?: string;
+  title: string;
+  composeText: string;
+  headingLevel: number;
+  loading: 'lazy' | 'eager';
+  /** Everything that shapes a load, as one string: a change reloads, anything else re-renders. */
+  key: string;
+}
+
+export type Warn = (attribute: string, value: unknown, fallback: string) => void;
+
+/** A console warning for each bad attribute value, once per value. */
+export function warner(): Warn {
+  const warned = new Set<string>();
+  return (attribute, value, fallback) => {
+    const key = `${attribute}=${value}`;
+    if (warned.has(key)) return;
+    warned.add(key);
+    console.warn(`<discuss-thread>: ignoring ${attribute}="${value}"; using ${fallback}.`);
+  };
+}
+
+export function readPage(doc: Document): Page {
+  return {
+    baseURI: doc.baseURI,
+    href: doc.location?.href ?? doc.baseURI,
+    canonical: doc.querySelector<HTMLLinkElement>('link[rel~="canonical"]')?.href,
+    ogUrl: doc.querySelector<HTMLMetaElement>('meta[property="og:url"]')?.content,
+    title: doc.querySelector<HTMLMetaElement>('meta[property="og:title"]')?.content || doc.title,
+  };
+}
+
+function oneOf<T extends string>(attribute: string, value: string | undefined, allowed: readonly T[], fallback: T, warn: Warn): T {
+  if (!value) return fallback;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  warn(attribute, value, `"${fallback}"`);
+  return fallback;
+}
+
+function whole(attribute: string, value: number | undefined | null, fallback: number, min: number, max: number, warn: Warn): number {
+  if (value === undefined || value === null) return fallback;
+  if (Number.isInteger(value) && value >= min && value <= max) return value;
+  warn(attribute, value, `${fallback} (a whole number from ${min} to ${max})`);
+  return fallback;
+}
+
+function host(attribute: string, value: string | undefined, fallback: string, page: Page, warn: Warn): string {
+  if (!value) return fallback;
+  const url = cleanUrl(value, page.baseURI);
+  if (url) return url.replace(/\/+$/, '');
+  warn(attribute, value, fallback);
+  return fallback;
+}
+
+function article(value: string | undefined, page: Page, warn: Warn): string {
+  if (value) {
+    const url = cleanUrl(value, page.baseURI);
+    if (url) return url;
+    warn('url', value, 'the page address');
+  }
+  return [page.canonical, page.ogUrl, page.href].map((candidate) => candidate && cleanUrl(candidate, page.baseURI)).find(Boolean) ?? page.href;
+}
+
+function pinned(value: string | undefined, warn: Warn): PostRef[] {
+  return (value ?? '').split(/\s+/).flatMap((item) => {
+    if (!item) return [];
+    const ref = parsePostRef(item);
+    if (!ref) warn('post', item, 'no post for it (expected a bsky.app post URL or an at:// post URI)');
+    return ref ? [ref] : [];
+  });
+}
+
+function author(value: string | undefined, warn: Warn): string | undefined {
+  // Handles are case-insensitive and Bluesky returns them in lower case; DIDs are kept as given.
+  const actor = value?.replace(/^@/, '').replace(/^(?!did:).*/, (handle) => handle.toLowerCase());
+  if (!actor) return undefined;
+  if (isDid(actor) || isHandle(actor)) return actor;
+  warn('author', value, 'no author filter');
+  return undefined;
+}
+
+export function readInputs(attrs: Attributes, page: Page, warn: Warn): Inputs {
+  const load: DiscussionInputs = {
+    article: article(attrs.url, page, warn),
+    pinned: pinned(attrs.post, warn),
+    author: author(attrs.author, warn),
+    sort: oneOf<Sort>('sort', attrs.sort, ['top', 'latest', 'oldest'], DEFAULTS.sort, warn),
+    limit: whole('limit', attrs.limit, DEFAULTS.limit, 1, 100, warn),
+    depth: whole('depth', attrs.depth, DEFAULTS.depth, 0, 100, warn),
+    service: host('service', attrs.service, DEFAULTS.service, page, warn),
+    searchService: host('search-service', attrs.searchService, DEFAULTS.searchService, page, warn),
+    backlinksService: attrs.backlinksService === 'none' ? undefined : host('backlinks-service', attrs.backlinksService, DEFAULTS.backlinksService, page, warn),
+  };
+  oneOf('theme', attrs.theme, ['auto', 'light', 'dark'], DEFAULTS.theme, warn); // styled by the attribute itself
+  return {
+    ...load,
+    articleKey: normalizeUrl(load.article),
+    title: page.title,
+    composeText: attrs.composeText || DEFAULTS.composeText,
+    headingLevel: whole('heading-level', attrs.headingLevel, DEFAULTS.headingLevel, 1, 6, warn),
+    loading: oneOf('loading', attrs.loading, ['lazy', 'eager'], DEFAULTS.loading, warn),
+    key: JSON.stringify(load),
+  };
+}

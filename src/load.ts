@@ -1,0 +1,164 @@
+// The load lifecycle, as one Lit controller: one state for what the widget shows, the session-cache
+// policy (fresh: shown with no request; stale: shown while a fresh copy loads quietly), the next
+// page, aborts, and the two events. The search request is sent at once; the code that reads its
+// answer arrives in parallel (lazy.ts).
+
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { Discussion, DiscussionInputs } from './bluesky/discussion.ts';
+import type { RouteFailure } from './bluesky/discover.ts';
+import type { Counts } from './bluesky/model.ts';
+import { searchRequest } from './bluesky/search.ts';
+import { readCache, writeCache } from './bluesky/cache.ts';
+
+export type Lazy = typeof import('./lazy.ts');
+
+export type Status = 'idle' | 'searching' | 'loaded' | 'empty' | 'error';
+
+export interface LoadDetail extends Counts {
+  /** Top-level posts. */
+  posts: number;
+  /** Routes that failed while another answered. */
+  failures: RouteFailure[];
+}
+
+export interface ErrorDetail {
+  message: string;
+  /** Each discovery route that failed, and how. */
+  failures: RouteFailure[];
+}
+
+export type LoadState =
+  | { status: 'idle' | 'searching' }
+  | { status: 'loaded' | 'empty'; discussion: Discussion; counts: Counts & { posts: number }; more: boolean }
+  | { status: 'error'; error: ErrorDetail };
+
+let lazy: Promise<Lazy> | undefined;
+/** The discussion code once it has arrived, so that later loads need not wait a turn for it. */
+let arrived: Lazy | undefined;
+/** The discussion code, requested once per page. */
+export const loadLazy = (): Promise<Lazy> =>
+  (lazy ??= import('./lazy.ts').then(
+    (module) => (arrived = module),
+    (error: unknown) => {
+      lazy = undefined; // "Try again" asks again
+      throw error;
+    },
+  ));
+
+export class LoadController implements ReactiveController {
+  state: LoadState = { status: 'idle' };
+  /** The discussion code, once it has arrived: templates render from it. */
+  lazy?: Lazy;
+  /** Settles when the latest load has finished, however it ended (for tests and callers). */
+  done: Promise<void> = Promise.resolve();
+  #host: ReactiveControllerHost & HTMLElement;
+  #inputs?: DiscussionInputs;
+  #key?: string;
+  #load?: AbortController;
+  #more?: AbortController;
+
+  constructor(host: ReactiveControllerHost & HTMLElement) {
+    this.#host = host;
+    host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    this.#abort();
+    this.#key = undefined; // reconnected, the element loads again
+  }
+
+  /** Load for `inputs` unless the load for `key` is under way or done; `force` skips the cache. */
+  load(inputs: DiscussionInputs, key: string, force = false): void {
+    if (key === this.#key && !force) return;
+    this.#abort();
+    this.#inputs = inputs;
+    this.#key = key;
+    this.done = this.#run(inputs, key, force);
+  }
+
+  /** The next page of threads; resolves to the index of the first new thread, if any. */
+  async more(): Promise<number | undefined> {
+    const state = this.state;
+    if (state.status !== 'loaded' || state.more || !this.lazy) return undefined;
+    const controller = (this.#more = new AbortController());
+    const before = new Set(state.discussion.threads.map((thread) => thread.uri));
+    this.#set({ ...state, more: true });
+    try {
+      const next = await this.lazy.nextPage(state.discussion, this.#inputs!.limit, this.#inputs!, { signal: controller.signal });
+      // A reload or a quiet refresh replaced the discussion meanwhile: that one stands.
+      if (controller.signal.aborted || this.#discussion() !== state.discussion) return undefined;
+      this.#show(next, false);
+      const index = next.threads.findIndex((thread) => !before.has(thread.uri));
+      return index < 0 ? undefined : index;
+    } catch {
+      // Aborted, or a bug we must not turn into an error state: the threads shown stay.
+      if (this.#discussion() === state.discussion) this.#set(state);
+      return undefined;
+    } finally {
+      if (this.#more === controller) this.#more = undefined;
+    }
+  }
+
+  async #run(inputs: DiscussionInputs, key: string, force: boolean): Promise<void> {
+    const controller = (this.#load = new AbortController());
+    const ctx = { signal: controller.signal };
+    const entry = force ? undefined : readCache(key);
+    let search = entry?.fresh ? undefined : searchRequest(inputs, ctx);
+    search?.catch(() => {}); // read, and reported, by discovery
+    if (!entry) this.#set({ status: 'searching' });
+    let lazy: Lazy;
+    try {
+      lazy = this.lazy = arrived ?? (await loadLazy());
+    } catch (error) {
+      if (!controller.signal.aborted) this.#fail(error, []);
+      return;
+    }
+    if (controller.signal.aborted) return;
+    const cached = entry && lazy.isDiscussion(entry.discussion) ? entry.discussion : undefined;
+    if (cached) {
+      this.#show(cached, true);
+      if (entry!.fresh) return;
+    } else {
+      this.#set({ status: 'searching' });
+      search ??= searchRequest(inputs, ctx); // the entry looked fresh but was not ours
+    }
+    try {
+      const discussion = await lazy.loadDiscussion(inputs, ctx, search);
+      if (controller.signal.aborted) return;
+      writeCache(key, discussion);
+      this.#show(discussion, true);
+    } catch (error) {
+      // A quiet refresh that fails keeps what is shown.
+      if (!controller.signal.aborted && !cached) this.#fail(error, error instanceof lazy.DiscoveryError ? error.failures : []);
+    }
+  }
+
+  #discussion = () => ('discussion' in this.state ? this.state.discussion : undefined);
+
+  #show(discussion: Discussion, announce: boolean) {
+    this.#more?.abort(); // a page under way belongs to the discussion being replaced
+    const counts = this.lazy!.totals(discussion);
+    this.#set({ status: discussion.threads.length ? 'loaded' : 'empty', discussion, counts, more: false });
+    if (announce) this.#emit('discuss-thread-load', { ...counts, failures: discussion.failures } satisfies LoadDetail);
+  }
+
+  #fail(error: unknown, failures: RouteFailure[]) {
+    const detail: ErrorDetail = { message: String((error as Error)?.message ?? error), failures };
+    this.#set({ status: 'error', error: detail });
+    this.#emit('discuss-thread-error', detail);
+  }
+
+  #emit(type: 'discuss-thread-load' | 'discuss-thread-error', detail: LoadDetail | ErrorDetail) {
+    this.#host.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  }
+
+  #set(state: LoadState) {
+    this.state = state;
+    this.#host.requestUpdate();
+  }
+
+  #abort() {
+    this.#load?.abort();
+    this.#more?.abort();
+  }
+}

@@ -1,0 +1,51 @@
+// The widget's frame: header (heading, compose link, summary), the status line, the error actions,
+// and where the discussion goes. In the entry file: it is what a reader sees first.
+
+import { html, nothing } from 'lit';
+import type { Inputs } from '../inputs.ts';
+import type { Lazy, LoadState } from '../load.ts';
+import type { Messages } from '../i18n/messages.ts';
+import type { View } from './posts.ts';
+import { composeUrl } from '../compose.ts';
+import { searchUrl } from '../bluesky/urls.ts';
+
+interface Shell {
+  state: LoadState;
+  inputs: Inputs;
+  t: Messages;
+  view: View;
+  lazy?: Lazy;
+  onRetry: () => void;
+  onMore: () => void;
+}
+
+function statusText(state: LoadState, t: Messages) {
+  if (state.status === 'searching') return t.searching;
+  if (state.status === 'empty') return html`<slot name="empty">${t.empty}</slot>`;
+  return state.status === 'error' ? t.error : nothing;
+}
+
+export function shell({ state, inputs, t, view, lazy, onRetry, onMore }: Shell) {
+  const shown = state.status === 'loaded' && lazy ? state : undefined;
+  return html`
+    <header part="header">
+      <div part="heading" class="heading" role="heading" aria-level=${inputs.headingLevel}><slot name="heading">${t.heading}</slot></div>
+      <a part="compose" class="button" href=${composeUrl(inputs.composeText, inputs.title, inputs.article)}>${t.compose}</a>
+      ${shown ? lazy!.summaryTemplate(shown.counts, view) : nothing}
+    </header>
+    <p part="status" class="status" role="status">${statusText(state, t)}</p>
+    ${state.status === 'error'
+      ? html`<div class="actions">
+            <button part="retry" class="button" @click=${onRetry}>${t.retry}</button>
+            <a class="button secondary" href=${searchUrl(inputs.article)}>${t.searchOnBluesky}</a>
+          </div>
+          <slot></slot>`
+      : nothing}
+    ${shown
+      ? html`${lazy!.listTemplate(shown.discussion, view)}
+        ${shown.discussion.pending.length
+          ? html`<div class="actions"><button part="more" class="button secondary" ?disabled=${shown.more} @click=${onMore}>${t.showMore}</button></div>`
+          : nothing}`
+      : nothing}
+  `;
+}
