@@ -1,0 +1,124 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { LitElement } from 'lit';
+import { LoadController, type LoadState } from '../../src/load.ts';
+import { readInputs } from '../../src/inputs.ts';
+import { ARTICLE } from '../../demo/appview/sample.ts';
+import { deferred, ORIGIN, sampleRoute, stubFetch, type Route } from './helpers.ts';
+
+// The controller on a bare Lit host: what the element builds on, tested without the element.
+class Host extends LitElement {
+  loader = new LoadController(this);
+  states: Array<LoadState['status']> = [];
+  override updated() {
+    this.states.push(this.loader.state.status);
+  }
+}
+customElements.define('load-controller-host', Host);
+
+const inputs = (extra: Record<string, unknown> = {}) =>
+  readInputs({ url: ARTICLE, service: ORIGIN, searchService: ORIGIN, backlinksService: 'none', ...extra }, { baseURI: ORIGIN, href: ORIGIN, title: 't' }, () => {});
+
+function host() {
+  const el = document.createElement('load-controller-host') as Host;
+  document.body.append(el);
+  return el;
+}
+
+beforeEach(() => sessionStorage.clear());
+afterEach(() => {
+  vi.unstubAllGlobals();
+  document.body.innerHTML = '';
+});
+
+describe('LoadController', () => {
+  it('goes searching → loaded, and fires one load event with the counts', async () => {
+    const gate = deferred();
+    stubFetch(async (url, init) => (url.pathname.endsWith('searchPosts') && (await gate.promise), sampleRoute(url, init)));
+    const el = host();
+    const events: CustomEvent[] = [];
+    el.addEventListener('discuss-thread-load', (e) => events.push(e as CustomEvent));
+    const i = inputs();
+    el.loader.load(i, i.key);
+    expect(el.loader.state.status).toBe('searching');
+    gate.resolve();
+    await el.loader.done;
+    expect(el.loader.state.status).toBe('loaded');
+    expect(events).toHaveLength(1);
+    expect(events[0].detail).toMatchObject({ posts: 7, failures: [] });
+  });
+
+  it('sends the search before the discussion code has arrived', async () => {
+    const { calls } = stubFetch(sampleRoute);
+    const el = host();
+    const i = inputs({ sort: 'latest' });
+    el.loader.load(i, i.key);
+    // Synchronously, in the same turn as load(): the request is out.
+    expect(calls.map((c) => c.url.pathname.split('/').pop())).toEqual(['app.bsky.feed.searchPosts']);
+    await el.loader.done;
+  });
+
+  it('does not load the same inputs twice, and aborts a load that new inputs replace', async () => {
+    const signals: AbortSignal[] = [];
+    const hang: Route = (url, init) => (url.pathname.endsWith('searchPosts') && signals.push(init!.signal!), new Promise(() => {}));
+    stubFetch(hang);
+    const el = host();
+    const first = inputs();
+    el.loader.load(first, first.key);
+    el.loader.load(first, first.key);
+    expect(signals).toHaveLength(1);
+    const second = inputs({ sort: 'oldest' });
+    el.loader.load(second, second.key);
+    expect(signals[0].aborted).toBe(true);
+    expect(signals).toHaveLength(2);
+    el.remove(); // disconnected: everything under way is aborted
+    expect(signals[1].aborted).toBe(true);
+  });
+
+  it('shows a fresh cache entry with no request, and a stale one at once while it refreshes quietly', async () => {
+    stubFetch(sampleRoute);
+    const first = host();
+    const i = inputs();
+    first.loader.load(i, i.key);
+    await first.loader.done;
+    const { calls } = stubFetch(sampleRoute);
+    const again = host();
+    again.loader.load(i, i.key);
+    await again.loader.done;
+    expect(again.loader.state.status).toBe('loaded');
+    expect(calls).toHaveLength(0);
+    vi.spyOn(Date, 'now').mockReturnValue(Date.now() + 10 * 60_000);
+    const later = host();
+    later.loader.load(i, i.key);
+    expect(later.loader.state.status).toBe('loaded'); // the stale copy, at once
+    await later.loader.done;
+    expect(calls.length).toBeGreaterThan(0);
+    await later.updateComplete;
+    expect(later.states).not.toContain('searching');
+    vi.restoreAllMocks();
+  });
+
+  it('reports every failed route in the error state and event', async () => {
+    stubFetch(() => new Response('{}', { status: 503 }));
+    const el = host();
+    const errors: CustomEvent[] = [];
+    el.addEventListener('discuss-thread-error', (e) => errors.push(e as CustomEvent));
+    const i = inputs();
+    el.loader.load(i, i.key);
+    await el.loader.done;
+    expect(el.loader.state).toMatchObject({ status: 'error', error: { failures: [{ route: 'search', kind: 'unavailable', status: 503 }] } });
+    expect(errors).toHaveLength(1);
+  });
+
+  it('loads the next page, and says where the new threads start', async () => {
+    stubFetch(sampleRoute);
+    const el = host();
+    const i = inputs({ limit: 2 });
+    el.loader.load(i, i.key);
+    await el.loader.done;
+    const more = el.loader.more();
+    expect(el.loader.state).toMatchObject({ status: 'loaded', more: true });
+    expect(await more).toBe(2);
+    expect(el.loader.state).toMatchObject({ status: 'loaded', more: false });
+    expect((el.loader.state as { discussion: { threads: unknown[] } }).discussion.threads).toHaveLength(4);
+  });
+});
