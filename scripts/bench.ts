@@ -16,7 +16,13 @@ const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** di
 function discussion(n: number) {
   const people = Array.from({ length: 20 }, (_, i) => actor(`person${i}`, i % 3 ? `Person ${i}` : `사람 ${i}`, { avatar: `https://cdn.example/a${i}.jpg` }));
   const when = (i: number) => new Date(Date.parse('2026-11-27T12:00:00Z') - i * 60_000).toISOString();
-  const text = (i: number) => [`Post ${i}: what this means for the people affected `, { tag: 'encryption' }, ' ', { link: `https://example.com/${i}` }, ' 한국어 😮‍💨'];
+  const text = (i: number) => [
+    `Post ${i}: what this means for the people affected `,
+    { tag: 'encryption' },
+    ' ',
+    { link: `https://example.com/${i}` },
+    ' 한국어 😮‍💨',
+  ];
   const trees: Tree[] = [];
   let i = 0;
   while (i < n) {
@@ -27,7 +33,8 @@ function discussion(n: number) {
       const first = reply(root, root, { author: people[i % 20], rkey: `3kr${i}`, createdAt: when(i), text: text(i), replies: 2 });
       i++;
       const grand: Tree[] = [];
-      for (let b = 0; b < 2 && i < n; b++, i++) grand.push({ post: reply(root, first, { author: people[i % 20], rkey: `3kr${i}`, createdAt: when(i), text: text(i) }) });
+      for (let b = 0; b < 2 && i < n; b++, i++)
+        grand.push({ post: reply(root, first, { author: people[i % 20], rkey: `3kr${i}`, createdAt: when(i), text: text(i) }) });
       children.push({ post: first, replies: grand });
     }
     trees.push({ post: root, replies: children });
@@ -80,7 +87,11 @@ async function main() {
     await bench.waitForFunction(() => (window as unknown as { benchReady?: boolean }).benchReady && customElements.get('discuss-thread'));
     type Probe = { ms: number; posts: number; heap: number };
     const call = (name: 'widget' | 'innerHTML', responses: unknown, limit: number) =>
-      bench.evaluate(([n, r, l]) => (window as unknown as { bench: Record<string, (r: unknown, l: number) => Promise<Probe>> }).bench[n](r, l), [name, responses, limit] as const);
+      bench.evaluate(([n, r, l]) => (window as unknown as { bench: Record<string, (r: unknown, l: number) => Promise<Probe>> }).bench[n](r, l), [
+        name,
+        responses,
+        limit,
+      ] as const);
     const render = [];
     for (const n of [10, 100, 1000]) {
       const { roots, responses } = discussion(n);
@@ -104,7 +115,10 @@ async function main() {
     }
     const searching: number[] = [];
     for (let run = 0; run < RUNS; run++) {
-      const result = await bench.evaluate((s) => (window as unknown as { bench: { searching: (s: string) => Promise<{ ms: number; text: string }> } }).bench.searching(s), `${harness.origin}/s/hang`);
+      const result = await bench.evaluate(
+        (s) => (window as unknown as { bench: { searching: (s: string) => Promise<{ ms: number; text: string }> } }).bench.searching(s),
+        `${harness.origin}/s/hang`,
+      );
       if (!result.text.includes('Searching for posts')) throw new Error(`status was "${result.text}"`);
       searching.push(result.ms);
     }
@@ -113,7 +127,12 @@ async function main() {
     const result = {
       date: new Date().toISOString(),
       machine: `${process.platform} ${process.arch}, Node ${process.version}`,
-      bytes: { criticalPathGzip: bytes.critical.gzip, budget: BUDGETS.critical, chunks: bytes.chunks.map((c) => ({ file: c.file, gzip: c.gzip })), totalGzip: bytes.total },
+      bytes: {
+        criticalPathGzip: bytes.critical.gzip,
+        budget: BUDGETS.critical,
+        chunks: bytes.chunks.map((c) => ({ file: c.file, gzip: c.gzip })),
+        totalGzip: bytes.total,
+      },
       requests,
       render,
       searchingMs: round(median(searching)),
@@ -122,7 +141,11 @@ async function main() {
     writeFileSync('bench-results/bench.json', JSON.stringify(result, null, 2) + '\n');
 
     console.log(`\nCritical path: ${bytes.critical.gzip} bytes gzip (budget ${BUDGETS.critical}); all files ${bytes.total}`);
-    console.log(`Requests, first view: ${requests.firstView} (${Object.entries(requests.byMethod).map(([k, v]) => `${k} ×${v}`).join(', ')}); CORS preflights: ${requests.preflights}; revisit within the cache TTL: ${requests.revisit}`);
+    console.log(
+      `Requests, first view: ${requests.firstView} (${Object.entries(requests.byMethod)
+        .map(([k, v]) => `${k} ×${v}`)
+        .join(', ')}); CORS preflights: ${requests.preflights}; revisit within the cache TTL: ${requests.revisit}`,
+    );
     console.log(`Connected → "Searching for posts…" painted: ${result.searchingMs} ms (median of ${RUNS})`);
     console.table(render);
     console.log('Written to bench-results/bench.json');

@@ -19,13 +19,21 @@ const RECORD = 'app.bsky.embed.record#view';
 const RECORD_WITH_MEDIA = 'app.bsky.embed.recordWithMedia#view';
 const VIEW_RECORD = 'app.bsky.embed.record#viewRecord';
 const QUOTED = /^app\.bsky\.embed\.record#view(Record|NotFound|Blocked|Detached)$/;
-const MEDIA: Record<string, Media['kind']> = { 'app.bsky.embed.images#view': 'images', 'app.bsky.embed.external#view': 'external', 'app.bsky.embed.video#view': 'video' };
+const MEDIA: Record<string, Media['kind']> = {
+  'app.bsky.embed.images#view': 'images',
+  'app.bsky.embed.external#view': 'external',
+  'app.bsky.embed.video#view': 'video',
+};
 const mediaKind = (value: unknown): Media['kind'] | undefined => MEDIA[String(obj(value).$type)];
 
 // A quoted viewRecord has `value`, not `record`, so it never counts here: its parent checks it.
 type PostView = Json & { uri: string; author: Json; record: Json };
 const isPostView = (value: unknown): value is PostView =>
-  isObject(value) && typeof value.uri === 'string' && POST_URI.test(value.uri) && typeof obj(value.author).did === 'string' && typeof obj(value.record).text === 'string';
+  isObject(value) &&
+  typeof value.uri === 'string' &&
+  POST_URI.test(value.uri) &&
+  typeof obj(value.author).did === 'string' &&
+  typeof obj(value.record).text === 'string';
 
 function walk(value: unknown, found: PostView[]): PostView[] {
   if (isPostView(value)) found.push(value);
@@ -61,7 +69,8 @@ function checkEmbed(view: unknown, got: Embed | undefined, at: string, expect: E
   // bsky.app shows the quoted post's media, even from its own quote-with-media.
   const first = obj(list(inner.embeds)[0]);
   const quotedMedia = mediaKind(first) ?? (first.$type === RECORD_WITH_MEDIA ? mediaKind(first.media) : undefined);
-  if (quotedMedia) expect(got.post?.media?.kind === quotedMedia, at, `quoted ${inner.uri}: expected media ${quotedMedia}, got ${got.post?.media?.kind ?? 'none'}`);
+  if (quotedMedia)
+    expect(got.post?.media?.kind === quotedMedia, at, `quoted ${inner.uri}: expected media ${quotedMedia}, got ${got.post?.media?.kind ?? 'none'}`);
 }
 
 function checkPost(view: Json, expect: Expect): void {
@@ -136,7 +145,11 @@ async function checkThread(body: Json, expect: Expect): Promise<void> {
   const got = index(tree, '');
   for (const { uri, text, parent } of wanted) {
     const node = got.get(uri);
-    expect(node?.node.text === text && node?.parent === parent, uri, node ? `reply kept with text ${JSON.stringify(node.node.text)} under ${node.parent}` : 'visible reply missing from the thread');
+    expect(
+      node?.node.text === text && node?.parent === parent,
+      uri,
+      node ? `reply kept with text ${JSON.stringify(node.node.text)} under ${node.parent}` : 'visible reply missing from the thread',
+    );
   }
   expect(got.size === wanted.length + 1, at, `thread has ${got.size} nodes, expected ${wanted.length + 1}`);
   for (const uri of dropped) expect(!got.has(uri), uri, 'blocked, missing or hidden reply kept in the thread');
@@ -167,7 +180,8 @@ async function checkChain(body: Json, expect: Expect): Promise<void> {
     const view = obj(link.post);
     if (decide(view) === 'hide') break; // bsky.app drops the rest of the branch with it
     if (i > 0) level = level?.replies.find((reply) => reply.uri === view.uri);
-    if (!level || level.text !== obj(view.record).text) return expect(false, String(view.uri), `chain level ${i + 1} of ${chain.length}: ${level ? 'wrong text' : 'missing'}`);
+    if (!level || level.text !== obj(view.record).text)
+      return expect(false, String(view.uri), `chain level ${i + 1} of ${chain.length}: ${level ? 'wrong text' : 'missing'}`);
     kept++;
   }
   expect(kept === chain.length, at, `kept ${kept} of ${chain.length} chain posts`);
@@ -194,7 +208,9 @@ if (!existsSync(folder)) {
 
 const rows: [string, number, number, number][] = [];
 const failures: string[] = [];
-const files = readdirSync(folder).filter((name) => name.endsWith('.json')).sort();
+const files = readdirSync(folder)
+  .filter((name) => name.endsWith('.json'))
+  .sort();
 for (const file of files) {
   const row: [string, number, number, number] = [file, 0, 0, 0];
   const expect: Expect = (ok, uri, reason) => {
@@ -226,7 +242,8 @@ for (const file of files) {
 
 const width = Math.max(4, ...rows.map(([name]) => name.length));
 console.log(`${'file'.padEnd(width)}  post views  passed  failed`);
-for (const [name, views, passed, failed] of rows) console.log(`${name.padEnd(width)}  ${String(views).padStart(10)}  ${String(passed).padStart(6)}  ${String(failed).padStart(6)}`);
+for (const [name, views, passed, failed] of rows)
+  console.log(`${name.padEnd(width)}  ${String(views).padStart(10)}  ${String(passed).padStart(6)}  ${String(failed).padStart(6)}`);
 if (failures.length) console.log(`\nfailed:\n${failures.map((line) => `  ${line}`).join('\n')}`);
 const passed = rows.reduce((sum, row) => sum + row[2], 0);
 const total = passed + failures.length;

@@ -26,7 +26,9 @@ export interface FileSize {
 }
 
 const specifiers = (code: string, dynamic: boolean) =>
-  [...code.matchAll(dynamic ? /\bimport\(\s*["'`]([^"'`]+)["'`]\s*\)/g : /(?:^|[;}\s])(?:import|export)\s*(?:[\w*{}\s,$]+from\s*)?["'`]([^"'`]+)["'`]/g)].map((m) => m[1]);
+  [...code.matchAll(dynamic ? /\bimport\(\s*["'`]([^"'`]+)["'`]\s*\)/g : /(?:^|[;}\s])(?:import|export)\s*(?:[\w*{}\s,$]+from\s*)?["'`]([^"'`]+)["'`]/g)].map(
+    (m) => m[1],
+  );
 
 export function measure(file: string): FileSize {
   const code = readFileSync(file);
@@ -36,8 +38,12 @@ export function measure(file: string): FileSize {
     file,
     bytes: code.length,
     gzip: gzipSize(code),
-    imports: specifiers(text, false).filter((s) => s.startsWith('.')).map(local),
-    dynamic: specifiers(text, true).filter((s) => s.startsWith('.')).map(local),
+    imports: specifiers(text, false)
+      .filter((s) => s.startsWith('.'))
+      .map(local),
+    dynamic: specifiers(text, true)
+      .filter((s) => s.startsWith('.'))
+      .map(local),
   };
 }
 
@@ -73,5 +79,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const row = (f: FileSize, budget?: number) => ({ file: f.file, bytes: f.bytes, gzip: f.gzip, budget: budget ?? '' });
   console.table([...report.critical.files.map((f) => row(f)), ...report.chunks.map((f) => row(f, budgetOf(f.file)))]);
   console.log(`critical path (entry + static imports): ${report.critical.gzip} bytes gzip (budget ${BUDGETS.critical})`);
-  console.log(`all files: ${report.total} bytes gzip; a reader downloads the critical path, the discussion code when the widget activates, and only their own language`);
+  console.log(
+    `all files: ${report.total} bytes gzip; a reader downloads the critical path, the discussion code when the widget activates, and only their own language`,
+  );
 }

@@ -4,14 +4,14 @@
 import { LitElement, type PropertyValues } from 'lit';
 import { readInputs, readPage, warner, type Inputs } from './inputs.ts';
 import { LoadController, loadLazy, type ErrorDetail, type LoadDetail, type Status } from './load.ts';
-import { loadMessages, messages, pickLanguage, type Messages } from './i18n/messages.ts';
+import { loadLanguage, messages, pickLanguage, type Messages } from './i18n/messages.ts';
 import { shell } from './templates/shell.ts';
 import { styles } from './styles.ts';
 
 export type { Status, LoadDetail, ErrorDetail };
 
-/** Properties that are inputs: a change re-reads them (and reloads when what a load uses changed). */
-const INPUTS = ['url', 'post', 'author', 'sort', 'limit', 'depth', 'theme', 'loading', 'composeText', 'service', 'searchService', 'backlinksService', 'headingLevel'];
+/** Properties that are not inputs; a change to any other re-reads the inputs (and reloads when what a load uses changed). */
+const NOT_INPUTS = new Set<PropertyKey>(['lang', 'strings', 'status']);
 
 /**
  * The Bluesky discussion about an article: the posts that link to it, their replies, and a link to
@@ -103,7 +103,7 @@ export class DiscussThread extends LitElement {
   /** Overrides for any interface string. */
   declare strings?: Partial<Messages>;
   /** `idle`, `searching`, `loaded`, `empty` or `error`; reflected for styling. */
-  declare status: Status;
+  status: Status = 'idle';
 
   #loader = new LoadController(this);
   #inputs!: Inputs;
@@ -114,11 +114,6 @@ export class DiscussThread extends LitElement {
   #force = false;
   /** Undefined until the reader's language has arrived. */
   #lang?: string;
-
-  constructor() {
-    super();
-    this.status = 'idle';
-  }
 
   /** Load again, skipping the session cache, with the page's current inputs. */
   refresh(): void {
@@ -151,18 +146,15 @@ export class DiscussThread extends LitElement {
 
   #read = (): Inputs => readInputs(this, readPage(document), this.#warn);
 
-  /**
-   * The interface language: the property first (React 19 sets it without the attribute), then the
-   * page. Another language's strings are fetched first; until they arrive the old ones stay.
-   */
+  /** The property first (React 19 sets it without the attribute), then the page; the old strings stay until the new arrive. */
   #language() {
     const wanted = pickLanguage([this.lang, this.closest<HTMLElement>('[lang]')?.lang, document.documentElement.lang, ...navigator.languages]);
     if (messages(wanted)) this.#lang = wanted;
-    else loadMessages(wanted).then(() => (this.#lang = wanted), () => (this.#lang ??= 'en')).finally(() => this.requestUpdate());
+    else loadLanguage(wanted).then((lang) => ((this.#lang = lang), this.requestUpdate()));
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (INPUTS.some((name) => changed.has(name as keyof DiscussThread))) this.#inputs = this.#read();
+    if ([...changed.keys()].some((name) => !NOT_INPUTS.has(name))) this.#inputs = this.#read();
     if (changed.has('lang')) this.#language();
     if (changed.has('loading') && this.#inputs.loading === 'eager' && this.isConnected && !this.#active) this.#activate();
     if (this.#active) this.#loader.load(this.#inputs, this.#inputs.key, this.#force);

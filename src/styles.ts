@@ -3,6 +3,8 @@
 
 import { css } from 'lit';
 
+// Kept as written: one rule a line reads better here than Prettier's one declaration a line.
+// prettier-ignore
 export const styles = css`
   :host {
     --_text: var(--discuss-text, light-dark(#1b1f24, #e8ecf0));

@@ -136,7 +136,12 @@ function embedOf(spec: EmbedSpec): { record: object; view: object } | undefined 
       },
       view: {
         $type: 'app.bsky.embed.images#view',
-        images: spec.images.map((image) => ({ thumb: image.url, fullsize: image.url, alt: image.alt, aspectRatio: { width: image.width, height: image.height } })),
+        images: spec.images.map((image) => ({
+          thumb: image.url,
+          fullsize: image.url,
+          alt: image.alt,
+          aspectRatio: { width: image.width, height: image.height },
+        })),
       },
     };
   }
@@ -168,8 +173,7 @@ function embedOf(spec: EmbedSpec): { record: object; view: object } | undefined 
     const ref = typeof quoted === 'string' ? { uri, cid: cid(uri) } : strongRef(quoted);
     let recordView: object;
     if (quoted === 'not-found') recordView = { $type: 'app.bsky.embed.record#viewNotFound', uri, notFound: true };
-    else if (quoted === 'blocked')
-      recordView = { $type: 'app.bsky.embed.record#viewBlocked', uri, blocked: true, author: { did: actor('gone').did } };
+    else if (quoted === 'blocked') recordView = { $type: 'app.bsky.embed.record#viewBlocked', uri, blocked: true, author: { did: actor('gone').did } };
     else if (quoted === 'detached') recordView = { $type: 'app.bsky.embed.record#viewDetached', uri, detached: true };
     else
       recordView = {

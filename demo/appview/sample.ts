@@ -77,7 +77,10 @@ function hostile(media: string, at: (minutes: number) => string): Tree[] {
     // Splits "한" in the middle of its UTF-8 sequence, overlaps the next, runs past the end.
     { index: { byteStart: at_('한국어') + 1, byteEnd: at_('한국어') + 4 }, features: [{ $type: 'app.bsky.richtext.facet#tag', tag: 'split' }] },
     { index: { byteStart: at_('한국어') + 2, byteEnd: at_('click') }, features: [{ $type: 'app.bsky.richtext.facet#tag', tag: 'overlap' }] },
-    { index: { byteStart: bytes(evilText) - 2, byteEnd: bytes(evilText) + 50 }, features: [{ $type: 'app.bsky.richtext.facet#link', uri: 'https://example.com/past-the-end' }] },
+    {
+      index: { byteStart: bytes(evilText) - 2, byteEnd: bytes(evilText) + 50 },
+      features: [{ $type: 'app.bsky.richtext.facet#link', uri: 'https://example.com/past-the-end' }],
+    },
   ];
   const blockedQuote = r('3mh8quote', quinn, 'Quoting a blocked post', { embed: { quote: 'blocked' } });
   const detachedQuote = r('3mh9detach', quinn, 'Quoting a detached post', { embed: { quote: 'detached' } });
@@ -117,7 +120,14 @@ function hostile(media: string, at: (minutes: number) => string): Tree[] {
 function deep(media: string, at: (minutes: number) => string): Tree[] {
   const ada = actor('ada-deep', 'Ada Lindqvist-Okonkwo', { avatar: `${media}/avatar/ada.svg` });
   const ben = actor('ben-deep', 'Benedikt Wolfeschlegelsteinhausen', { avatar: `${media}/avatar/ben.svg` });
-  const root = post({ author: ada, rkey: '3mdeep000', createdAt: at(600), langs: ['en'], text: ['How deep can a thread go? ', { link: DEEP_ARTICLE }], likes: 3 });
+  const root = post({
+    author: ada,
+    rkey: '3mdeep000',
+    createdAt: at(600),
+    langs: ['en'],
+    text: ['How deep can a thread go? ', { link: DEEP_ARTICLE }],
+    likes: 3,
+  });
   let parent = root;
   let top: Tree = { post: root };
   const chain = top;
@@ -162,7 +172,9 @@ export function sample(media: string, now = Date.now()): Sample {
       ' ',
       { tag: 'encryption' },
     ],
-    embed: { external: { uri: ARTICLE, title: ARTICLE_TITLE, description: 'The block came without notice on Thursday night.', thumb: `${media}/photo/story.svg` } },
+    embed: {
+      external: { uri: ARTICLE, title: ARTICLE_TITLE, description: 'The block came without notice on Thursday night.', thumb: `${media}/photo/story.svg` },
+    },
     likes: 152,
     reposts: 61,
     quotes: 1,
@@ -200,7 +212,14 @@ export function sample(media: string, now = Date.now()): Sample {
     text: ['이런 패턴이 반복된다는 게 정말 무섭네요 😟'],
     likes: 3,
   });
-  const r1f = reply(r1, r1e, { author: hyun, rkey: '3m6aag2hyun', createdAt: at(230), langs: ['ko'], text: ['맞아요. 기록해 두는 게 중요합니다 📝'], likes: 1 });
+  const r1f = reply(r1, r1e, {
+    author: hyun,
+    rkey: '3m6aag2hyun',
+    createdAt: at(230),
+    langs: ['ko'],
+    text: ['맞아요. 기록해 두는 게 중요합니다 📝'],
+    likes: 1,
+  });
   const r1g = reply(r1, r1f, { author: sam, rkey: '3m6aah2sam', createdAt: at(220), langs: ['en'], text: ['Archiving everything we can.'] });
   const r1h = reply(r1, r1g, { author: lena, rkey: '3m6aai2lena', createdAt: at(210), langs: ['en'], text: ['Happy to help with that.'] });
   const r1x = reply(r1, r1, {
@@ -215,7 +234,13 @@ export function sample(media: string, now = Date.now()): Sample {
       { mention: mina },
       ' for the reporting.',
     ],
-    embed: { external: { uri: 'https://openwire.org/guides/norvia-2026', title: 'Staying in touch when calls are blocked', description: 'A practical guide, in six languages.' } },
+    embed: {
+      external: {
+        uri: 'https://openwire.org/guides/norvia-2026',
+        title: 'Staying in touch when calls are blocked',
+        description: 'A practical guide, in six languages.',
+      },
+    },
     likes: 40,
     reposts: 22,
   });
@@ -225,12 +250,26 @@ export function sample(media: string, now = Date.now()): Sample {
     rkey: '3m6aba2jiwoo',
     createdAt: at(200),
     langs: ['ko'],
-    text: ['노르비아가 암호화 통화 앱 ‘위스퍼라인’을 차단했다는 기사 👇 가족과 연락이 끊긴 사람이 많다고 합니다. ', short, ' ', { tag: '프라이버시' }, ' ', { tag: '암호화' }],
+    text: [
+      '노르비아가 암호화 통화 앱 ‘위스퍼라인’을 차단했다는 기사 👇 가족과 연락이 끊긴 사람이 많다고 합니다. ',
+      short,
+      ' ',
+      { tag: '프라이버시' },
+      ' ',
+      { tag: '암호화' },
+    ],
     typedFacets: true,
     likes: 48,
     reposts: 17,
   });
-  const r2a = reply(r2, r2, { author: hyun, rkey: '3m6abb2hyun', createdAt: at(190), langs: ['ko'], text: ['저희 이모도 거기 계신데 어제부터 통화가 안 된대요 😢'], likes: 6 });
+  const r2a = reply(r2, r2, {
+    author: hyun,
+    rkey: '3m6abb2hyun',
+    createdAt: at(190),
+    langs: ['ko'],
+    text: ['저희 이모도 거기 계신데 어제부터 통화가 안 된대요 😢'],
+    likes: 6,
+  });
   const r2b = reply(r2, r2a, {
     author: jiwoo,
     rkey: '3m6abc2jiwoo',
@@ -255,16 +294,29 @@ export function sample(media: string, now = Date.now()): Sample {
     likes: 97,
     reposts: 30,
   });
-  const r3a = reply(r3, r3, { author: rosa, rkey: '3m6acb2rosa', createdAt: at(140), langs: ['en', 'es'], text: ['Stay safe out there. / Cuidaos mucho. 💙'], likes: 3 });
+  const r3a = reply(r3, r3, {
+    author: rosa,
+    rkey: '3m6acb2rosa',
+    createdAt: at(140),
+    langs: ['en', 'es'],
+    text: ['Stay safe out there. / Cuidaos mucho. 💙'],
+    likes: 3,
+  });
 
   const r4 = p({
     author: alex,
     rkey: '3m6ada2alex',
     createdAt: at(120),
     langs: ['en'],
-    text: ['The third messaging app blocked this year. Keeping a list 🧵 👩‍💻 ', { link: `${ARTICLE}?utm_source=bsky&utm_medium=social`, text: 'news.example/world/…' }],
+    text: [
+      'The third messaging app blocked this year. Keeping a list 🧵 👩‍💻 ',
+      { link: `${ARTICLE}?utm_source=bsky&utm_medium=social`, text: 'news.example/world/…' },
+    ],
     // A quote with images: the AppView sends the quote (a `ref`) without `$type`.
-    embed: { quote: r1, media: { images: [{ url: `${media}/photo/list.svg`, alt: 'A handwritten list of three app names, two crossed out', width: 1000, height: 750 }] } },
+    embed: {
+      quote: r1,
+      media: { images: [{ url: `${media}/photo/list.svg`, alt: 'A handwritten list of three app names, two crossed out', width: 1000, height: 750 }] },
+    },
     likes: 21,
     reposts: 4,
   });
@@ -286,7 +338,12 @@ export function sample(media: string, now = Date.now()): Sample {
     rkey: '3m6aea2rosa',
     createdAt: at(90),
     langs: ['en'],
-    text: ['How a block like this works, explained: ', { link: 'https://blog.example/how-dns-blocking-works', text: 'blog.example/how-dns-block…' }, ' via the story at ', short],
+    text: [
+      'How a block like this works, explained: ',
+      { link: 'https://blog.example/how-dns-blocking-works', text: 'blog.example/how-dns-block…' },
+      ' via the story at ',
+      short,
+    ],
     typedFacets: true,
     embed: {
       external: {
@@ -316,7 +373,14 @@ export function sample(media: string, now = Date.now()): Sample {
       replies: [
         {
           post: r1a,
-          replies: [{ post: r1b, replies: [{ post: r1c, replies: [{ post: r1d, replies: [{ post: r1e, replies: [{ post: r1f, replies: [{ post: r1g, replies: [{ post: r1h }] }] }] }] }] }] }],
+          replies: [
+            {
+              post: r1b,
+              replies: [
+                { post: r1c, replies: [{ post: r1d, replies: [{ post: r1e, replies: [{ post: r1f, replies: [{ post: r1g, replies: [{ post: r1h }] }] }] }] }] },
+              ],
+            },
+          ],
         },
         { post: r1x },
       ],

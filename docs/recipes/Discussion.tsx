@@ -5,6 +5,8 @@ import type { DiscussThread, LoadDetail } from 'discuss-thread';
 // JSX typing for <discuss-thread> (or put it in a .d.ts file of your app). Inside this block React's
 // own types, such as DetailedHTMLProps and HTMLAttributes, are in scope.
 declare module 'react' {
+  // React declares JSX as a namespace, so augmenting it takes one.
+  // eslint-disable-next-line @typescript-eslint/no-namespace
   namespace JSX {
     interface IntrinsicElements {
       'discuss-thread': DetailedHTMLProps<HTMLAttributes<DiscussThread>, DiscussThread> & {

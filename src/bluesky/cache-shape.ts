@@ -14,8 +14,7 @@ const num = (v: unknown): v is number => typeof v === 'number' && Number.isFinit
 const web = (v: unknown) => str(v) && /^https?:\/\//.test(v);
 const all = (v: unknown, check: (v: unknown) => boolean) => Array.isArray(v) && v.every(check);
 
-const isFacet = (f: unknown) =>
-  obj(f) && Number.isInteger(f.byteStart) && Number.isInteger(f.byteEnd) && [f.link, f.mention, f.tag].filter(str).length === 1;
+const isFacet = (f: unknown) => obj(f) && Number.isInteger(f.byteStart) && Number.isInteger(f.byteEnd) && [f.link, f.mention, f.tag].filter(str).length === 1;
 
 function isMedia(m: unknown): m is Media {
   if (!obj(m)) return false;
@@ -58,4 +57,3 @@ function isThread(t: unknown, level = 0): t is ThreadNode {
 
 export const isDiscussion = (d: unknown): d is Discussion =>
   obj(d) && all(d.threads, (t) => isThread(t)) && all(d.pending, isPost) && all(d.failures, (f) => obj(f) && str(f.route) && str(f.kind) && opt(f.status, num));
-

@@ -54,9 +54,12 @@ export function parseFacets(value: unknown): Facet[] {
       if (!isObject(feature)) continue;
       const type = typeOf(feature);
       const range = { byteStart: byteStart as number, byteEnd: byteEnd as number };
-      if (type === ('app.bsky.richtext.facet#link' satisfies TypeOf<AppBskyRichtextFacet.Link>) && str(feature.uri)) facets.push({ ...range, link: feature.uri as string });
-      else if (type === ('app.bsky.richtext.facet#mention' satisfies TypeOf<AppBskyRichtextFacet.Mention>) && isDid(str(feature.did) ?? '')) facets.push({ ...range, mention: feature.did as string });
-      else if (type === ('app.bsky.richtext.facet#tag' satisfies TypeOf<AppBskyRichtextFacet.Tag>) && str(feature.tag)) facets.push({ ...range, tag: feature.tag as string });
+      if (type === ('app.bsky.richtext.facet#link' satisfies TypeOf<AppBskyRichtextFacet.Link>) && str(feature.uri))
+        facets.push({ ...range, link: feature.uri as string });
+      else if (type === ('app.bsky.richtext.facet#mention' satisfies TypeOf<AppBskyRichtextFacet.Mention>) && isDid(str(feature.did) ?? ''))
+        facets.push({ ...range, mention: feature.did as string });
+      else if (type === ('app.bsky.richtext.facet#tag' satisfies TypeOf<AppBskyRichtextFacet.Tag>) && str(feature.tag))
+        facets.push({ ...range, tag: feature.tag as string });
       else continue;
       break; // one feature a facet is what every client renders
     }
@@ -87,17 +90,23 @@ const RECORD_WITH_MEDIA = 'app.bsky.embed.recordWithMedia#view' satisfies TypeOf
 function parseMedia(value: unknown): Media | undefined {
   if (!isObject(value)) return undefined;
   switch (typeOf(value)) {
-    case ('app.bsky.embed.images#view' satisfies TypeOf<AppBskyEmbedImages.View>):
-    case ('app.bsky.embed.gallery#view' satisfies TypeOf<AppBskyEmbedGallery.View>): {
+    case 'app.bsky.embed.images#view' satisfies TypeOf<AppBskyEmbedImages.View>:
+    case 'app.bsky.embed.gallery#view' satisfies TypeOf<AppBskyEmbedGallery.View>: {
       const images = parseImages(value.images);
       return images.length ? { kind: 'images', images } : undefined;
     }
-    case ('app.bsky.embed.external#view' satisfies TypeOf<AppBskyEmbedExternal.View>): {
+    case 'app.bsky.embed.external#view' satisfies TypeOf<AppBskyEmbedExternal.View>: {
       const external = value.external;
       if (!isRef(external, 'app.bsky.embed.external#viewExternal' satisfies TypeOf<AppBskyEmbedExternal.ViewExternal>) || !str(external.uri)) return undefined;
-      return { kind: 'external', uri: external.uri as string, title: str(external.title) ?? '', description: str(external.description) ?? '', thumb: web(external.thumb) };
+      return {
+        kind: 'external',
+        uri: external.uri as string,
+        title: str(external.title) ?? '',
+        description: str(external.description) ?? '',
+        thumb: web(external.thumb),
+      };
     }
-    case ('app.bsky.embed.video#view' satisfies TypeOf<AppBskyEmbedVideo.View>):
+    case 'app.bsky.embed.video#view' satisfies TypeOf<AppBskyEmbedVideo.View>:
       return { kind: 'video', thumb: web(value.thumbnail), alt: str(value.alt) ?? '', ...size(value.aspectRatio) };
     default:
       return undefined;
@@ -144,7 +153,8 @@ export function parseEmbed(value: unknown): Embed | undefined {
 function linksOf(record: Json, facets: Facet[]): string[] {
   const links = facets.flatMap((facet) => (facet.link ? [facet.link] : []));
   const embed = isObject(record.embed) ? record.embed : undefined;
-  const external = embed && (isObject(embed.external) ? embed.external : isObject(embed.media) && isObject(embed.media.external) ? embed.media.external : undefined);
+  const external =
+    embed && (isObject(embed.external) ? embed.external : isObject(embed.media) && isObject(embed.media.external) ? embed.media.external : undefined);
   if (external && typeof external.uri === 'string') links.push(external.uri);
   return links;
 }

@@ -36,7 +36,10 @@ function buildNode(view: unknown, level: number, depth: number, hidden: Set<stri
   if (hidden.has(post.uri)) return null;
   const replies =
     level < depth && Array.isArray(view.replies)
-      ? view.replies.map((reply) => buildNode(reply, level + 1, depth, hidden, sort)).filter((node): node is ThreadNode => !!node).sort(compare(sort))
+      ? view.replies
+          .map((reply) => buildNode(reply, level + 1, depth, hidden, sort))
+          .filter((node): node is ThreadNode => !!node)
+          .sort(compare(sort))
       : [];
   const more = level >= depth || !Array.isArray(view.replies) ? post.counts.replies : 0;
   return { ...post, replies, more };

@@ -1,7 +1,8 @@
 // Addresses: the article's (cleaned for querying, normalised for matching) and Bluesky's (post
 // references in, bsky.app links out).
 
-const TRACKING = /^(utm_.*|fbclid|gclid|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid|igshid|yclid|twclid|_ga|_gl|ref_src|ref_url|si|spm|_hsenc|_hsmi|mkt_tok|vero_id|oly_anon_id|oly_enc_id|__s|s_cid)$/i;
+const TRACKING =
+  /^(utm_.*|fbclid|gclid|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid|igshid|yclid|twclid|_ga|_gl|ref_src|ref_url|si|spm|_hsenc|_hsmi|mkt_tok|vero_id|oly_anon_id|oly_enc_id|__s|s_cid)$/i;
 
 /** The article address as site owners mean it: http(s) only, no fragment, no tracking parameters. */
 export function cleanUrl(input: string, base?: string): string | undefined {

@@ -5,7 +5,22 @@
 
 export type Plural = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
 
-const TEXTS = ['heading', 'compose', 'searching', 'empty', 'error', 'retry', 'searchOnBluesky', 'showMore', 'reply', 'postBy', 'author', 'quoteUnavailable', 'video', 'warning'] as const;
+const TEXTS = [
+  'heading',
+  'compose',
+  'searching',
+  'empty',
+  'error',
+  'retry',
+  'searchOnBluesky',
+  'showMore',
+  'reply',
+  'postBy',
+  'author',
+  'quoteUnavailable',
+  'video',
+  'warning',
+] as const;
 const PLURALS = ['posts', 'replies', 'reposts', 'likes', 'moreReplies'] as const;
 export const KEYS = [...TEXTS, ...PLURALS] as const;
 
@@ -33,16 +48,16 @@ Content warning: show post
 # more reply on Bluesky|# more replies on Bluesky`;
 
 const LOADERS: Record<string, () => Promise<{ default: string }>> = {
-  'ko': () => import('./lang/ko.ts'),
-  'ja': () => import('./lang/ja.ts'),
+  ko: () => import('./lang/ko.ts'),
+  ja: () => import('./lang/ja.ts'),
   'zh-hans': () => import('./lang/zh-hans.ts'),
   'zh-hant': () => import('./lang/zh-hant.ts'),
-  'es': () => import('./lang/es.ts'),
-  'fr': () => import('./lang/fr.ts'),
-  'de': () => import('./lang/de.ts'),
-  'pt': () => import('./lang/pt.ts'),
-  'ru': () => import('./lang/ru.ts'),
-  'uk': () => import('./lang/uk.ts'),
+  es: () => import('./lang/es.ts'),
+  fr: () => import('./lang/fr.ts'),
+  de: () => import('./lang/de.ts'),
+  pt: () => import('./lang/pt.ts'),
+  ru: () => import('./lang/ru.ts'),
+  uk: () => import('./lang/uk.ts'),
 };
 
 /** Languages we have messages for, lower-case BCP 47. */
@@ -73,6 +88,13 @@ export async function loadMessages(lang: string): Promise<Messages> {
   loaded.set(lang, t);
   return t;
 }
+
+/** `lang` once its strings have arrived, or English when they cannot be fetched. */
+export const loadLanguage = (lang: string): Promise<string> =>
+  loadMessages(lang).then(
+    () => lang,
+    () => 'en',
+  );
 
 /** A message with its `{placeholders}` filled in; an unknown one is left as written. */
 export function fill(template: string, values: Record<string, string>): string {

@@ -28,7 +28,9 @@ const ICONS = {
 } as const;
 
 const icon = (d: string) =>
-  html`<svg aria-hidden="true" viewBox="0 0 24 24" width="16" height="16"><path d=${d} fill="none" stroke="currentColor" stroke-width="2" stroke-linejoin="round" /></svg>`;
+  html`<svg aria-hidden="true" viewBox="0 0 24 24" width="16" height="16">
+    <path d=${d} fill="none" stroke="currentColor" stroke-width="2" stroke-linejoin="round" />
+  </svg>`;
 
 function link(facet: Facet, text: string): TemplateResult | string {
   const href = facet.link ? safeHref(facet.link) : facet.mention ? profileUrl(facet.mention) : facet.tag ? hashtagUrl(facet.tag) : undefined;
@@ -53,8 +55,11 @@ function byline(post: BasePost, view: View) {
   return html`<div class="byline">
     ${author.avatar ? html`<img part="avatar" class="avatar" src=${author.avatar} alt="" width="40" height="40" loading="lazy" />` : html`<span part="avatar" class="avatar"></span>`}
     <span
-      ><a part="author" class="author" href=${profileUrl(author.did, author.handle)}><bdi class="name">${author.displayName}</bdi> <span class="handle">@${author.handle}</span></a>
-      ${view.author === author.did || view.author === author.handle ? html`<span class="badge">${view.t.author}</span>` : nothing} ${time(post.createdAt, post.url, view)}</span
+      ><a part="author" class="author" href=${profileUrl(author.did, author.handle)}
+        ><bdi class="name">${author.displayName}</bdi> <span class="handle">@${author.handle}</span></a
+      >
+      ${view.author === author.did || view.author === author.handle ? html`<span class="badge">${view.t.author}</span>` : nothing}
+      ${time(post.createdAt, post.url, view)}</span
     >
   </div>`;
 }
@@ -65,9 +70,10 @@ function embed(value: Embed | undefined, post: Post | BasePost, view: View): Tem
     case 'images':
       return html`<div class="images" data-count=${value.images.length}>
         ${value.images.map(
-          (image) => html`<a href=${image.fullsize}
-            ><img src=${image.thumb} alt=${image.alt} loading="lazy" width=${image.width ?? nothing} height=${image.height ?? nothing}
-          /></a>`,
+          (image) =>
+            html`<a href=${image.fullsize}
+              ><img src=${image.thumb} alt=${image.alt} loading="lazy" width=${image.width ?? nothing} height=${image.height ?? nothing}
+            /></a>`,
         )}
       </div>`;
     case 'external': {
@@ -76,7 +82,10 @@ function embed(value: Embed | undefined, post: Post | BasePost, view: View): Tem
       const domain = href ? new URL(href).hostname.replace(/^www\./, '') : value.uri;
       return html`<a class="card" href=${href ?? nothing} rel=${REL}>
         ${value.thumb ? html`<img src=${value.thumb} alt="" loading="lazy" />` : nothing}
-        <span><strong dir="auto">${value.title || domain}</strong> ${value.description ? html`<span dir="auto">${value.description}</span>` : nothing} <small>${domain}</small></span>
+        <span
+          ><strong dir="auto">${value.title || domain}</strong> ${value.description ? html`<span dir="auto">${value.description}</span>` : nothing}
+          <small>${domain}</small></span
+        >
       </a>`;
     }
     case 'video':
@@ -89,7 +98,8 @@ function embed(value: Embed | undefined, post: Post | BasePost, view: View): Tem
     case 'quote': {
       const quoted = value.post;
       return html`${embed(value.media, post, view)}
-        ${quoted
+      ${
+        quoted
           ? html`<blockquote class="quote" cite=${quoted.url}>
               ${byline(quoted, view)}
               ${warned(
@@ -99,18 +109,26 @@ function embed(value: Embed | undefined, post: Post | BasePost, view: View): Tem
                 view,
               )}
             </blockquote>`
-          : html`<p class="quote">${view.t.quoteUnavailable}</p>`}`;
+          : html`<p class="quote">${view.t.quoteUnavailable}</p>`
+      }`;
     }
   }
 }
 
 /** Content behind a warning the reader opens: a native disclosure, keyboard-operable as is. */
 const warned = (warn: boolean, content: TemplateResult, view: View) =>
-  warn ? html`<details class="warning"><summary>${view.t.warning}</summary>${content}</details>` : content;
+  warn
+    ? html`<details class="warning">
+        <summary>${view.t.warning}</summary>
+        ${content}
+      </details>`
+    : content;
 
 function stats(post: Post, view: View) {
   const stat = (key: 'replies' | 'reposts' | 'likes', n: number) =>
-    html`<span class="stat">${icon(ICONS[key])}<span aria-hidden="true">${compact(view.lang, n)}</span><span class="sr">${plural(view.lang, view.t[key], n, true)}</span></span>`;
+    html`<span class="stat"
+      >${icon(ICONS[key])}<span aria-hidden="true">${compact(view.lang, n)}</span><span class="sr">${plural(view.lang, view.t[key], n, true)}</span></span
+    >`;
   return html`<div part="stats" class="stats">
     ${stat('replies', post.counts.replies)} ${stat('reposts', post.counts.reposts)} ${stat('likes', post.counts.likes)}
     <a class="reply" href=${post.url}>${view.t.reply}</a>
@@ -119,11 +137,9 @@ function stats(post: Post, view: View) {
 
 export function postTemplate(post: Post, view: View, focusable = false) {
   const body = html`${post.text ? html`<p part="text" class="text" lang=${lang(post.langs)} dir="auto">${richText(post.text, post.facets)}</p>` : nothing}
-    ${post.embed ? html`<div part="embed" class="embed">${embed(post.embed, post, view)}</div>` : nothing}`;
+  ${post.embed ? html`<div part="embed" class="embed">${embed(post.embed, post, view)}</div>` : nothing}`;
   return html`<article part="post" class="post" aria-label=${fill(view.t.postBy, { name: post.author.displayName })} tabindex=${focusable ? '-1' : nothing}>
-    ${byline(post, view)}
-    ${warned(post.warn, body, view)}
-    ${stats(post, view)}
+    ${byline(post, view)} ${warned(post.warn, body, view)} ${stats(post, view)}
   </article>`;
 }
 
@@ -133,19 +149,26 @@ const INDENTED_LEVELS = 4;
 function threadTemplate(node: ThreadNode, view: View, level = 0): TemplateResult {
   return html`<li>
     ${postTemplate(node, view, level === 0)}
-    ${node.replies.length
-      ? html`<ol part="replies" class=${level < INDENTED_LEVELS ? 'replies' : 'replies flat'}>${node.replies.map((reply) => threadTemplate(reply, view, level + 1))}</ol>`
-      : nothing}
+    ${
+      node.replies.length
+        ? html`<ol part="replies" class=${level < INDENTED_LEVELS ? 'replies' : 'replies flat'}>
+            ${node.replies.map((reply) => threadTemplate(reply, view, level + 1))}
+          </ol>`
+        : nothing
+    }
     ${node.more ? html`<a part="more" class="more" href=${node.url}>${plural(view.lang, view.t.moreReplies, node.more, true)}</a>` : nothing}
   </li>`;
 }
 
 /** The threads, as the page's list. */
 export const listTemplate = (discussion: Discussion, view: View) =>
-  html`<ol part="list" class="list">${discussion.threads.map((thread) => threadTemplate(thread, view))}</ol>`;
+  html`<ol part="list" class="list">
+    ${discussion.threads.map((thread) => threadTemplate(thread, view))}
+  </ol>`;
 
 /** The counts under the heading. */
 export function summaryTemplate(counts: Counts & { posts: number }, view: View) {
   const { lang, t } = view;
-  return html`<p part="summary" class="summary">${[plural(lang, t.posts, counts.posts), plural(lang, t.replies, counts.replies), plural(lang, t.likes, counts.likes)].join(' · ')}</p>`;
+  const text = [plural(lang, t.posts, counts.posts), plural(lang, t.replies, counts.replies), plural(lang, t.likes, counts.likes)].join(' · ');
+  return html`<p part="summary" class="summary">${text}</p>`;
 }

@@ -34,18 +34,24 @@ export function shell({ state, inputs, t, view, lazy, onRetry, onMore }: Shell) 
       ${shown ? lazy!.summaryTemplate(shown.counts, view) : nothing}
     </header>
     <p part="status" class="status" role="status">${statusText(state, t)}</p>
-    ${state.status === 'error'
-      ? html`<div class="actions">
-            <button part="retry" class="button" @click=${onRetry}>${t.retry}</button>
-            <a class="button secondary" href=${searchUrl(inputs.article)}>${t.searchOnBluesky}</a>
-          </div>
-          <slot></slot>`
-      : nothing}
-    ${shown
-      ? html`${lazy!.listTemplate(shown.discussion, view)}
-        ${shown.discussion.pending.length
-          ? html`<div class="actions"><button part="more" class="button secondary" ?disabled=${shown.more} @click=${onMore}>${t.showMore}</button></div>`
-          : nothing}`
-      : nothing}
+    ${
+      state.status === 'error'
+        ? html`<div class="actions">
+              <button part="retry" class="button" @click=${onRetry}>${t.retry}</button>
+              <a class="button secondary" href=${searchUrl(inputs.article)}>${t.searchOnBluesky}</a>
+            </div>
+            <slot></slot>`
+        : nothing
+    }
+    ${
+      shown
+        ? html`${lazy!.listTemplate(shown.discussion, view)}
+          ${
+            shown.discussion.pending.length
+              ? html`<div class="actions"><button part="more" class="button secondary" ?disabled=${shown.more} @click=${onMore}>${t.showMore}</button></div>`
+              : nothing
+          }`
+        : nothing
+    }
   `;
 }

@@ -17,7 +17,11 @@ afterAll(() => harness?.close());
 async function serious(p: Page): Promise<string[]> {
   await p.addScriptTag({ content: AXE });
   const violations = await p.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: unknown }> }> }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: { run: (context: unknown, options: unknown) => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: unknown }> }> }> };
+      }
+    ).axe;
     const result = await axe.run({ include: [['discuss-thread']] }, { resultTypes: ['violations'] });
     return result.violations;
   });
@@ -48,7 +52,9 @@ describe('accessibility', () => {
   it('sees inside the shadow root (a planted violation is reported)', async () => {
     const { page: p } = await open(harness, page('service=/&search-service=/'));
     await waitForStatus(p, 'loaded');
-    await p.locator('discuss-thread').evaluate((el) => el.shadowRoot!.querySelector('[part="list"]')!.append(Object.assign(document.createElement('img'), { src: '/x.png' })));
+    await p
+      .locator('discuss-thread')
+      .evaluate((el) => el.shadowRoot!.querySelector('[part="list"]')!.append(Object.assign(document.createElement('img'), { src: '/x.png' })));
     expect((await serious(p)).some((v) => v.startsWith('image-alt'))).toBe(true);
     await p.close();
   });

@@ -45,7 +45,11 @@ describe('the demo page', () => {
     const korean = page.locator('discuss-thread article', { hasText: '노르비아가' }).first();
     await expect(korean.locator('[part="text"]').getAttribute('lang')).resolves.toBe('ko');
     const tags = await korean.locator(':scope > [part="text"] a').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
-    expect(tags).toEqual([ARTICLE, 'https://bsky.app/hashtag/%ED%94%84%EB%9D%BC%EC%9D%B4%EB%B2%84%EC%8B%9C', 'https://bsky.app/hashtag/%EC%95%94%ED%98%B8%ED%99%94']);
+    expect(tags).toEqual([
+      ARTICLE,
+      'https://bsky.app/hashtag/%ED%94%84%EB%9D%BC%EC%9D%B4%EB%B2%84%EC%8B%9C',
+      'https://bsky.app/hashtag/%EC%95%94%ED%98%B8%ED%99%94',
+    ]);
     // Lena's photos, and again inside Sam's quote of her post.
     await expect(page.locator('discuss-thread [part="embed"] img[alt^="A long queue"]').count()).resolves.toBe(2);
     await expect(page.locator('discuss-thread blockquote.quote img[alt^="A long queue"]').count()).resolves.toBe(1);

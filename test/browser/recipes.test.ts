@@ -12,7 +12,10 @@ let browser: Browser;
 let origin: string;
 
 beforeAll(async () => {
-  execFileSync('npx', ['astro', 'build', '--root', 'test/recipes/astro', '--silent'], { stdio: 'pipe', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+  execFileSync('npx', ['astro', 'build', '--root', 'test/recipes/astro', '--silent'], {
+    stdio: 'pipe',
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+  });
   server = await createServer({ configFile: 'test/recipes/vite.config.ts', server: { port: 0, host: '127.0.0.1' } });
   await server.listen();
   origin = originOf(server.httpServer);

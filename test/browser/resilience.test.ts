@@ -49,9 +49,9 @@ describe('a hostile, labelled and partly hidden thread', () => {
     expect(text).toContain('OTHER-LABELER reply');
     expect(text).toContain('<script>alert("x")</script>');
     expect(text).toContain('<img src=x onerror=alert(1)>');
-    const urls = await p.locator('discuss-thread').evaluate((el) =>
-      [...el.shadowRoot!.querySelectorAll('[href], [src]')].map((e) => e.getAttribute('href') ?? e.getAttribute('src')),
-    );
+    const urls = await p
+      .locator('discuss-thread')
+      .evaluate((el) => [...el.shadowRoot!.querySelectorAll('[href], [src]')].map((e) => e.getAttribute('href') ?? e.getAttribute('src')));
     expect(urls.every((u) => /^https?:\/\//.test(u!))).toBe(true);
     // The warned post's media stays closed until the reader opens the warning.
     const warning = p.locator('discuss-thread details.warning');

@@ -33,7 +33,8 @@ describe('the CDN file', () => {
     expect(code).toContain('lit-html'); // Lit's own markers travel with it
     expect(code.match(/\n[ \t]{2,}\S/)?.[0]).toBeUndefined(); // no indentation left, in code or templates
     expect(code).not.toContain('Lit is in dev mode');
-    for (const chunk of report.chunks) for (const file of [...chunk.imports, ...chunk.dynamic]) expect(file === ENTRY || file.startsWith(CHUNKS), file).toBe(true);
+    for (const chunk of report.chunks)
+      for (const file of [...chunk.imports, ...chunk.dynamic]) expect(file === ENTRY || file.startsWith(CHUNKS), file).toBe(true);
   });
 
   it('asks for Lit’s Trusted Types policy once, whatever the number of copies on the page', () => {
@@ -67,7 +68,18 @@ describe('the npm entry', () => {
     const [pack] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { encoding: 'utf8' }));
     const files: string[] = pack.files.map((f: { path: string }) => f.path);
     expect(files.filter((f) => f.startsWith('dist/discuss-thread/')).length).toBe(11);
-    for (const wanted of ['dist/discuss-thread.js', 'dist/npm/index.js', 'dist/npm/element.js', 'dist/npm/index.d.ts', 'dist/npm/element.d.ts', 'custom-elements.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'package.json'])
+    for (const wanted of [
+      'dist/discuss-thread.js',
+      'dist/npm/index.js',
+      'dist/npm/element.js',
+      'dist/npm/index.d.ts',
+      'dist/npm/element.d.ts',
+      'custom-elements.json',
+      'README.md',
+      'LICENSE',
+      'CHANGELOG.md',
+      'package.json',
+    ])
       expect(files).toContain(wanted);
     expect(files.filter((f) => /^(test|demo|src|scripts|\.ci)\//.test(f) || f.endsWith('.tgz'))).toEqual([]);
   });
@@ -75,7 +87,10 @@ describe('the npm entry', () => {
 
 describe('custom-elements.json', () => {
   const manifest = () => JSON.parse(read('custom-elements.json'));
-  const element = () => manifest().modules.flatMap((m: { declarations: unknown[] }) => m.declarations).find((d: { tagName?: string }) => d.tagName === 'discuss-thread');
+  const element = () =>
+    manifest()
+      .modules.flatMap((m: { declarations: unknown[] }) => m.declarations)
+      .find((d: { tagName?: string }) => d.tagName === 'discuss-thread');
 
   it('lists every attribute in the README, every event, part and custom property', () => {
     const el = element();
@@ -84,7 +99,23 @@ describe('custom-elements.json', () => {
     const attributes = el.attributes.map((a: { name: string }) => a.name);
     for (const name of readmeAttributes) expect(attributes).toContain(name);
     expect(el.events.map((e: { name: string }) => e.name).sort()).toEqual(['discuss-thread-error', 'discuss-thread-load']);
-    const parts = ['header', 'heading', 'summary', 'compose', 'status', 'list', 'post', 'avatar', 'author', 'text', 'embed', 'stats', 'replies', 'more', 'retry'];
+    const parts = [
+      'header',
+      'heading',
+      'summary',
+      'compose',
+      'status',
+      'list',
+      'post',
+      'avatar',
+      'author',
+      'text',
+      'embed',
+      'stats',
+      'replies',
+      'more',
+      'retry',
+    ];
     expect(el.cssParts.map((p: { name: string }) => p.name).sort()).toEqual(parts.sort());
     const properties = el.cssProperties.map((p: { name: string }) => p.name);
     const styles = read('src/styles.ts');
@@ -99,7 +130,9 @@ describe('custom-elements.json', () => {
       if (!(attribute.fieldName in DEFAULTS)) continue;
       const value = DEFAULTS[attribute.fieldName as keyof typeof DEFAULTS];
       expect(attribute.default, attribute.name).toBe(typeof value === 'string' ? `'${value}'` : String(value));
-      expect(readme, attribute.name).toMatch(new RegExp(`^\\| \`${attribute.name}\` \\| \`${attribute.fieldName}\` \\| \`${String(value).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\``, 'm'));
+      expect(readme, attribute.name).toMatch(
+        new RegExp(`^\\| \`${attribute.name}\` \\| \`${attribute.fieldName}\` \\| \`${String(value).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\``, 'm'),
+      );
     }
   });
 });

@@ -43,10 +43,18 @@ export function staticRecipes() {
     const name = /^\/static\/(\w+)$/.exec(url.pathname)?.[1];
     if (!name || !render[name]) return next();
     const file = { plain: 'plain.html', hugo: 'hugo.html', jekyll: 'jekyll.html', wordpress: 'wordpress.php' }[name]!;
-    let html = render[name](readFileSync(new URL(`../../docs/recipes/${file}`, import.meta.url), 'utf8')).replace(CDN, '/@fs' + new URL('../../dist/discuss-thread.js', import.meta.url).pathname);
+    let html = render[name](readFileSync(new URL(`../../docs/recipes/${file}`, import.meta.url), 'utf8')).replace(
+      CDN,
+      '/@fs' + new URL('../../dist/discuss-thread.js', import.meta.url).pathname,
+    );
     // The test's AppView, and no lazy wait: both are the only additions to the recipe's output.
-    html = html.replace('<discuss-thread', `<discuss-thread loading="eager" service="${url.searchParams.get('service')}" search-service="${url.searchParams.get('service')}"`);
+    html = html.replace(
+      '<discuss-thread',
+      `<discuss-thread loading="eager" service="${url.searchParams.get('service')}" search-service="${url.searchParams.get('service')}"`,
+    );
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${name}</title><link rel="canonical" href="${ARTICLE}"></head><body>${html}</body></html>`);
+    res.end(
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${name}</title><link rel="canonical" href="${ARTICLE}"></head><body>${html}</body></html>`,
+    );
   };
 }

@@ -101,7 +101,9 @@ describe('discovery', () => {
 
   it('keeps the valid posts of a broken response and drops the rest', async () => {
     const good = make();
-    stubFetch(xrpcRoutes({ 'app.bsky.feed.searchPosts': { posts: [{ uri: 42 }, null, { ...make(), author: 'x' }, good, { ...make(), record: { text: 7 } }] } }));
+    stubFetch(
+      xrpcRoutes({ 'app.bsky.feed.searchPosts': { posts: [{ uri: 42 }, null, { ...make(), author: 'x' }, good, { ...make(), record: { text: 7 } }] } }),
+    );
     const discussion = await loadDiscussion(inputs());
     expect(discussion.threads.map((t) => t.uri)).toEqual([good.uri]);
   });
@@ -135,12 +137,25 @@ describe('threads', () => {
           await new Promise((r) => setTimeout(r, 5));
           open--;
           const root = roots.find((r) => r.uri === q.get('uri'))!;
-          return threadView({ post: root, replies: [{ post: reply(root, root, { author: bob, rkey: `3kr${q.get('uri')!.slice(-3)}`, createdAt: '2026-11-27T11:00:00.000Z', text: ['re'] }) }] }, 6);
+          return threadView(
+            {
+              post: root,
+              replies: [
+                { post: reply(root, root, { author: bob, rkey: `3kr${q.get('uri')!.slice(-3)}`, createdAt: '2026-11-27T11:00:00.000Z', text: ['re'] }) },
+              ],
+            },
+            6,
+          );
         },
       }),
     );
     const discussion = await loadDiscussion(inputs());
-    expect(asked.sort()).toEqual(roots.filter((r) => r.replyCount > 0).map((r) => r.uri).sort());
+    expect(asked.sort()).toEqual(
+      roots
+        .filter((r) => r.replyCount > 0)
+        .map((r) => r.uri)
+        .sort(),
+    );
     expect(peak).toBeLessThanOrEqual(4);
     expect(peak).toBeGreaterThan(1);
     expect(discussion.threads.filter((t) => t.replies.length)).toHaveLength(8);
@@ -149,7 +164,12 @@ describe('threads', () => {
   it('shows a root that already sits inside another root’s thread once, in its place', async () => {
     const root = make({ replies: 1, likes: 10 });
     const inner = reply(root, root, { author: bob, rkey: '3kinner', createdAt: '2026-11-27T11:00:00.000Z', text: ['inner, also linking the article'] });
-    stubFetch(xrpcRoutes({ 'app.bsky.feed.searchPosts': { posts: [inner, root] }, 'app.bsky.feed.getPostThread': threadView({ post: root, replies: [{ post: inner }] }, 6) }));
+    stubFetch(
+      xrpcRoutes({
+        'app.bsky.feed.searchPosts': { posts: [inner, root] },
+        'app.bsky.feed.getPostThread': threadView({ post: root, replies: [{ post: inner }] }, 6),
+      }),
+    );
     const discussion = await loadDiscussion(inputs());
     expect(texts(discussion.threads)).toEqual([[root.record.text, ['inner, also linking the article']]]);
   });
@@ -210,7 +230,9 @@ describe('review findings', () => {
   it('moves a root shown earlier into the thread of a later page that contains it', async () => {
     const b = make({ replies: 1, likes: 1, createdAt: '2026-11-27T09:00:00.000Z' });
     const a = reply(b, b, { author: bob, rkey: '3krevA', createdAt: '2026-11-27T10:00:00.000Z', text: ['A'], likes: 100 });
-    stubFetch(xrpcRoutes({ 'app.bsky.feed.searchPosts': { posts: [a, b] }, 'app.bsky.feed.getPostThread': threadView({ post: b, replies: [{ post: a }] }, 6) }));
+    stubFetch(
+      xrpcRoutes({ 'app.bsky.feed.searchPosts': { posts: [a, b] }, 'app.bsky.feed.getPostThread': threadView({ post: b, replies: [{ post: a }] }, 6) }),
+    );
     const first = await loadDiscussion(inputs({ limit: 1 }));
     expect(texts(first.threads)).toEqual(['A']);
     const second = await nextPage(first, 1, inputs({ limit: 1 }));

@@ -9,7 +9,8 @@ const STORY = 'https://bsky.app/profile/minapark.news.example/post/3m6aaa2story'
 
 function mount(attributes: Record<string, string> = {}, children = ''): DiscussThread {
   const el = document.createElement('discuss-thread');
-  for (const [name, value] of Object.entries({ loading: 'eager', service: ORIGIN, 'search-service': ORIGIN, url: ARTICLE, ...attributes })) el.setAttribute(name, value);
+  for (const [name, value] of Object.entries({ loading: 'eager', service: ORIGIN, 'search-service': ORIGIN, url: ARTICLE, ...attributes }))
+    el.setAttribute(name, value);
   el.innerHTML = children;
   document.body.append(el);
   return el;
@@ -211,7 +212,8 @@ describe('<discuss-thread> states', () => {
 describe('<discuss-thread> input', () => {
   it('takes the article from canonical, then og:url, then the page, without fragment or tracking', async () => {
     const { calls } = stubFetch(xrpcRoutes({ 'app.bsky.feed.searchPosts': { posts: [] } }));
-    document.head.innerHTML = '<meta property="og:url" content="https://news.example/og"><link rel="canonical" href="https://news.example/canonical?utm_source=x#top">';
+    document.head.innerHTML =
+      '<meta property="og:url" content="https://news.example/og"><link rel="canonical" href="https://news.example/canonical?utm_source=x#top">';
     const el = mount({ url: '' });
     el.removeAttribute('url');
     await settled(el, 'empty');
@@ -227,7 +229,8 @@ describe('<discuss-thread> input', () => {
     const el = mount({ limit: 'lots', sort: 'random', depth: '-1', url: 'ftp://news.example/a', post: 'not-a-post', theme: 'neon', loading: 'eager' });
     await settled(el, 'empty');
     const said = warn.mock.calls.map((c) => String(c[0])).join('\n');
-    for (const name of ['limit="', 'sort="random"', 'depth="-1"', 'url="ftp://news.example/a"', 'post="not-a-post"', 'theme="neon"']) expect(said).toContain(name);
+    for (const name of ['limit="', 'sort="random"', 'depth="-1"', 'url="ftp://news.example/a"', 'post="not-a-post"', 'theme="neon"'])
+      expect(said).toContain(name);
     const search = calls.find((c) => c.url.pathname.endsWith('searchPosts'))!.url.searchParams;
     expect(search.get('sort')).toBe('top');
     expect(search.get('url')).toMatch(/^http/);
@@ -353,4 +356,3 @@ describe('<discuss-thread> races and properties', () => {
     expect(warn.mock.calls.map((c) => String(c[0])).join()).toContain('post="https://bsky.app/profile/a%/post/abc"');
   });
 });
-

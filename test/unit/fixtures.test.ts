@@ -49,7 +49,12 @@ describe('sample AppView', () => {
 describe('fixture builders', () => {
   it('build lexicon-valid posts with every embed and facet kind', () => {
     const a = actor('alice', 'Alice');
-    const root = post({ author: a, rkey: '3kroot', createdAt: '2026-11-27T10:00:00.000Z', text: ['hi ', { tag: 'tag' }, ' ', { mention: a }, ' ', { link: 'https://example.com' }] });
+    const root = post({
+      author: a,
+      rkey: '3kroot',
+      createdAt: '2026-11-27T10:00:00.000Z',
+      text: ['hi ', { tag: 'tag' }, ' ', { mention: a }, ' ', { link: 'https://example.com' }],
+    });
     const embeds = [
       { images: [{ url: 'https://cdn.example/a.jpg', alt: 'a', width: 4, height: 3 }] },
       { external: { uri: 'https://example.com', title: 't', description: 'd', thumb: 'https://cdn.example/t.jpg' } },
@@ -63,7 +68,15 @@ describe('fixture builders', () => {
     ];
     const posts = embeds.map((embed, i) => reply(root, root, { author: a, rkey: `3kreply${i}`, createdAt: '2026-11-27T11:00:00.000Z', text: ['x'], embed }));
     expect(() => assertValidOutput('app.bsky.feed.getPosts', { posts: [root, ...posts] })).not.toThrow();
-    expect(() => assertValidOutput('app.bsky.feed.getPostThread', threadView({ post: root, replies: [...posts.map((p) => ({ post: p })), { blocked: `${root.uri}x` }, { notFound: `${root.uri}y` }], hidden: [posts[0].uri] }, 6))).not.toThrow();
+    expect(() =>
+      assertValidOutput(
+        'app.bsky.feed.getPostThread',
+        threadView(
+          { post: root, replies: [...posts.map((p) => ({ post: p })), { blocked: `${root.uri}x` }, { notFound: `${root.uri}y` }], hidden: [posts[0].uri] },
+          6,
+        ),
+      ),
+    ).not.toThrow();
   });
 
   it('are checked: an invalid response is rejected', () => {

@@ -15,8 +15,7 @@ const flatten = (nodes: ThreadNode[]): ThreadNode[] => nodes.flatMap((n) => [n, 
 const view: View = { lang: 'en', t: messages('en')!, now: Date.parse('2026-11-27T12:00:00Z') };
 
 describe('a hostile, labelled and partly hidden thread', () => {
-  const load = () =>
-    loadDiscussion({ article: HOSTILE_ARTICLE, pinned: [], service: ORIGIN, searchService: ORIGIN, sort: 'top', limit: 20, depth: 6 });
+  const load = () => loadDiscussion({ article: HOSTILE_ARTICLE, pinned: [], service: ORIGIN, searchService: ORIGIN, sort: 'top', limit: 20, depth: 6 });
 
   it('keeps out everything bsky.app hides from a signed-out reader', async () => {
     stubFetch(sampleRoute);
@@ -42,7 +41,10 @@ describe('a hostile, labelled and partly hidden thread', () => {
     stubFetch(sampleRoute);
     const thread = (await load()).threads[0];
     const quotes = thread.replies.filter((r) => r.text.startsWith('Quoting'));
-    expect(quotes.map((q) => q.embed)).toEqual([{ kind: 'quote', post: undefined }, { kind: 'quote', post: undefined }]);
+    expect(quotes.map((q) => q.embed)).toEqual([
+      { kind: 'quote', post: undefined },
+      { kind: 'quote', post: undefined },
+    ]);
     expect(thread.replies.every((r) => r.uri.startsWith('at://'))).toBe(true);
     expect(thread.replies).toHaveLength(5); // other-labeler, warned, evil, two quotes
   });
@@ -51,11 +53,23 @@ describe('a hostile, labelled and partly hidden thread', () => {
 // Arbitrary response material: the right shapes with hostile or wrong-typed values.
 const hostileString = fc.oneof(
   fc.string(),
-  fc.constantFrom('javascript:alert(1)', 'JAVASCRIPT:alert(1)', ' javascript:alert(1)', 'data:text/html,<script>x</script>', 'vbscript:x', '<img src=x onerror=alert(1)>', 'https://ok.example/', 'http://ok.example/a?b=<c>'),
+  fc.constantFrom(
+    'javascript:alert(1)',
+    'JAVASCRIPT:alert(1)',
+    ' javascript:alert(1)',
+    'data:text/html,<script>x</script>',
+    'vbscript:x',
+    '<img src=x onerror=alert(1)>',
+    'https://ok.example/',
+    'http://ok.example/a?b=<c>',
+  ),
 );
 const facet = fc.record(
   {
-    index: fc.record({ byteStart: fc.oneof(fc.integer({ min: -10, max: 200 }), fc.anything()), byteEnd: fc.oneof(fc.integer({ min: -10, max: 200 }), fc.anything()) }),
+    index: fc.record({
+      byteStart: fc.oneof(fc.integer({ min: -10, max: 200 }), fc.anything()),
+      byteEnd: fc.oneof(fc.integer({ min: -10, max: 200 }), fc.anything()),
+    }),
     features: fc.array(
       fc.record({
         $type: fc.constantFrom('app.bsky.richtext.facet#link', 'app.bsky.richtext.facet#mention', 'app.bsky.richtext.facet#tag', 'x'),
@@ -70,12 +84,23 @@ const facet = fc.record(
 );
 const embed = fc.oneof(
   fc.anything(),
-  fc.record({ $type: fc.constant('app.bsky.embed.images#view'), images: fc.array(fc.record({ thumb: hostileString, fullsize: hostileString, alt: hostileString, aspectRatio: fc.anything() })) }),
-  fc.record({ $type: fc.constant('app.bsky.embed.external#view'), external: fc.record({ uri: hostileString, title: fc.anything(), description: hostileString, thumb: hostileString }) }),
+  fc.record({
+    $type: fc.constant('app.bsky.embed.images#view'),
+    images: fc.array(fc.record({ thumb: hostileString, fullsize: hostileString, alt: hostileString, aspectRatio: fc.anything() })),
+  }),
+  fc.record({
+    $type: fc.constant('app.bsky.embed.external#view'),
+    external: fc.record({ uri: hostileString, title: fc.anything(), description: hostileString, thumb: hostileString }),
+  }),
   fc.record({ $type: fc.constant('app.bsky.embed.video#view'), thumbnail: hostileString, alt: fc.anything(), aspectRatio: fc.anything() }),
   fc.record({
     $type: fc.constantFrom('app.bsky.embed.record#view', 'app.bsky.embed.recordWithMedia#view'),
-    record: fc.record({ $type: fc.constantFrom('app.bsky.embed.record#viewRecord', 'app.bsky.embed.record#viewBlocked', 'x'), uri: fc.constant('at://did:plc:q/app.bsky.feed.post/1'), author: fc.anything(), value: fc.anything() }),
+    record: fc.record({
+      $type: fc.constantFrom('app.bsky.embed.record#viewRecord', 'app.bsky.embed.record#viewBlocked', 'x'),
+      uri: fc.constant('at://did:plc:q/app.bsky.feed.post/1'),
+      author: fc.anything(),
+      value: fc.anything(),
+    }),
     media: fc.anything(),
   }),
 );
@@ -83,8 +108,25 @@ const postView = fc.record(
   {
     uri: fc.oneof(fc.constant('at://did:plc:abc/app.bsky.feed.post/3k'), hostileString),
     cid: fc.anything(),
-    author: fc.oneof(fc.record({ did: fc.constant('did:plc:abc'), handle: hostileString, displayName: fc.oneof(hostileString, fc.anything()), avatar: hostileString, labels: fc.anything() }), fc.anything()),
-    record: fc.oneof(fc.record({ text: fc.string({ unit: 'grapheme', maxLength: 40 }), facets: fc.oneof(fc.array(facet, { maxLength: 5 }), fc.anything()), langs: fc.anything(), createdAt: fc.anything() }), fc.anything()),
+    author: fc.oneof(
+      fc.record({
+        did: fc.constant('did:plc:abc'),
+        handle: hostileString,
+        displayName: fc.oneof(hostileString, fc.anything()),
+        avatar: hostileString,
+        labels: fc.anything(),
+      }),
+      fc.anything(),
+    ),
+    record: fc.oneof(
+      fc.record({
+        text: fc.string({ unit: 'grapheme', maxLength: 40 }),
+        facets: fc.oneof(fc.array(facet, { maxLength: 5 }), fc.anything()),
+        langs: fc.anything(),
+        createdAt: fc.anything(),
+      }),
+      fc.anything(),
+    ),
     embed,
     replyCount: fc.anything(),
     likeCount: fc.oneof(fc.integer(), fc.anything()),

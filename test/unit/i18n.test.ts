@@ -28,14 +28,22 @@ describe('messages', () => {
     for (const key of ['posts', 'replies', 'reposts', 'likes', 'moreReplies'] as const) {
       for (const form of Object.values(t[key])) expect(form, `${lang} ${key}`).toContain('#');
       // Every category small whole numbers fall in has its own form (French "many" is for millions).
-      for (const category of used) expect(t[key][category] ?? (Object.keys(t[key]).length === 1 ? t[key].other : undefined), `${lang} ${key} ${category}`).toBeTruthy();
+      for (const category of used)
+        expect(t[key][category] ?? (Object.keys(t[key]).length === 1 ? t[key].other : undefined), `${lang} ${key} ${category}`).toBeTruthy();
     }
     if (lang !== 'en') expect(t.heading).not.toBe(messages('en')!.heading);
   });
 
   it('pluralise through Intl.PluralRules', async () => {
     const ru = await loadMessages('ru');
-    expect([1, 3, 5, 21, 22, 25].map((n) => plural('ru', ru.replies, n, true))).toEqual(['1 ответ', '3 ответа', '5 ответов', '21 ответ', '22 ответа', '25 ответов']);
+    expect([1, 3, 5, 21, 22, 25].map((n) => plural('ru', ru.replies, n, true))).toEqual([
+      '1 ответ',
+      '3 ответа',
+      '5 ответов',
+      '21 ответ',
+      '22 ответа',
+      '25 ответов',
+    ]);
     expect(plural('en', messages('en')!.likes, 1)).toBe('1 like');
     expect(plural('ko', (await loadMessages('ko')).likes, 3)).toBe('좋아요 3개');
   });

@@ -35,11 +35,24 @@ describe('readInputs', () => {
 
   it('warns once per bad value, naming the attribute and the default used', () => {
     const warn = quiet();
-    const attrs = { sort: 'random', limit: 0, depth: 101, headingLevel: 9, theme: 'sepia', loading: 'soon', url: 'ftp://x', service: 'javascript:alert(1)', author: 'not a handle!', post: 'hello https://bsky.app/profile/a.example/post/3kabc' };
+    const attrs = {
+      sort: 'random',
+      limit: 0,
+      depth: 101,
+      headingLevel: 9,
+      theme: 'sepia',
+      loading: 'soon',
+      url: 'ftp://x',
+      service: 'javascript:alert(1)',
+      author: 'not a handle!',
+      post: 'hello https://bsky.app/profile/a.example/post/3kabc',
+    };
     const inputs = readInputs(attrs, page, warn);
     expect(inputs).toMatchObject({ sort: 'top', limit: 20, depth: 6, headingLevel: 2, loading: 'lazy', service: DEFAULTS.service, author: undefined });
     expect(inputs.pinned).toEqual([{ actor: 'a.example', rkey: '3kabc' }]);
-    expect(warn.mock.calls.map((c) => c[0]).sort()).toEqual(['author', 'depth', 'heading-level', 'limit', 'loading', 'post', 'service', 'sort', 'theme', 'url'].sort());
+    expect(warn.mock.calls.map((c) => c[0]).sort()).toEqual(
+      ['author', 'depth', 'heading-level', 'limit', 'loading', 'post', 'service', 'sort', 'theme', 'url'].sort(),
+    );
     const log = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const once = warner();
     once('sort', 'random', '"top"');
@@ -58,7 +71,8 @@ describe('readInputs', () => {
   });
 
   it('reads the page’s address, canonical link, og:url and title', () => {
-    document.head.innerHTML = '<link rel="canonical" href="https://news.example/c"><meta property="og:url" content="https://news.example/o"><meta property="og:title" content="OG title">';
+    document.head.innerHTML =
+      '<link rel="canonical" href="https://news.example/c"><meta property="og:url" content="https://news.example/o"><meta property="og:title" content="OG title">';
     expect(readPage(document)).toMatchObject({ canonical: 'https://news.example/c', ogUrl: 'https://news.example/o', title: 'OG title' });
     document.head.innerHTML = '';
     document.title = 'Document title';

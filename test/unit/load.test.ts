@@ -16,7 +16,11 @@ class Host extends LitElement {
 customElements.define('load-controller-host', Host);
 
 const inputs = (extra: Record<string, unknown> = {}) =>
-  readInputs({ url: ARTICLE, service: ORIGIN, searchService: ORIGIN, backlinksService: 'none', ...extra }, { baseURI: ORIGIN, href: ORIGIN, title: 't' }, () => {});
+  readInputs(
+    { url: ARTICLE, service: ORIGIN, searchService: ORIGIN, backlinksService: 'none', ...extra },
+    { baseURI: ORIGIN, href: ORIGIN, title: 't' },
+    () => {},
+  );
 
 function host() {
   const el = document.createElement('load-controller-host') as Host;

@@ -22,7 +22,20 @@ function oracle(view: ReturnType<typeof post>): 'show' | 'warn' | 'hide' {
   return list.filter ? 'hide' : list.blur ? 'warn' : 'show';
 }
 
-const values = fc.constantFrom('!hide', '!warn', '!no-unauthenticated', 'porn', 'sexual', 'nudity', 'graphic-media', 'gore', 'spam', 'rude', 'sexual-figurative', 'custom-thing');
+const values = fc.constantFrom(
+  '!hide',
+  '!warn',
+  '!no-unauthenticated',
+  'porn',
+  'sexual',
+  'nudity',
+  'graphic-media',
+  'gore',
+  'spam',
+  'rude',
+  'sexual-figurative',
+  'custom-thing',
+);
 const source = fc.constantFrom('self', 'bsky', 'other');
 const labelSpecs = fc.array(fc.record({ val: values, src: source }), { maxLength: 3 });
 

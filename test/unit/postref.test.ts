@@ -45,9 +45,12 @@ describe('post references by the atproto syntax', () => {
     expect(parsePostRef(at(actor))).toBeUndefined();
   });
 
-  it.each([['self'], ['3jzfcijpj2z2a'], ['a'], ['~'], [':'], ['-'], ['_'], ['...'], ['self.'], ['lang:'], ['x'.repeat(512)]])('accepts record key %s', (rkey) => {
-    expect(parsePostRef(at('did:plc:abc', rkey))?.rkey).toBe(rkey);
-  });
+  it.each([['self'], ['3jzfcijpj2z2a'], ['a'], ['~'], [':'], ['-'], ['_'], ['...'], ['self.'], ['lang:'], ['x'.repeat(512)]])(
+    'accepts record key %s',
+    (rkey) => {
+      expect(parsePostRef(at('did:plc:abc', rkey))?.rkey).toBe(rkey);
+    },
+  );
 
   it.each([['.'], ['..'], ['x'.repeat(513)], ['a b'], ['a@b'], ['a#b'], ['a%20b'], ['a/b']])('rejects record key %s', (rkey) => {
     expect(parsePostRef(at('did:plc:abc', rkey))).toBeUndefined();

@@ -46,7 +46,10 @@ describe('segments', () => {
         text,
         fc.array(fc.record({ byteStart: fc.integer({ min: -5, max: 80 }), byteEnd: fc.integer({ min: -5, max: 80 }) }), { maxLength: 6 }),
         (t, ranges) => {
-          const out = segments(t, ranges.map((r) => ({ ...r, tag: 'x' })));
+          const out = segments(
+            t,
+            ranges.map((r) => ({ ...r, tag: 'x' })),
+          );
           expect(out.map((s) => s.text).join('')).toBe(t);
         },
       ),

@@ -32,9 +32,7 @@ describe('discovery routes', () => {
     ]);
     const queries = calls.filter((c) => c.url.pathname.endsWith('/xrpc/blue.microcosm.links.getBacklinks')).map((c) => c.url.searchParams);
     expect(queries.map((p) => [p.get('subject'), p.get('source')]).sort()).toEqual(
-      [ARTICLE, `${ARTICLE}/`]
-        .flatMap((subject) => LINK_PATHS.map((path) => [subject, `app.bsky.feed.post:${path}`]))
-        .sort(),
+      [ARTICLE, `${ARTICLE}/`].flatMap((subject) => LINK_PATHS.map((path) => [subject, `app.bsky.feed.post:${path}`])).sort(),
     );
     expect(queries.every((p) => p.get('limit') === '100')).toBe(true);
     const hydrated = calls.filter((c) => c.url.pathname.endsWith('getPosts'));

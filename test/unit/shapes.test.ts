@@ -44,7 +44,13 @@ describe('real AppView shapes', () => {
   });
 
   it('accepts a ref field with its $type, and drops a ref that names another type', () => {
-    const p = post({ author: alice, rkey: '3kqwm2', createdAt: at, text: ['look'], embed: { quote: quoted, media: { external: { uri: 'https://a.example/', title: 'A', description: 'd' } } } });
+    const p = post({
+      author: alice,
+      rkey: '3kqwm2',
+      createdAt: at,
+      text: ['look'],
+      embed: { quote: quoted, media: { external: { uri: 'https://a.example/', title: 'A', description: 'd' } } },
+    });
     const typed = structuredClone(p);
     typed.embed.record.$type = 'app.bsky.embed.record#view';
     typed.embed.media.external.$type = 'app.bsky.embed.external#viewExternal';
@@ -73,8 +79,16 @@ describe('real AppView shapes', () => {
  */
 function deepPost(rkey: string, text: string, levels: number, through: 'media' | 'record'): string {
   const p = post({ author: alice, rkey, createdAt: at, text: [text, { link: ARTICLE }] });
-  const viewRecord = JSON.stringify({ $type: 'app.bsky.embed.record#viewRecord', uri: quoted.uri, cid: quoted.cid, author: quoted.author, value: quoted.record, indexedAt: at });
-  const images = (alt: string) => JSON.stringify({ $type: 'app.bsky.embed.images#view', images: [{ thumb: 'https://cdn.example/x.jpg', fullsize: 'https://cdn.example/x.jpg', alt }] });
+  const viewRecord = JSON.stringify({
+    $type: 'app.bsky.embed.record#viewRecord',
+    uri: quoted.uri,
+    cid: quoted.cid,
+    author: quoted.author,
+    value: quoted.record,
+    indexedAt: at,
+  });
+  const images = (alt: string) =>
+    JSON.stringify({ $type: 'app.bsky.embed.images#view', images: [{ thumb: 'https://cdn.example/x.jpg', fullsize: 'https://cdn.example/x.jpg', alt }] });
   let embed = images('deep');
   for (let i = 0; i < levels; i++) {
     embed =
@@ -85,7 +99,10 @@ function deepPost(rkey: string, text: string, levels: number, through: 'media' |
   return JSON.stringify(p).replace(/}$/, `,"embed":${embed}}`);
 }
 
-const search = (...posts: string[]) => () => new Response(`{"posts":[${posts.join(',')}]}`, { headers: { 'content-type': 'application/json' } });
+const search =
+  (...posts: string[]) =>
+  () =>
+    new Response(`{"posts":[${posts.join(',')}]}`, { headers: { 'content-type': 'application/json' } });
 
 describe('nesting beyond the lexicon', () => {
   const inputs: DiscussionInputs = { article: ARTICLE, pinned: [], service: ORIGIN, searchService: ORIGIN, sort: 'latest', limit: 20, depth: 6 };
@@ -102,7 +119,9 @@ describe('nesting beyond the lexicon', () => {
     expect(discussion.threads.map((t) => t.text)).toEqual([`DEEP post ${ARTICLE}`, `PLAIN post ${ARTICLE}`]);
     // One level is all the lexicon allows: a quote with media, the media never another embed.
     const embed = discussion.threads[0].embed;
-    expect(through === 'media' ? embed : embed?.kind).toEqual(through === 'media' ? { kind: 'quote', post: expect.objectContaining({ text: 'the quoted post' }) } : 'images');
+    expect(through === 'media' ? embed : embed?.kind).toEqual(
+      through === 'media' ? { kind: 'quote', post: expect.objectContaining({ text: 'the quoted post' }) } : 'images',
+    );
     expect(() => render(postTemplate(discussion.threads[0], view), document.createElement('div'))).not.toThrow();
   });
 

@@ -19,7 +19,12 @@ function show(embed: EmbedSpec | undefined, extra: Partial<View> = {}, text = 'h
 
 describe('rich posts', () => {
   it('shows images as thumbnails with their alt text, linking to the full size, sized to avoid layout shift', () => {
-    const host = show({ images: [{ url: 'https://cdn.example/a.jpg', alt: 'A queue', width: 1200, height: 800 }, { url: 'https://cdn.example/b.jpg', alt: 'SIMs', width: 8, height: 8 }] });
+    const host = show({
+      images: [
+        { url: 'https://cdn.example/a.jpg', alt: 'A queue', width: 1200, height: 800 },
+        { url: 'https://cdn.example/b.jpg', alt: 'SIMs', width: 8, height: 8 },
+      ],
+    });
     const images = [...host.querySelectorAll<HTMLImageElement>('[part="embed"] img')];
     expect(images.map((i) => [i.alt, i.getAttribute('width'), i.getAttribute('height'), i.getAttribute('loading')])).toEqual([
       ['A queue', '1200', '800', 'lazy'],
