@@ -49,6 +49,42 @@ function discussion(n: number) {
   };
 }
 
+/** One root with 5,000 replies: 200 direct ones, 4 under each, 5 under each of those. */
+function bigThread() {
+  const people = Array.from({ length: 50 }, (_, i) => actor(`crowd${i}`, `Crowd ${i}`, { avatar: `https://cdn.example/c${i}.jpg` }));
+  const when = (i: number) => new Date(Date.parse('2026-11-27T12:00:00Z') - i * 1000).toISOString();
+  let i = 0;
+  const root = post({
+    author: people[0],
+    rkey: '3kbig0',
+    createdAt: when(0),
+    text: ['A thread everyone answered ', { link: 'https://news.example/bench' }],
+    replies: 5000,
+  });
+  const make = (parent: PostView, fanout: number[]): Tree[] => {
+    const [here, ...below] = fanout;
+    return Array.from({ length: here ?? 0 }, () => {
+      i++;
+      const p = reply(root, parent, {
+        author: people[i % 50],
+        rkey: `3kbig${i}`,
+        createdAt: when(i),
+        text: [`Reply ${i}: a few words about it 😮`],
+        likes: i % 7,
+      });
+      return { post: p, replies: below.length ? make(p, below) : [] };
+    });
+  };
+  const tree: Tree = { post: root, replies: make(root, [200, 4, 5]) };
+  return {
+    replies: i,
+    responses: {
+      'app.bsky.feed.searchPosts': { posts: [root] },
+      threads: Object.fromEntries([1, 2, 3, 4, 5, 6].map((d) => [`${root.uri}@${d}`, threadView(tree, d)])),
+    },
+  };
+}
+
 async function main() {
   execFileSync('npm', ['run', '-s', 'build'], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
   const bytes = sizes();
@@ -85,13 +121,10 @@ async function main() {
     const bench = await harness.browser.newPage({ viewport: { width: 1000, height: 800 } });
     await bench.goto(`${harness.origin}/scripts/bench-page.html`);
     await bench.waitForFunction(() => (window as unknown as { benchReady?: boolean }).benchReady && customElements.get('discuss-thread'));
-    type Probe = { ms: number; posts: number; heap: number };
-    const call = (name: 'widget' | 'innerHTML', responses: unknown, limit: number) =>
-      bench.evaluate(([n, r, l]) => (window as unknown as { bench: Record<string, (r: unknown, l: number) => Promise<Probe>> }).bench[n](r, l), [
-        name,
-        responses,
-        limit,
-      ] as const);
+    type Probe = { ms: number; posts: number; heap: number; longestTask: number };
+    type Bench = Record<string, (r: unknown, l: number, d: number) => Promise<Probe>>;
+    const call = (name: 'widget' | 'innerHTML', responses: unknown, limit: number, depth = 10) =>
+      bench.evaluate(([n, r, l, d]) => (window as unknown as { bench: Bench }).bench[n](r, l, d), [name, responses, limit, depth] as const);
     const render = [];
     for (const n of [10, 100, 1000]) {
       const { roots, responses } = discussion(n);
@@ -113,6 +146,17 @@ async function main() {
         innerHTMLHeapMB: round(median(floor.map((f) => f.heap)) / 2 ** 20, 2),
       });
     }
+    // A thread with thousands of replies, at the default depth: time to painted, longest task.
+    const big = bigThread();
+    const bigRuns: Probe[] = [];
+    for (let run = 0; run < 3; run++) bigRuns.push(await call('widget', big.responses, 1, 6));
+    const bigThreadResult = {
+      replies: big.replies,
+      postsRendered: bigRuns[0].posts,
+      paintedMs: round(median(bigRuns.map((r) => r.ms))),
+      longestTaskMs: round(median(bigRuns.map((r) => r.longestTask))),
+    };
+
     const searching: number[] = [];
     for (let run = 0; run < RUNS; run++) {
       const result = await bench.evaluate(
@@ -136,6 +180,7 @@ async function main() {
       requests,
       render,
       searchingMs: round(median(searching)),
+      bigThread: bigThreadResult,
     };
     mkdirSync('bench-results', { recursive: true });
     writeFileSync('bench-results/bench.json', JSON.stringify(result, null, 2) + '\n');
@@ -148,6 +193,9 @@ async function main() {
     );
     console.log(`Connected → "Searching for posts…" painted: ${result.searchingMs} ms (median of ${RUNS})`);
     console.table(render);
+    console.log(
+      `A thread of ${bigThreadResult.replies} replies at depth 6: ${bigThreadResult.postsRendered} posts in the first view, painted after ${bigThreadResult.paintedMs} ms, longest task ${bigThreadResult.longestTaskMs} ms`,
+    );
     console.log('Written to bench-results/bench.json');
   } finally {
     await harness.close();

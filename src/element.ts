@@ -110,10 +110,8 @@ export class DiscussThread extends LitElement {
   #warn = warner();
   #active = false;
   #observer?: IntersectionObserver;
-  /** The next load skips the session cache (refresh, "Try again"). */
-  #force = false;
-  /** Undefined until the reader's language has arrived. */
-  #lang?: string;
+  #force = false; // the next load skips the session cache (refresh, "Try again")
+  #lang?: string; // undefined until the reader's language has arrived
 
   /** Load again, skipping the session cache, with the page's current inputs. */
   refresh(): void {
@@ -162,27 +160,32 @@ export class DiscussThread extends LitElement {
     this.status = this.#active ? this.#loader.state.status : 'idle';
   }
 
-  async #more() {
-    const index = await this.#loader.more();
-    if (index === undefined) return;
+  /** After `index` arrives, and the update it causes, focus what `find` finds there: the first new post. */
+  async #focus(index: Promise<number | undefined>, find: (index: number) => HTMLElement | undefined) {
+    const i = await index;
+    if (i === undefined) return;
     await this.updateComplete;
-    this.renderRoot.querySelectorAll<HTMLElement>('.list > li > article')[index]?.focus();
+    find(i)?.focus();
   }
 
+  #more = () => this.#focus(this.#loader.more(), (i) => this.renderRoot.querySelectorAll<HTMLElement>('.list > li > article')[i]);
+
+  #open = (uri: string, from: HTMLElement) => {
+    const item = from.closest('li')!;
+    const shown = item.querySelectorAll(':scope > ol > li').length;
+    const replies = () => item.querySelectorAll<HTMLElement>(':scope > ol > li > article');
+    this.#focus(
+      this.#loader.open(uri).then((opened) => (opened ? shown : undefined)),
+      (i) => replies()[i],
+    );
+  };
+
   protected override render() {
-    const base = this.#lang && messages(this.#lang);
-    if (!base) return null; // the reader's language is on its way: a moment of nothing, never English first
-    const t: Messages = { ...base, ...this.strings };
-    const { articleKey, author } = this.#inputs;
-    return shell({
-      state: this.#loader.state,
-      inputs: this.#inputs,
-      t,
-      view: { lang: this.#lang!, t, now: Date.now(), article: articleKey, author },
-      lazy: this.#loader.lazy,
-      onRetry: () => this.refresh(),
-      onMore: () => this.#more(),
-    });
+    const t = this.#lang && messages(this.#lang);
+    if (!t) return null; // the reader's language is on its way: a moment of nothing, never English first
+    const { state, lazy } = this.#loader;
+    const [onRetry, onMore, onOpen] = [() => this.refresh(), this.#more, this.#open];
+    return shell({ state, inputs: this.#inputs, t: { ...t, ...this.strings }, lang: this.#lang!, lazy, onRetry, onMore, onOpen });
   }
 }
 

@@ -29,7 +29,8 @@ export interface ErrorDetail {
 
 export type LoadState =
   | { status: 'idle' | 'searching' }
-  | { status: 'loaded' | 'empty'; discussion: Discussion; counts: Counts & { posts: number }; more: boolean }
+  /** `busy`: "more" while the next page loads, or the URI of a branch being opened. */
+  | { status: 'loaded' | 'empty'; discussion: Discussion; counts: Counts & { posts: number }; busy?: string }
   | { status: 'error'; error: ErrorDetail };
 
 let lazy: Promise<Lazy> | undefined;
@@ -78,20 +79,31 @@ export class LoadController implements ReactiveController {
 
   /** The next page of threads; resolves to the index of the first new thread, if any. */
   async more(): Promise<number | undefined> {
+    const before = new Set(this.#discussion()?.threads.map((thread) => thread.uri));
+    const next = await this.#step('more', (lazy, discussion, ctx) => lazy.nextPage(discussion, this.#inputs!.limit, this.#inputs!, ctx));
+    const index = next?.threads.findIndex((thread) => !before.has(thread.uri)) ?? -1;
+    return index < 0 ? undefined : index;
+  }
+
+  /** Open the branch at `uri` in place; resolves when it is shown (true) or could not be (false). */
+  async open(uri: string): Promise<boolean> {
+    return !!(await this.#step(uri, (lazy, discussion, ctx) => lazy.openBranch(discussion, uri, this.#inputs!, ctx)));
+  }
+
+  /** Replace the discussion with what `step` makes of it, marked `busy` meanwhile; one step at a time. */
+  async #step(busy: string, step: (lazy: Lazy, discussion: Discussion, ctx: { signal: AbortSignal }) => Promise<Discussion>) {
     const state = this.state;
-    if (state.status !== 'loaded' || state.more || !this.lazy) return undefined;
+    if (state.status !== 'loaded' || state.busy || !this.lazy) return undefined;
     const controller = (this.#more = new AbortController());
-    const before = new Set(state.discussion.threads.map((thread) => thread.uri));
-    this.#set({ ...state, more: true });
+    this.#set({ ...state, busy });
     try {
-      const next = await this.lazy.nextPage(state.discussion, this.#inputs!.limit, this.#inputs!, { signal: controller.signal });
+      const next = await step(this.lazy, state.discussion, { signal: controller.signal });
       // A reload or a quiet refresh replaced the discussion meanwhile: that one stands.
       if (controller.signal.aborted || this.#discussion() !== state.discussion) return undefined;
       this.#show(next, false);
-      const index = next.threads.findIndex((thread) => !before.has(thread.uri));
-      return index < 0 ? undefined : index;
+      return next;
     } catch {
-      // Aborted, or a bug we must not turn into an error state: the threads shown stay.
+      // Aborted, failed, or a bug we must not turn into an error state: what is shown stays.
       if (this.#discussion() === state.discussion) this.#set(state);
       return undefined;
     } finally {
@@ -138,7 +150,7 @@ export class LoadController implements ReactiveController {
   #show(discussion: Discussion, announce: boolean) {
     this.#more?.abort(); // a page under way belongs to the discussion being replaced
     const counts = this.lazy!.totals(discussion);
-    this.#set({ status: discussion.threads.length ? 'loaded' : 'empty', discussion, counts, more: false });
+    this.#set({ status: discussion.threads.length ? 'loaded' : 'empty', discussion, counts });
     if (announce) this.#emit('discuss-thread-load', { ...counts, failures: discussion.failures } satisfies LoadDetail);
   }
 

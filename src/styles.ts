@@ -59,6 +59,9 @@ export const styles = css`
   @keyframes spin { to { transform: rotate(1turn); } }
   .actions { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; margin-block-end: var(--_gap); }
   ol { list-style: none; margin: 0; padding: 0; }
+  /* Posts off screen skip style and layout until the reader nears them; the size each last had is
+     remembered, so scrolling back does not shift the page. */
+  .post { content-visibility: auto; contain-intrinsic-size: auto 7rem; }
   .list > li + li { margin-block-start: var(--_gap); padding-block-start: var(--_gap); border-block-start: 1px solid var(--_border); }
   .replies {
     margin-block-start: 0.75rem; margin-inline-start: calc(var(--_avatar) / 2);
@@ -99,7 +102,7 @@ export const styles = css`
   .quote { display: grid; gap: 0.25rem; color: var(--_text); }
   p.quote { color: var(--_muted); }
   .video { position: relative; display: block; max-width: 28rem; background: #000; border-radius: calc(var(--_radius) / 2); }
-  .video:not(:has(img)) { aspect-ratio: 16 / 9; }
+  .video.blank { aspect-ratio: 16 / 9; }
   .play {
     position: absolute; inset: 50% auto auto 50%; translate: -50% -50%; display: grid; place-items: center;
     width: 3rem; height: 3rem; border-radius: 50%; background: #000c; color: #fff;
@@ -107,7 +110,9 @@ export const styles = css`
   .stats { display: flex; flex-wrap: wrap; align-items: center; gap: 0.25rem 1rem; color: var(--_muted); font-size: 0.9em; }
   .stat { display: inline-flex; align-items: center; gap: 0.3em; }
   .reply { margin-inline-start: auto; }
-  .more { display: inline-block; margin-block-start: 0.5rem; }
+  .more { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; align-items: baseline; margin-block-start: 0.5rem; }
+  .link { padding: 0; border: 0; background: none; color: var(--_accent); font: inherit; font-weight: 600; cursor: pointer; }
+  .link:disabled { opacity: 0.6; cursor: progress; }
   .warning summary { cursor: pointer; color: var(--_muted); }
   @media (forced-colors: active) {
     .button, .card, .quote, .replies, .badge { border: 1px solid CanvasText; }

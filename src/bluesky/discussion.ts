@@ -4,7 +4,7 @@
 import type { Counts, Post, ThreadNode } from './model.ts';
 import type { RequestOptions } from './http.ts';
 import { discover, type DiscoverInputs, type RouteFailure } from './discover.ts';
-import { compare, loadThreads } from './threads.ts';
+import { compare, loadBranch, loadThreads } from './threads.ts';
 
 export interface DiscussionInputs extends DiscoverInputs {
   depth: number;
@@ -45,6 +45,22 @@ export async function nextPage(discussion: Discussion, count: number, inputs: Di
   // A root shown earlier may turn out to be a reply in this page's threads: it moves there.
   const threads = merged.filter((thread) => !inside.has(thread.uri));
   return { ...discussion, threads, pending: pending.slice(count).filter((root) => !inside.has(root.uri)) };
+}
+
+/** `node` with the branch at `uri` replaced by `branch`, or `node` itself when the branch is not under it. */
+function replace(node: ThreadNode, uri: string, branch: ThreadNode): ThreadNode {
+  if (node.uri === uri) return branch;
+  const replies = node.replies.map((reply) => replace(reply, uri, branch));
+  return replies.some((reply, i) => reply !== node.replies[i]) ? { ...node, replies } : node;
+}
+
+/**
+ * Open the branch at `uri` in place: its every direct reply, and their first views below. A branch
+ * that is gone or hidden now is left as it was.
+ */
+export async function openBranch(discussion: Discussion, uri: string, inputs: DiscussionInputs, ctx: RequestOptions = {}): Promise<Discussion> {
+  const branch = await loadBranch(uri, inputs.service, inputs.depth, inputs.sort, ctx);
+  return branch ? { ...discussion, threads: discussion.threads.map((thread) => replace(thread, uri, branch)) } : discussion;
 }
 
 /** The discussion's first page; `search` is the search request when it was sent already. */

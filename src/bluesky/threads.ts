@@ -26,44 +26,81 @@ function hiddenReplies(threadgate: unknown): Set<string> {
 }
 
 /**
- * `app.bsky.feed.defs#threadViewPost` → ThreadNode; undefined for blocked, missing, invalid or
- * moderated posts, null for a reply the thread's author hid.
+ * The first view of a thread stays small however many replies it has: up to 10 direct replies of
+ * the post, 3 under each reply below, 40 in all, the best first (in `sort` order), filled level by
+ * level. The rest wait behind "N more replies", which loads that branch (`openBranch`).
  */
-function buildNode(view: unknown, level: number, depth: number, hidden: Set<string>, sort: Sort): ThreadNode | null | undefined {
+const FIRST_VIEW = { direct: 10, nested: 3, total: 40 };
+
+type Json = Record<string, unknown>;
+
+/** A thread view's post; undefined for blocked, missing, invalid or moderated posts, null for a reply the thread's author hid. */
+function nodeOf(view: unknown, hidden: Set<string>): { post: Post; view: Json } | null | undefined {
   if (!isObject(view) || view.$type !== ('app.bsky.feed.defs#threadViewPost' satisfies AppBskyFeedDefs.ThreadViewPost['$type'])) return undefined;
   const post = parsePost(view.post);
   if (!post) return undefined;
-  if (hidden.has(post.uri)) return null;
-  const replies =
-    level < depth && Array.isArray(view.replies)
-      ? view.replies
-          .map((reply) => buildNode(reply, level + 1, depth, hidden, sort))
-          .filter((node): node is ThreadNode => !!node)
-          .sort(compare(sort))
-      : [];
-  const more = level >= depth || !Array.isArray(view.replies) ? post.counts.replies : 0;
-  return { ...post, replies, more };
+  return hidden.has(post.uri) ? null : { post, view };
+}
+
+/**
+ * `app.bsky.feed.defs#threadViewPost` → ThreadNode, breadth first within FIRST_VIEW; with `all`,
+ * every direct reply of the top post is shown. Replies past the view are never parsed.
+ */
+function buildThread(view: unknown, depth: number, hidden: Set<string>, sort: Sort, all = false): ThreadNode | null | undefined {
+  const top = nodeOf(view, hidden);
+  if (!top) return top;
+  const order = compare(sort);
+  const root: ThreadNode = { ...top.post, replies: [], more: 0 };
+  let budget = FIRST_VIEW.total;
+  const queue: Array<[ThreadNode, Json, number]> = [[root, top.view, 0]];
+  for (let i = 0; i < queue.length; i++) {
+    const [node, raw, level] = queue[i];
+    if (level >= depth || !Array.isArray(raw.replies)) {
+      node.more = node.counts.replies; // cut here by `depth`, or by the AppView
+      continue;
+    }
+    const children = raw.replies
+      .map((reply) => nodeOf(reply, hidden))
+      .filter((child): child is { post: Post; view: Json } => !!child)
+      .sort((a, b) => order(a.post, b.post));
+    const every = all && level === 0;
+    const shown = children.slice(0, every ? children.length : Math.max(0, Math.min(level ? FIRST_VIEW.nested : FIRST_VIEW.direct, budget)));
+    if (!every) budget -= shown.length;
+    node.replies = shown.map((child) => ({ ...child.post, replies: [], more: 0 }));
+    node.more = children.length - shown.length;
+    shown.forEach((child, j) => queue.push([node.replies[j], child.view, level + 1]));
+  }
+  return root;
 }
 
 const leaf = (post: Post): ThreadNode => ({ ...post, replies: [], more: post.counts.replies });
 
+/** getPostThread for `uri`, as a node; undefined when the post is gone, null when it must not be shown. */
+async function fetchThread(uri: string, service: string, depth: number, sort: Sort, ctx: RequestOptions, all = false) {
+  const body = await xrpc(service, 'app.bsky.feed.getPostThread', { uri, depth, parentHeight: 0 }, ctx);
+  return buildThread(isObject(body) ? body.thread : undefined, depth, hiddenReplies(isObject(body) ? body.threadgate : undefined), sort, all);
+}
+
 /**
- * A root and its replies down to `depth` levels. A failed fetch keeps the root without replies; null
- * when the thread says the root itself must not be shown (a reply its thread's author hid).
+ * A root and its first view of replies down to `depth` levels. A failed fetch keeps the root without
+ * replies; null when the thread says the root itself must not be shown (a reply its author hid).
  */
 export async function loadThread(root: Post, service: string, depth: number, sort: Sort, ctx: RequestOptions): Promise<ThreadNode | null> {
   if (root.counts.replies === 0 || depth === 0) return leaf(root);
-  let body: unknown;
   try {
-    body = await xrpc(service, 'app.bsky.feed.getPostThread', { uri: root.uri, depth, parentHeight: 0 }, ctx);
+    // With more direct replies than the first view holds, two levels fill it: asking no deeper keeps
+    // a thread of thousands of replies a small response (4.7 MB for 5,000 replies at depth 6).
+    const node = await fetchThread(root.uri, service, root.counts.replies > FIRST_VIEW.total ? Math.min(depth, 2) : depth, sort, ctx);
+    return node === undefined ? leaf(root) : node;
   } catch (error) {
     if (error instanceof RequestError) return leaf(root);
     throw error;
   }
-  const thread = isObject(body) ? body.thread : undefined;
-  const node = buildNode(thread, 0, depth, hiddenReplies(isObject(body) ? body.threadgate : undefined), sort);
-  return node === undefined ? leaf(root) : node;
 }
+
+/** A branch opened in place: the post at `uri` with every direct reply, and their first views below. */
+export const loadBranch = (uri: string, service: string, depth: number, sort: Sort, ctx: RequestOptions) =>
+  fetchThread(uri, service, Math.max(depth, 1), sort, ctx, true);
 
 /** Threads for these roots, a few requests at a time; roots a thread says to hide are left out. */
 export async function loadThreads(roots: readonly Post[], service: string, depth: number, sort: Sort, ctx: RequestOptions): Promise<ThreadNode[]> {

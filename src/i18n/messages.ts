@@ -21,7 +21,7 @@ const TEXTS = [
   'video',
   'warning',
 ] as const;
-const PLURALS = ['posts', 'replies', 'reposts', 'likes', 'moreReplies'] as const;
+const PLURALS = ['posts', 'replies', 'reposts', 'likes', 'moreReplies', 'showReplies'] as const;
 export const KEYS = [...TEXTS, ...PLURALS] as const;
 
 export type Messages = Record<(typeof TEXTS)[number], string> & Record<(typeof PLURALS)[number], Plural>;
@@ -45,7 +45,8 @@ Content warning: show post
 # reply|# replies
 # repost|# reposts
 # like|# likes
-# more reply on Bluesky|# more replies on Bluesky`;
+# more reply on Bluesky|# more replies on Bluesky
+Show # more reply|Show # more replies`;
 
 const LOADERS: Record<string, () => Promise<{ default: string }>> = {
   ko: () => import('./lang/ko.ts'),

@@ -17,6 +17,10 @@ export interface View {
   article?: string;
   /** The article author (`author`: handle or DID), to mark their posts. */
   author?: string;
+  /** "more" while the next page loads, or the URI of a branch being opened. */
+  busy?: string;
+  /** Opens the branch at a post in place; `from` is the button the reader pressed. */
+  open?: (uri: string, from: HTMLElement) => void;
 }
 
 const REL = 'nofollow ugc noopener';
@@ -91,7 +95,7 @@ function embed(value: Embed | undefined, post: Post | BasePost, view: View): Tem
     case 'video':
       // No inline style (strict CSPs forbid it): the thumbnail's width and height give the card its
       // aspect ratio; without a thumbnail the stylesheet's 16:9 holds.
-      return html`<a class="video" href=${post.url}>
+      return html`<a class=${value.thumb ? 'video' : 'video blank'} href=${post.url}>
         ${value.thumb ? html`<img src=${value.thumb} alt=${value.alt} loading="lazy" width=${value.width ?? nothing} height=${value.height ?? nothing} />` : nothing}
         <span class="play" aria-hidden="true">▶</span><span class="sr">${view.t.video}</span>
       </a>`;
@@ -135,10 +139,10 @@ function stats(post: Post, view: View) {
   </div>`;
 }
 
-export function postTemplate(post: Post, view: View, focusable = false) {
+export function postTemplate(post: Post, view: View) {
   const body = html`${post.text ? html`<p part="text" class="text" lang=${lang(post.langs)} dir="auto">${richText(post.text, post.facets)}</p>` : nothing}
   ${post.embed ? html`<div part="embed" class="embed">${embed(post.embed, post, view)}</div>` : nothing}`;
-  return html`<article part="post" class="post" aria-label=${fill(view.t.postBy, { name: post.author.displayName })} tabindex=${focusable ? '-1' : nothing}>
+  return html`<article part="post" class="post" aria-label=${fill(view.t.postBy, { name: post.author.displayName })} tabindex="-1">
     ${byline(post, view)} ${warned(post.warn, body, view)} ${stats(post, view)}
   </article>`;
 }
@@ -148,7 +152,7 @@ const INDENTED_LEVELS = 4;
 
 function threadTemplate(node: ThreadNode, view: View, level = 0): TemplateResult {
   return html`<li>
-    ${postTemplate(node, view, level === 0)}
+    ${postTemplate(node, view)}
     ${
       node.replies.length
         ? html`<ol part="replies" class=${level < INDENTED_LEVELS ? 'replies' : 'replies flat'}>
@@ -156,8 +160,28 @@ function threadTemplate(node: ThreadNode, view: View, level = 0): TemplateResult
           </ol>`
         : nothing
     }
-    ${node.more ? html`<a part="more" class="more" href=${node.url}>${plural(view.lang, view.t.moreReplies, node.more, true)}</a>` : nothing}
+    ${node.more ? moreReplies(node, view) : nothing}
   </li>`;
+}
+
+/** Replies not shown: a button opens them in place; the link to them on Bluesky stays beside it. */
+function moreReplies(node: ThreadNode, view: View) {
+  const { lang, t, open } = view;
+  return html`<div class="more">
+    ${
+      open
+        ? html`<button
+            part="more"
+            class="link"
+            ?disabled=${view.busy === node.uri}
+            @click=${(event: Event) => open(node.uri, event.currentTarget as HTMLElement)}
+          >
+            ${plural(lang, t.showReplies, node.more, true)}
+          </button>`
+        : nothing
+    }
+    <a part="more" href=${node.url}>${plural(lang, t.moreReplies, node.more, true)}</a>
+  </div>`;
 }
 
 /** The threads, as the page's list. */

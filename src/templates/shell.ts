@@ -13,10 +13,12 @@ interface Shell {
   state: LoadState;
   inputs: Inputs;
   t: Messages;
-  view: View;
+  lang: string;
   lazy?: Lazy;
   onRetry: () => void;
   onMore: () => void;
+  /** Opens the branch at a post in place. */
+  onOpen: View['open'];
 }
 
 function statusText(state: LoadState, t: Messages) {
@@ -25,8 +27,9 @@ function statusText(state: LoadState, t: Messages) {
   return state.status === 'error' ? t.error : nothing;
 }
 
-export function shell({ state, inputs, t, view, lazy, onRetry, onMore }: Shell) {
+export function shell({ state, inputs, t, lang, lazy, onRetry, onMore, onOpen }: Shell) {
   const shown = state.status === 'loaded' && lazy ? state : undefined;
+  const view: View = { lang, t, now: Date.now(), article: inputs.articleKey, author: inputs.author, busy: shown?.busy, open: onOpen };
   return html`
     <header part="header">
       <div part="heading" class="heading" role="heading" aria-level=${inputs.headingLevel}><slot name="heading">${t.heading}</slot></div>
@@ -48,7 +51,9 @@ export function shell({ state, inputs, t, view, lazy, onRetry, onMore }: Shell) 
         ? html`${lazy!.listTemplate(shown.discussion, view)}
           ${
             shown.discussion.pending.length
-              ? html`<div class="actions"><button part="more" class="button secondary" ?disabled=${shown.more} @click=${onMore}>${t.showMore}</button></div>`
+              ? html`<div class="actions">
+                  <button part="more" class="button secondary" ?disabled=${shown.busy === 'more'} @click=${onMore}>${t.showMore}</button>
+                </div>`
               : nothing
           }`
         : nothing

@@ -97,7 +97,7 @@ describe('accessibility', () => {
   it('"Show more" works from the keyboard and moves focus to the first new post', async () => {
     const { page: p } = await open(harness, page('service=/&search-service=/&limit=2&sort=oldest'));
     await waitForStatus(p, 'loaded');
-    await p.locator('discuss-thread button[part="more"]').focus();
+    await p.locator('discuss-thread .actions > button[part="more"]').focus();
     await p.keyboard.press('Enter');
     await p.waitForFunction(() => document.querySelector('discuss-thread')!.shadowRoot!.querySelectorAll('.list > li').length === 4);
     await p.waitForFunction(() => document.querySelector('discuss-thread')!.shadowRoot!.activeElement?.tagName === 'ARTICLE');
@@ -115,7 +115,7 @@ describe('a Korean reader on a dark page', () => {
     const widget = p.locator('discuss-thread');
     await expect(widget.locator('[part="heading"]').textContent()).resolves.toContain('Bluesky 토론');
     await expect(widget.locator('[part="compose"]').textContent()).resolves.toBe('Bluesky에서 토론하기');
-    await expect(widget.locator('button[part="more"]').textContent()).resolves.toBe('더 보기');
+    await expect(widget.locator('.actions > button[part="more"]').textContent()).resolves.toBe('더 보기');
     const colors = await widget.evaluate((el) => {
       const style = getComputedStyle(el);
       return { color: style.color, background: style.backgroundColor };

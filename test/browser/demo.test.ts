@@ -41,7 +41,8 @@ describe('the demo page', () => {
       '이런 패턴이 반복된다는 게 정말 무섭네요 😟',
       '맞아요. 기록해 두는 게 중요합니다 📝',
     ]);
-    await expect(story.locator('[part="more"]').textContent()).resolves.toBe('1 more reply on Bluesky');
+    await expect(story.locator('a[part="more"]').textContent()).resolves.toBe('1 more reply on Bluesky');
+    await expect(story.locator('button[part="more"]').textContent()).resolves.toContain('Show 1 more reply');
     const korean = page.locator('discuss-thread article', { hasText: '노르비아가' }).first();
     await expect(korean.locator('[part="text"]').getAttribute('lang')).resolves.toBe('ko');
     const tags = await korean.locator(':scope > [part="text"] a').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));

@@ -20,6 +20,14 @@ describe('deep threads', () => {
     const query = `loading=eager&service=/&search-service=/&depth=${depth}&url=${encodeURIComponent(DEEP_ARTICLE)}`;
     const { page, errors } = await open(harness, `/test/browser/fixtures/page.html?${query}`, { width });
     await waitForStatus(page, 'loaded');
+    // The first view holds 40 replies; open the rest in place until the whole chain is on the page.
+    const count = () => page.locator('discuss-thread article.post').count();
+    while ((await count()) < depth + 1) {
+      const before = await count();
+      // Clicked from script: posts off screen are sized as they come into view, so a pointer would aim at a moving target.
+      await page.evaluate(() => [...document.querySelector('discuss-thread')!.shadowRoot!.querySelectorAll<HTMLElement>('.more > button')].at(-1)!.click());
+      await page.waitForFunction((n) => document.querySelector('discuss-thread')!.shadowRoot!.querySelectorAll('article.post').length > n, before);
+    }
     const layout = await page.evaluate(() => {
       const root = document.querySelector('discuss-thread')!.shadowRoot!;
       const posts = [...root.querySelectorAll('article.post')].map((post) => post.getBoundingClientRect());

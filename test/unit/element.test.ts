@@ -89,9 +89,11 @@ describe('<discuss-thread> states', () => {
     const story = root(el).querySelector('.list > li')!;
     const level1 = story.querySelectorAll(':scope > ol[part="replies"] > li');
     expect(level1).toHaveLength(2);
-    const more = story.querySelector<HTMLAnchorElement>('[part="more"]')!;
-    expect(more.textContent).toBe('1 more reply on Bluesky');
-    expect(more.href).toMatch(/^https:\/\/bsky\.app\/profile\/minapark\.news\.example\/post\//);
+    const [open, link] = story.querySelectorAll<HTMLElement>('[part="more"]');
+    expect(open.tagName).toBe('BUTTON');
+    expect(open.textContent!.trim()).toBe('Show 1 more reply');
+    expect(link.textContent).toBe('1 more reply on Bluesky');
+    expect((link as HTMLAnchorElement).href).toMatch(/^https:\/\/bsky\.app\/profile\/minapark\.news\.example\/post\//);
     const mention = [...story.querySelectorAll<HTMLAnchorElement>('[part="text"] a')].find((a) => a.textContent === '@minapark.news.example')!;
     expect(mention.href).toMatch(/^https:\/\/bsky\.app\/profile\/did%3Aplc%3A/);
   });

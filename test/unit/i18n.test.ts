@@ -25,7 +25,7 @@ describe('messages', () => {
     expect(t.postBy).toContain('{name}');
     const rules = new Intl.PluralRules(lang === 'pt' ? 'pt-BR' : lang);
     const used = new Set(Array.from({ length: 200 }, (_, n) => rules.select(n)));
-    for (const key of ['posts', 'replies', 'reposts', 'likes', 'moreReplies'] as const) {
+    for (const key of ['posts', 'replies', 'reposts', 'likes', 'moreReplies', 'showReplies'] as const) {
       for (const form of Object.values(t[key])) expect(form, `${lang} ${key}`).toContain('#');
       // Every category small whole numbers fall in has its own form (French "many" is for millions).
       for (const category of used)

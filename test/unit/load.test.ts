@@ -120,9 +120,9 @@ describe('LoadController', () => {
     el.loader.load(i, i.key);
     await el.loader.done;
     const more = el.loader.more();
-    expect(el.loader.state).toMatchObject({ status: 'loaded', more: true });
+    expect(el.loader.state).toMatchObject({ status: 'loaded', busy: 'more' });
     expect(await more).toBe(2);
-    expect(el.loader.state).toMatchObject({ status: 'loaded', more: false });
+    expect('busy' in el.loader.state && el.loader.state.busy).toBeFalsy();
     expect((el.loader.state as { discussion: { threads: unknown[] } }).discussion.threads).toHaveLength(4);
   });
 });

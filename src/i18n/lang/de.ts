@@ -17,4 +17,5 @@ Inhaltswarnung: Beitrag anzeigen
 # Antwort|# Antworten
 # Repost|# Reposts
 # Like|# Likes
-# weitere Antwort auf Bluesky|# weitere Antworten auf Bluesky`;
+# weitere Antwort auf Bluesky|# weitere Antworten auf Bluesky
+# weitere Antwort zeigen|# weitere Antworten zeigen`;

@@ -17,4 +17,5 @@ Advertencia de contenido: mostrar publicación
 # respuesta|# respuestas
 # republicación|# republicaciones
 # me gusta
-# respuesta más en Bluesky|# respuestas más en Bluesky`;
+# respuesta más en Bluesky|# respuestas más en Bluesky
+Ver # respuesta más|Ver # respuestas más`;

@@ -17,4 +17,5 @@ Avertissement de contenu\u202f: afficher la publication
 # réponse|# réponses
 # republication|# republications
 # j’aime
-# autre réponse sur Bluesky|# autres réponses sur Bluesky`;
+# autre réponse sur Bluesky|# autres réponses sur Bluesky
+Voir # réponse de plus|Voir # réponses de plus`;

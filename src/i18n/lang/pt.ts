@@ -17,4 +17,5 @@ Aviso de conteúdo: mostrar post
 # resposta|# respostas
 # repost|# reposts
 # curtida|# curtidas
-Mais # resposta no Bluesky|Mais # respostas no Bluesky`;
+Mais # resposta no Bluesky|Mais # respostas no Bluesky
+Ver mais # resposta|Ver mais # respostas`;

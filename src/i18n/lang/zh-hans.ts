@@ -17,4 +17,5 @@ export default `Bluesky 上的讨论
 # 条回复
 # 次转发
 # 个赞
-在 Bluesky 上查看另外 # 条回复`;
+在 Bluesky 上查看另外 # 条回复
+再显示 # 条回复`;

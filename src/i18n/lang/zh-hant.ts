@@ -17,4 +17,5 @@ export default `Bluesky 上的討論
 # 則回覆
 # 次轉發
 # 個讚
-在 Bluesky 上查看另外 # 則回覆`;
+在 Bluesky 上查看另外 # 則回覆
+再顯示 # 則回覆`;
