@@ -35,7 +35,7 @@ const NOT_INPUTS = new Set<PropertyKey>(['lang', 'strings', 'status']);
  * @csspart embed - A post's images, link card, quote or video.
  * @csspart stats - A post's counts and reply link.
  * @csspart replies - The list of replies under a post.
- * @csspart more - "Show more" and "more replies on Bluesky".
+ * @csspart more - "Show more", "Show N more replies" (opens a branch in place) and "N more replies on Bluesky".
  * @csspart retry - The "Try again" button.
  * @cssprop [--discuss-text=light-dark(#1b1f24, #e8ecf0)] - Text colour.
  * @cssprop [--discuss-muted=light-dark(#57606a, #a4adb8)] - Handles, times, counts and the status line.
