@@ -5,3 +5,4 @@
 export { loadDiscussion, nextPage, openBranch, totals, DiscoveryError } from './bluesky/discussion.ts';
 export { isDiscussion } from './bluesky/cache-shape.ts';
 export { listTemplate, summaryTemplate } from './templates/posts.ts';
+export { postStyles } from './templates/post-styles.ts';

@@ -56,7 +56,7 @@ export class LoadController implements ReactiveController {
   #inputs?: DiscussionInputs;
   #key?: string;
   #load?: AbortController;
-  #more?: AbortController;
+  #stepping?: AbortController;
 
   constructor(host: ReactiveControllerHost & HTMLElement) {
     this.#host = host;
@@ -94,7 +94,7 @@ export class LoadController implements ReactiveController {
   async #step(busy: string, step: (lazy: Lazy, discussion: Discussion, ctx: { signal: AbortSignal }) => Promise<Discussion>) {
     const state = this.state;
     if (state.status !== 'loaded' || state.busy || !this.lazy) return undefined;
-    const controller = (this.#more = new AbortController());
+    const controller = (this.#stepping = new AbortController());
     this.#set({ ...state, busy });
     try {
       const next = await step(this.lazy, state.discussion, { signal: controller.signal });
@@ -107,7 +107,7 @@ export class LoadController implements ReactiveController {
       if (this.#discussion() === state.discussion) this.#set(state);
       return undefined;
     } finally {
-      if (this.#more === controller) this.#more = undefined;
+      if (this.#stepping === controller) this.#stepping = undefined;
     }
   }
 
@@ -121,6 +121,7 @@ export class LoadController implements ReactiveController {
     let lazy: Lazy;
     try {
       lazy = this.lazy = arrived ?? (await loadLazy());
+      this.#adopt(lazy.postStyles.styleSheet);
     } catch (error) {
       if (!controller.signal.aborted) this.#fail(error, []);
       return;
@@ -148,7 +149,7 @@ export class LoadController implements ReactiveController {
   #discussion = () => ('discussion' in this.state ? this.state.discussion : undefined);
 
   #show(discussion: Discussion, announce: boolean) {
-    this.#more?.abort(); // a page under way belongs to the discussion being replaced
+    this.#stepping?.abort(); // a page or branch under way belongs to the discussion being replaced
     const counts = this.lazy!.totals(discussion);
     this.#set({ status: discussion.threads.length ? 'loaded' : 'empty', discussion, counts });
     if (announce) this.#emit('discuss-thread-load', { ...counts, failures: discussion.failures } satisfies LoadDetail);
@@ -169,8 +170,14 @@ export class LoadController implements ReactiveController {
     this.#host.requestUpdate();
   }
 
+  /** The posts' stylesheet, which came with their code, joins the host's. */
+  #adopt(sheet: CSSStyleSheet | undefined) {
+    const root = this.#host.shadowRoot;
+    if (sheet && root && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  }
+
   #abort() {
     this.#load?.abort();
-    this.#more?.abort();
+    this.#stepping?.abort();
   }
 }

@@ -1,5 +1,7 @@
-// The widget's stylesheet. Every colour and size is a `--discuss-*` custom property with a default;
-// `light-dark()` picks the light or dark default from the `color-scheme` that `theme` sets.
+// The widget's frame: colours, header, status, buttons. Every colour and size is a `--discuss-*`
+// custom property with a default; `light-dark()` picks the light or dark default from the
+// `color-scheme` that `theme` sets. The posts' own rules come with the discussion code
+// (templates/post-styles.ts).
 
 import { css } from 'lit';
 
@@ -58,64 +60,8 @@ export const styles = css`
   }
   @keyframes spin { to { transform: rotate(1turn); } }
   .actions { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; margin-block-end: var(--_gap); }
-  ol { list-style: none; margin: 0; padding: 0; }
-  /* Posts off screen skip style and layout until the reader nears them; the size each last had is
-     remembered, so scrolling back does not shift the page. */
-  .post { content-visibility: auto; contain-intrinsic-size: auto 7rem; }
-  .list > li + li { margin-block-start: var(--_gap); padding-block-start: var(--_gap); border-block-start: 1px solid var(--_border); }
-  .replies {
-    margin-block-start: 0.75rem; margin-inline-start: calc(var(--_avatar) / 2);
-    padding-inline-start: calc(var(--_avatar) / 2); border-inline-start: 2px solid var(--_border);
-  }
-  .replies > li + li { margin-block-start: 0.75rem; }
-  @container (max-width: 30rem) {
-    .replies { margin-inline-start: 0.25rem; padding-inline-start: 0.6rem; }
-  }
-  /* Past a few levels replies stop indenting (as on bsky.app): every post keeps a readable column. */
-  .replies.flat { margin-inline-start: 0; padding-inline-start: 0; border: 0; }
-  .post { display: grid; gap: 0.4rem; }
-  .byline { display: flex; align-items: center; gap: 0.5rem; color: var(--_muted); }
-  .avatar {
-    width: var(--_avatar); height: var(--_avatar); border-radius: 50%; object-fit: cover; flex: none;
-    background: var(--_surface);
-  }
-  .quote .avatar { --_avatar: 1.25rem; }
-  .author { color: var(--_text); text-decoration: none; min-width: 0; }
-  .author:hover .name { text-decoration: underline; }
-  .name { font-weight: 600; }
-  .handle, .time { color: var(--_muted); }
-  .time { text-decoration: none; }
-  .badge { font-size: 0.8em; padding: 0 0.5em; border-radius: 999px; background: var(--_surface); border: 1px solid var(--_border); color: var(--_text); }
-  .text { margin: 0; white-space: pre-wrap; }
-  .embed { display: grid; gap: 0.5rem; }
-  .images { display: grid; gap: 4px; grid-template-columns: repeat(auto-fit, minmax(min(100%, 140px), 1fr)); max-width: 36rem; }
-  .images[data-count='1'] { grid-template-columns: minmax(0, 28rem); }
-  .images img, .video img { display: block; width: 100%; height: auto; border-radius: calc(var(--_radius) / 2); background: var(--_surface); object-fit: cover; }
-  .images:not([data-count='1']) img { aspect-ratio: 1; }
-  .card, .quote {
-    display: flex; gap: 0.75rem; max-width: 36rem; padding: 0.6rem 0.75rem; border: 1px solid var(--_border);
-    border-radius: var(--_radius); color: inherit; text-decoration: none; margin: 0;
-  }
-  .card img { width: 5rem; height: 5rem; object-fit: cover; border-radius: calc(var(--_radius) / 2); flex: none; }
-  .card > span { display: grid; min-width: 0; }
-  .card small { color: var(--_muted); }
-  .quote { display: grid; gap: 0.25rem; color: var(--_text); }
-  p.quote { color: var(--_muted); }
-  .video { position: relative; display: block; max-width: 28rem; background: #000; border-radius: calc(var(--_radius) / 2); }
-  .video.blank { aspect-ratio: 16 / 9; }
-  .play {
-    position: absolute; inset: 50% auto auto 50%; translate: -50% -50%; display: grid; place-items: center;
-    width: 3rem; height: 3rem; border-radius: 50%; background: #000c; color: #fff;
-  }
-  .stats { display: flex; flex-wrap: wrap; align-items: center; gap: 0.25rem 1rem; color: var(--_muted); font-size: 0.9em; }
-  .stat { display: inline-flex; align-items: center; gap: 0.3em; }
-  .reply { margin-inline-start: auto; }
-  .more { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; align-items: baseline; margin-block-start: 0.5rem; }
-  .link { padding: 0; border: 0; background: none; color: var(--_accent); font: inherit; font-weight: 600; cursor: pointer; }
-  .link:disabled { opacity: 0.6; cursor: progress; }
-  .warning summary { cursor: pointer; color: var(--_muted); }
   @media (forced-colors: active) {
-    .button, .card, .quote, .replies, .badge { border: 1px solid CanvasText; }
+    .button { border: 1px solid CanvasText; }
     a:focus-visible, button:focus-visible, summary:focus-visible, article:focus-visible { outline-color: Highlight; }
   }
   @media (prefers-reduced-motion: reduce) {

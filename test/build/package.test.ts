@@ -118,7 +118,7 @@ describe('custom-elements.json', () => {
     ];
     expect(el.cssParts.map((p: { name: string }) => p.name).sort()).toEqual(parts.sort());
     const properties = el.cssProperties.map((p: { name: string }) => p.name);
-    const styles = read('src/styles.ts');
+    const styles = read('src/styles.ts') + read('src/templates/post-styles.ts');
     for (const used of new Set(styles.match(/--discuss-[a-z-]+/g))) expect(properties).toContain(used);
     expect(el.slots.map((s: { name: string }) => s.name).sort()).toEqual(['', 'empty', 'heading']);
     expect(manifest().modules[0].path).toBe('dist/npm/element.js');
