@@ -104,6 +104,7 @@ async function main() {
     await page.waitForFunction(() => document.querySelector('discuss-thread')?.getAttribute('status') === 'loaded');
     const first = [...seen];
     seen.length = 0;
+    await page.waitForTimeout(100); // the session cache is written just after the discussion shows
     await page.reload();
     await page.waitForFunction(() => document.querySelector('discuss-thread')?.getAttribute('status') === 'loaded');
     await page.waitForTimeout(300);

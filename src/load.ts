@@ -138,8 +138,8 @@ export class LoadController implements ReactiveController {
     try {
       const discussion = await lazy.loadDiscussion(inputs, ctx, search);
       if (controller.signal.aborted) return;
-      writeCache(key, discussion);
       this.#show(discussion, true);
+      setTimeout(() => writeCache(key, discussion)); // after the discussion is on screen, not before
     } catch (error) {
       // A quiet refresh that fails keeps what is shown.
       if (!controller.signal.aborted && !cached) this.#fail(error, error instanceof lazy.DiscoveryError ? error.failures : []);

@@ -21,6 +21,9 @@ const part = (el: DiscussThread, name: string) => root(el).querySelector<HTMLEle
 const parts = (el: DiscussThread, name: string) => [...root(el).querySelectorAll<HTMLElement>(`[part~="${name}"]`)];
 const settled = (el: DiscussThread, status: string) => vi.waitFor(() => expect(el.getAttribute('status')).toBe(status), { timeout: 2000 });
 
+/** The session-cache entry is written just after the discussion shows. */
+const cached = () => vi.waitFor(() => expect(Object.keys(sessionStorage).some((k) => k.startsWith('discuss-thread:'))).toBe(true));
+
 /** Hold every search until the test releases it. */
 function holdSearch(route: Route) {
   const gate = deferred();
@@ -260,6 +263,7 @@ describe('<discuss-thread> session cache', () => {
     const { calls } = stubFetch(sampleRoute);
     const first = mount();
     await settled(first, 'loaded');
+    await cached();
     first.remove();
     const sent = calls.length;
     const again = mount();
@@ -272,6 +276,7 @@ describe('<discuss-thread> session cache', () => {
     const { calls } = stubFetch(sampleRoute);
     const first = mount();
     await settled(first, 'loaded');
+    await cached();
     first.remove();
     const later = Date.now() + 10 * 60_000;
     vi.spyOn(Date, 'now').mockReturnValue(later);

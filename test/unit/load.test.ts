@@ -84,6 +84,8 @@ describe('LoadController', () => {
     const i = inputs();
     first.loader.load(i, i.key);
     await first.loader.done;
+    // The entry is written once the discussion is on screen.
+    await vi.waitFor(() => expect(Object.keys(sessionStorage).some((k) => k.startsWith('discuss-thread:'))).toBe(true));
     const { calls } = stubFetch(sampleRoute);
     const again = host();
     again.loader.load(i, i.key);

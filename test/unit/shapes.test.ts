@@ -154,7 +154,11 @@ describe('the session cache reads back only what it wrote', () => {
     const first = mount();
     await settled(first, 'loaded');
     first.remove();
-    const key = Object.keys(sessionStorage).find((k) => k.startsWith('discuss-thread:'))!;
+    const key = await vi.waitFor(() => {
+      const found = Object.keys(sessionStorage).find((k) => k.startsWith('discuss-thread:'));
+      if (!found) throw new Error('not written yet');
+      return found;
+    });
     return { key, value: JSON.parse(sessionStorage.getItem(key)!), calls };
   }
 
