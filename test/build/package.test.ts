@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { BUDGETS, CHUNKS, ENTRY, budgetOf, sizes } from '../../scripts/size.ts';
 import { DEFAULTS } from '../../src/inputs.ts';
+import { VERSION } from '../../src/version.ts';
 
 // What ships: the CDN file within budget, the npm entry, types, the manifest (test/global-setup.ts
 // builds them with `npm run build`).
@@ -52,6 +53,10 @@ describe('the npm entry', () => {
     expect(types).toContain("'discuss-thread-load': CustomEvent<LoadDetail>");
     expect(types).toContain("'discuss-thread-error': CustomEvent<ErrorDetail>");
     expect(read('dist/npm/index.d.ts')).toContain('DiscussThread');
+  });
+
+  it('names its release in the session-cache key as package.json does', () => {
+    expect(VERSION).toBe(JSON.parse(read('package.json')).version);
   });
 
   it('registers the element only from ".", guarded, and exports the bare class from "./element"', () => {
