@@ -71,9 +71,24 @@ export async function loadDiscussion(inputs: DiscussionInputs, ctx: RequestOptio
   return nextPage({ threads: [], pending: roots, failures: found.failures }, Math.max(inputs.limit, found.pinned.length), inputs, ctx);
 }
 
-/** What the header summarises: roots known, and their counts as Bluesky reports them. */
+/**
+ * What the header summarises, every number true of the discussion and never smaller than what the
+ * page shows: `posts` counts the top-level posts; `replies` every reply known, those on the page
+ * and those Bluesky counts under a post whose replies are not (all) shown; `likes`, `reposts` and
+ * `quotes` add up every post on the page and every top-level post not shown yet.
+ */
 export function totals(discussion: Discussion): Counts & { posts: number } {
-  const roots: Post[] = [...discussion.threads, ...discussion.pending];
-  const sum = (key: keyof Counts) => roots.reduce((total, root) => total + root.counts[key], 0);
-  return { posts: roots.length, replies: sum('replies'), reposts: sum('reposts'), likes: sum('likes'), quotes: sum('quotes') };
+  const sum: Counts & { posts: number } = { posts: discussion.threads.length + discussion.pending.length, replies: 0, reposts: 0, likes: 0, quotes: 0 };
+  const add = (post: Post) => ((sum.likes += post.counts.likes), (sum.reposts += post.counts.reposts), (sum.quotes += post.counts.quotes));
+  const walk = (node: ThreadNode) => {
+    add(node);
+    sum.replies += node.replies.length + node.more;
+    node.replies.forEach(walk);
+  };
+  discussion.threads.forEach(walk);
+  for (const root of discussion.pending) {
+    add(root);
+    sum.replies += root.counts.replies;
+  }
+  return sum;
 }

@@ -261,4 +261,21 @@ describe('review findings', () => {
     expect(discussion.threads.map((t) => t.uri).sort()).toEqual([odd.uri, good.uri].sort());
     expect(discussion.threads.find((t) => t.uri === odd.uri)!.facets).toEqual([]);
   });
+
+  it('summarises honestly: never fewer replies or likes than the page shows, counting nested replies', async () => {
+    stubFetch(sampleRoute);
+    for (const depth of [0, 1, 2, 6]) {
+      const discussion = await loadDiscussion(inputs({ depth, limit: 3 }));
+      const shown = (nodes: ThreadNode[]): ThreadNode[] => nodes.flatMap((node) => [node, ...shown(node.replies)]);
+      const posts = shown(discussion.threads);
+      const sum = totals(discussion);
+      expect(sum.posts).toBe(discussion.threads.length + discussion.pending.length);
+      expect(sum.replies).toBeGreaterThanOrEqual(posts.length - discussion.threads.length);
+      expect(sum.likes).toBeGreaterThanOrEqual(posts.reduce((total, post) => total + post.counts.likes, 0));
+      // Nothing counted twice: a reply on the page is counted once, not again in its parent's count.
+      expect(sum.replies).toBe(
+        posts.reduce((total, post) => total + post.replies.length + post.more, 0) + discussion.pending.reduce((t, r) => t + r.counts.replies, 0),
+      );
+    }
+  });
 });
