@@ -33,7 +33,7 @@ const NOT_INPUTS = new Set<PropertyKey>(['lang', 'strings', 'status']);
  * @csspart author - A post author's name and handle.
  * @csspart text - A post's text.
  * @csspart embed - A post's images, link card, quote or video.
- * @csspart stats - A post's counts and reply link.
+ * @csspart stats - A post's reply link and its counts (hidden at zero).
  * @csspart replies - The list of replies under a post.
  * @csspart more - "Show more", "Show N more replies" (opens a branch in place) and "N more replies on Bluesky".
  * @csspart retry - The "Try again" button.

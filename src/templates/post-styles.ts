@@ -57,7 +57,9 @@ export const postStyles = css`
   }
   .stats { display: flex; flex-wrap: wrap; align-items: center; gap: 0.25rem 1rem; color: var(--_muted); font-size: 0.9em; }
   .stat { display: inline-flex; align-items: center; gap: 0.3em; }
-  .reply { margin-inline-start: auto; }
+  .stat svg { fill: none; stroke: currentColor; stroke-width: 2; stroke-linejoin: round; }
+  .reply { color: inherit; text-decoration: none; border-radius: 4px; }
+  .reply:hover { color: var(--_accent); }
   .more { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; align-items: baseline; margin-block-start: 0.5rem; }
   .link { padding: 0; border: 0; background: none; color: var(--_accent); font: inherit; font-weight: 600; cursor: pointer; }
   .link:disabled { opacity: 0.6; cursor: progress; }

@@ -25,16 +25,14 @@ export interface View {
 
 const REL = 'nofollow ugc noopener';
 
+/** Icons, each one template with no binding: the same markup for every post. */
 const ICONS = {
-  replies: 'M3 4h18v12H8l-5 4z',
-  reposts: 'M4 9V6h13l-3-3m6 12v3H7l3 3',
-  likes: 'M12 20s-8-5-8-11a4 4 0 0 1 8-1 4 4 0 0 1 8 1c0 6-8 11-8 11z',
+  replies: html`<svg aria-hidden="true" viewBox="0 0 24 24" width="16" height="16"><path d="M3 4h18v12H8l-5 4z" /></svg>`,
+  reposts: html`<svg aria-hidden="true" viewBox="0 0 24 24" width="16" height="16"><path d="M4 9V6h13l-3-3m6 12v3H7l3 3" /></svg>`,
+  likes: html`<svg aria-hidden="true" viewBox="0 0 24 24" width="16" height="16">
+    <path d="M12 20s-8-5-8-11a4 4 0 0 1 8-1 4 4 0 0 1 8 1c0 6-8 11-8 11z" />
+  </svg>`,
 } as const;
-
-const icon = (d: string) =>
-  html`<svg aria-hidden="true" viewBox="0 0 24 24" width="16" height="16">
-    <path d=${d} fill="none" stroke="currentColor" stroke-width="2" stroke-linejoin="round" />
-  </svg>`;
 
 function link(facet: Facet, text: string): TemplateResult | string {
   const href = facet.link ? safeHref(facet.link) : facet.mention ? profileUrl(facet.mention) : facet.tag ? hashtagUrl(facet.tag) : undefined;
@@ -128,14 +126,18 @@ const warned = (warn: boolean, content: TemplateResult, view: View) =>
       </details>`
     : content;
 
+/**
+ * Reply (a link to the post on Bluesky, where the reader replies), then reposts and likes; a count
+ * is shown only when it is not zero, as on bsky.app, and read out in full ("12 likes").
+ */
 function stats(post: Post, view: View) {
-  const stat = (key: 'replies' | 'reposts' | 'likes', n: number) =>
-    html`<span class="stat"
-      >${icon(ICONS[key])}<span aria-hidden="true">${compact(view.lang, n)}</span><span class="sr">${plural(view.lang, view.t[key], n, true)}</span></span
-    >`;
+  const { lang, t } = view;
+  const count = (key: 'replies' | 'reposts' | 'likes', n: number) =>
+    n ? html`<span aria-hidden="true">${compact(lang, n)}</span><span class="sr">, ${plural(lang, t[key], n, true)}</span>` : nothing;
+  const stat = (key: 'reposts' | 'likes', n: number) => (n ? html`<span class="stat">${ICONS[key]}${count(key, n)}</span>` : nothing);
   return html`<div part="stats" class="stats">
-    ${stat('replies', post.counts.replies)} ${stat('reposts', post.counts.reposts)} ${stat('likes', post.counts.likes)}
-    <a class="reply" href=${post.url}>${view.t.reply}</a>
+    <a class="stat reply" href=${post.url}>${ICONS.replies}<span class="sr">${t.reply}</span>${count('replies', post.counts.replies)}</a>
+    ${stat('reposts', post.counts.reposts)} ${stat('likes', post.counts.likes)}
   </div>`;
 }
 

@@ -6,6 +6,7 @@ import { ARTICLE } from '../../demo/appview/sample.ts';
 import { deferred, json, ORIGIN, sampleRoute, stubFetch, xrpcRoutes, type Route } from './helpers.ts';
 
 const STORY = 'https://bsky.app/profile/minapark.news.example/post/3m6aaa2story';
+const STORY_URL = STORY;
 
 function mount(attributes: Record<string, string> = {}, children = ''): DiscussThread {
   const el = document.createElement('discuss-thread');
@@ -82,7 +83,14 @@ describe('<discuss-thread> states', () => {
     const stats = first.querySelector('[part="stats"]')!.textContent!;
     expect(stats).toContain('152 likes');
     expect(stats).toContain('61 reposts');
-    expect(first.querySelector<HTMLAnchorElement>('.reply')!.textContent).toBe('Reply on Bluesky');
+    const reply = first.querySelector<HTMLAnchorElement>('[part="stats"] a.reply')!;
+    expect(reply.href).toBe(STORY_URL);
+    expect(reply.textContent).toMatch(/^Reply on Bluesky\d+, \d+ replies$/);
+    // Counts at zero are not shown: Open Wire's reply has reposts and likes but no replies.
+    const guide = [...root(el).querySelectorAll('[part="post"]')].find((p) => p.textContent!.includes('We have published a guide'))!;
+    const shown = [...guide.querySelectorAll('[part="stats"] span[aria-hidden="true"]')].map((e) => e.textContent);
+    expect(shown).toEqual(['22', '40']);
+    expect(guide.querySelector('[part="stats"] a.reply')!.textContent).toBe('Reply on Bluesky');
   });
 
   it('nests replies and ends a branch cut at `depth` with a link to the rest', async () => {

@@ -100,7 +100,7 @@ describe('language choice', () => {
     expect(root.querySelector('[part="compose"]')!.textContent).toBe('Bluesky에서 토론하기');
     expect(root.querySelector('[part="summary"]')!.textContent).toBe('게시물 7개 · 답글 11개 · 좋아요 430개');
     expect(root.querySelector('[part="post"]')!.getAttribute('aria-label')).toMatch(/님의 게시물$/);
-    expect(root.querySelector('.reply')!.textContent).toBe('Bluesky에서 답글 달기');
+    expect(root.querySelector('.reply .sr')!.textContent).toBe('Bluesky에서 답글 달기');
     expect(root.querySelector('time')!.textContent).toMatch(/전$/);
     const english = [...root.querySelectorAll('[part="stats"], [part="more"], [part="heading"], [part="summary"], .quote')].map((e) => e.textContent).join(' ');
     expect(english).not.toMatch(/\b(replies|likes|reposts|Reply|more|Discussion)\b/);
