@@ -34,6 +34,10 @@ export const styles = css`
   :host([theme='dark']) { color-scheme: dark; }
   :host([hidden]) { display: none; }
   a { color: var(--_accent); }
+  /* Korean is written with spaces between words: break there, never inside a word (Japanese and
+     Chinese, written without spaces, keep their usual breaks); a word too long for the line still
+     wraps (overflow-wrap above). */
+  :lang(ko) { word-break: keep-all; }
   a:focus-visible, button:focus-visible, summary:focus-visible, article:focus-visible {
     outline: 2px solid var(--_accent);
     outline-offset: 2px;

@@ -21,21 +21,30 @@ export const postStyles = css`
   }
   /* Past a few levels replies stop indenting (as on bsky.app): every post keeps a readable column. */
   .replies.flat { margin-inline-start: 0; padding-inline-start: 0; border: 0; }
-  .post { display: grid; gap: 0.4rem; }
+  .post { display: grid; grid-template-columns: minmax(0, 1fr); gap: 0.4rem; }
   .byline { display: flex; align-items: center; gap: 0.5rem; color: var(--_muted); }
+  /* Name, handle, badge and time on one line, as on bsky.app: the handle gives way first, then the
+     name, each cut with an ellipsis; the badge and the time never break. */
+  .line { display: flex; align-items: baseline; gap: 0.35em; min-width: 0; white-space: nowrap; }
   .avatar {
     width: var(--_avatar); height: var(--_avatar); border-radius: 50%; object-fit: cover; flex: none;
     background: var(--_surface);
   }
+  .avatar.blank {
+    display: grid; place-items: center; box-sizing: border-box; border: 1px solid var(--_border);
+    color: var(--_muted); font-weight: 600; font-size: calc(var(--_avatar) * 0.45); line-height: 1;
+  }
   .quote .avatar { --_avatar: 1.25rem; }
-  .author { color: var(--_text); text-decoration: none; min-width: 0; }
+  .author { display: flex; align-items: baseline; gap: 0.35em; min-width: 0; color: var(--_text); text-decoration: none; }
   .author:hover .name { text-decoration: underline; }
-  .name { font-weight: 600; }
+  .name { font-weight: 600; overflow: hidden; text-overflow: ellipsis; flex: none; max-width: 100%; }
+  .handle { overflow: hidden; text-overflow: ellipsis; flex: 0 1 auto; min-width: 0; }
   .handle, .time { color: var(--_muted); }
   .time { text-decoration: none; }
+  .badge, .time, .line > [aria-hidden] { flex: none; }
   .badge { font-size: 0.8em; padding: 0 0.5em; border-radius: 999px; background: var(--_surface); border: 1px solid var(--_border); color: var(--_text); }
   .text { margin: 0; white-space: pre-wrap; }
-  .embed { display: grid; gap: 0.5rem; }
+  .embed { display: grid; grid-template-columns: minmax(0, 1fr); gap: 0.5rem; }
   .images { display: grid; gap: 4px; grid-template-columns: repeat(auto-fit, minmax(min(100%, 140px), 1fr)); max-width: 36rem; }
   .images[data-count='1'] { grid-template-columns: minmax(0, 28rem); }
   .images img, .video img { display: block; width: 100%; height: auto; border-radius: calc(var(--_radius) / 2); background: var(--_surface); object-fit: cover; }
@@ -47,7 +56,7 @@ export const postStyles = css`
   .card img { width: 5rem; height: 5rem; object-fit: cover; border-radius: calc(var(--_radius) / 2); flex: none; }
   .card > span { display: grid; min-width: 0; }
   .card small { color: var(--_muted); }
-  .quote { display: grid; gap: 0.25rem; color: var(--_text); }
+  .quote { display: grid; grid-template-columns: minmax(0, 1fr); gap: 0.25rem; color: var(--_text); }
   p.quote { color: var(--_muted); }
   .video { position: relative; display: block; max-width: 28rem; background: #000; border-radius: calc(var(--_radius) / 2); }
   .video.blank { aspect-ratio: 16 / 9; }

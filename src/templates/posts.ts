@@ -54,15 +54,19 @@ function time(createdAt: string, url: string, view: View) {
 /** Avatar beside one line of text (name, handle, badge, time) that wraps as prose on narrow screens. */
 function byline(post: BasePost, view: View) {
   const { author } = post;
+  // A missing picture is the name's first letter on a ringed disc, visible in light and dark.
+  const avatar = author.avatar
+    ? html`<img part="avatar" class="avatar" src=${author.avatar} alt="" width="40" height="40" loading="lazy" />`
+    : html`<span part="avatar" class="avatar blank" aria-hidden="true">${[...author.displayName][0]?.toUpperCase()}</span>`;
+  const badge = view.author === author.did || view.author === author.handle ? html`<span class="badge">${view.t.author}</span>` : nothing;
   return html`<div class="byline">
-    ${author.avatar ? html`<img part="avatar" class="avatar" src=${author.avatar} alt="" width="40" height="40" loading="lazy" />` : html`<span part="avatar" class="avatar"></span>`}
-    <span
-      ><a part="author" class="author" href=${profileUrl(author.did, author.handle)}
+    ${avatar}
+    <span class="line">
+      <a part="author" class="author" href=${profileUrl(author.did, author.handle)}
         ><bdi class="name">${author.displayName}</bdi> <span class="handle">@${author.handle}</span></a
       >
-      ${view.author === author.did || view.author === author.handle ? html`<span class="badge">${view.t.author}</span>` : nothing}
-      ${time(post.createdAt, post.url, view)}</span
-    >
+      ${badge} ${time(post.createdAt, post.url, view)}
+    </span>
   </div>`;
 }
 

@@ -31,12 +31,12 @@ export function shell({ state, inputs, t, lang, lazy, onRetry, onMore, onOpen }:
   const shown = state.status === 'loaded' && lazy ? state : undefined;
   const view: View = { lang, t, now: Date.now(), article: inputs.articleKey, author: inputs.author, busy: shown?.busy, open: onOpen };
   return html`
-    <header part="header">
+    <header part="header" lang=${lang}>
       <div part="heading" class="heading" role="heading" aria-level=${inputs.headingLevel}><slot name="heading">${t.heading}</slot></div>
       <a part="compose" class="button" href=${composeUrl(inputs.composeText, inputs.title, inputs.article)}>${t.compose}</a>
       ${shown ? lazy!.summaryTemplate(shown.counts, view) : nothing}
     </header>
-    <p part="status" class="status" role="status">${statusText(state, t)}</p>
+    <p part="status" class="status" role="status" lang=${lang}>${statusText(state, t)}</p>
     ${
       state.status === 'error'
         ? html`<div class="actions">

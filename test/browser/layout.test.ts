@@ -11,6 +11,29 @@ beforeAll(async () => {
 });
 afterAll(() => harness?.close());
 
+describe('the demo discussion on a phone', () => {
+  it.each([360, 1280])('at %i px: every post’s byline, text and embeds fit inside the widget; names and handles stay on one line', async (width) => {
+    const { page } = await open(harness, '/demo/', { width });
+    await page.locator('discuss-thread').scrollIntoViewIfNeeded();
+    await waitForStatus(page, 'loaded');
+    const layout = await page.evaluate(() => {
+      const root = document.querySelector('discuss-thread')!.shadowRoot!;
+      const host = root.host.getBoundingClientRect();
+      const parts = [...root.querySelectorAll('article.post > *, article.post .byline > *')];
+      const lines = (el: Element) =>
+        el.getClientRects().length && Math.round(el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight || '24'));
+      return {
+        clipped: parts.filter((part) => part.getBoundingClientRect().right > host.right + 0.5).map((p) => p.className),
+        // A name, handle or time laid over two lines is taller than one line of text.
+        broken: [...root.querySelectorAll('.name, .handle, .time, .badge')].filter((el) => (lines(el) as number) > 1).map((el) => el.textContent),
+      };
+    });
+    expect(layout.clipped).toEqual([]);
+    expect(layout.broken).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('deep threads', () => {
   it.each([
     [20, 360],
@@ -31,7 +54,11 @@ describe('deep threads', () => {
     const layout = await page.evaluate(() => {
       const root = document.querySelector('discuss-thread')!.shadowRoot!;
       const posts = [...root.querySelectorAll('article.post')].map((post) => post.getBoundingClientRect());
+      // Anything wider than its post would be cut off (posts contain their paint): bylines, text, cards.
+      const host = root.host.getBoundingClientRect();
+      const clipped = [...root.querySelectorAll('article.post > *')].filter((part) => part.getBoundingClientRect().right > host.right + 0.5).length;
       return {
+        clipped,
         posts: posts.length,
         narrowest: Math.min(...posts.map((r) => r.width)),
         pastRight: posts.filter((r) => r.right > document.documentElement.clientWidth + 0.5).length,
@@ -41,6 +68,7 @@ describe('deep threads', () => {
     expect(layout.posts).toBe(depth + 1);
     expect(layout.overflow).toBe(0);
     expect(layout.pastRight).toBe(0);
+    expect(layout.clipped).toBe(0);
     expect(layout.narrowest).toBeGreaterThanOrEqual(200);
     expect(errors).toEqual([]);
     await page.close();
