@@ -7,12 +7,12 @@ import type { Discussion } from '../bluesky/discussion.ts';
 import { hashtagUrl, normalizeUrl, profileUrl, safeHref } from '../bluesky/urls.ts';
 import { segments } from '../richtext.ts';
 import { fill, type Messages } from '../i18n/messages.ts';
-import { compact, fullDate, plural, relativeTime } from '../i18n/format.ts';
+import { compact, fullDate, plural } from '../i18n/format.ts';
+import { since } from './clock.ts';
 
 export interface View {
   lang: string;
   t: Messages;
-  now: number;
   /** The article, normalised, to leave out its own link card. */
   article?: string;
   /** The article author (`author`: handle or DID), to mark their posts. */
@@ -48,7 +48,7 @@ function time(createdAt: string, url: string, view: View) {
   const date = new Date(createdAt);
   if (Number.isNaN(date.getTime())) return nothing;
   return html`<span aria-hidden="true">·</span>
-    <a class="time" href=${url}><time datetime=${date.toISOString()} title=${fullDate(view.lang, date)}>${relativeTime(view.lang, date, view.now)}</time></a>`;
+    <a class="time" href=${url}><time datetime=${date.toISOString()} title=${fullDate(view.lang, date)}>${since(date, view.lang)}</time></a>`;
 }
 
 /** Avatar beside one line of text (name, handle, badge, time) that wraps as prose on narrow screens. */

@@ -29,7 +29,7 @@ function statusText(state: LoadState, t: Messages) {
 
 export function shell({ state, inputs, t, lang, lazy, onRetry, onMore, onOpen }: Shell) {
   const shown = state.status === 'loaded' && lazy ? state : undefined;
-  const view: View = { lang, t, now: Date.now(), article: inputs.articleKey, author: inputs.author, busy: shown?.busy, open: onOpen };
+  const view: View = { lang, t, article: inputs.articleKey, author: inputs.author, busy: shown?.busy, open: onOpen };
   return html`
     <header part="header" lang=${lang}>
       <div part="heading" class="heading" role="heading" aria-level=${inputs.headingLevel}><slot name="heading">${t.heading}</slot></div>

@@ -67,4 +67,20 @@ describe('the demo page', () => {
     expect(text).toBe(`Norvia blocks Whisperline, the encrypted calling app millions rely on ${ARTICLE}`);
     await page.close();
   });
+
+  it('keeps "5 hours ago" true while the page stays open', async () => {
+    const page = await harness.browser.newPage({ viewport: { width: 1000, height: 800 } });
+    await page.clock.install();
+    await page.goto(`${harness.origin}/demo/`);
+    await page.locator('discuss-thread').scrollIntoViewIfNeeded();
+    await waitForStatus(page, 'loaded');
+    const story = page.locator('discuss-thread .list > li > article time').first();
+    await expect(story.textContent()).resolves.toBe('5 hours ago');
+    const kept = await page.locator('discuss-thread [part="text"]').first().elementHandle();
+    await page.clock.fastForward('02:00:00');
+    await expect(story.textContent()).resolves.toBe('7 hours ago');
+    // Only the time changed: the post's text is the same node as before.
+    expect(await page.evaluate((el) => el!.isConnected, kept)).toBe(true);
+    await page.close();
+  });
 });

@@ -12,7 +12,7 @@ import { ORIGIN, sampleRoute, stubFetch } from './helpers.ts';
 afterEach(() => vi.unstubAllGlobals());
 
 const flatten = (nodes: ThreadNode[]): ThreadNode[] => nodes.flatMap((n) => [n, ...flatten(n.replies)]);
-const view: View = { lang: 'en', t: messages('en')!, now: Date.parse('2026-11-27T12:00:00Z') };
+const view: View = { lang: 'en', t: messages('en')! };
 
 describe('a hostile, labelled and partly hidden thread', () => {
   const load = () => loadDiscussion({ article: HOSTILE_ARTICLE, pinned: [], service: ORIGIN, searchService: ORIGIN, sort: 'top', limit: 20, depth: 6 });

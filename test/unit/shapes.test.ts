@@ -14,7 +14,7 @@ import { actor, post, type PostView } from '../../demo/appview/build.ts';
 import { ARTICLE } from '../../demo/appview/sample.ts';
 import { assertValidOutput, ORIGIN, stubFetch, xrpcRoutes } from './helpers.ts';
 
-const view: View = { lang: 'en', t: messages('en')!, now: Date.parse('2026-11-27T12:00:00Z') };
+const view: View = { lang: 'en', t: messages('en')! };
 const alice = actor('alice', 'Alice');
 const bob = actor('bob', 'Bob');
 const at = '2026-11-27T10:00:00.000Z';

@@ -8,7 +8,7 @@ import { actor, post, type EmbedSpec } from '../../demo/appview/build.ts';
 import { ARTICLE } from '../../demo/appview/sample.ts';
 
 const alice = actor('alice.example', 'Alice');
-const view: View = { lang: 'en', t: messages('en')!, now: Date.parse('2026-11-27T12:00:00Z'), article: normalizeUrl(ARTICLE) };
+const view: View = { lang: 'en', t: messages('en')!, article: normalizeUrl(ARTICLE) };
 
 function show(embed: EmbedSpec | undefined, extra: Partial<View> = {}, text = 'hello') {
   const parsed = parsePost(post({ author: alice, rkey: '3kt', createdAt: '2026-11-27T11:00:00.000Z', text: [text], embed, langs: ['de'] }))!;

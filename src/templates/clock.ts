@@ -1,0 +1,53 @@
+// Relative times that stay true while the page is open ("5 minutes ago" becomes "6 minutes ago"):
+// one timer for every widget on the page, stopped while the page is hidden and caught up when it
+// shows again. Each tick rewrites only the time texts, through a directive; no post re-renders.
+
+import { AsyncDirective, directive } from 'lit/async-directive.js';
+import { relativeTime } from '../i18n/format.ts';
+
+const TICK_MS = 30_000;
+const live = new Set<(now: number) => void>();
+let timer: ReturnType<typeof setInterval> | undefined;
+
+const tick = () => {
+  const now = Date.now();
+  live.forEach((update) => update(now));
+};
+
+/** Run the timer only while some time is on screen and the page is visible. */
+function schedule() {
+  const wanted = live.size > 0 && document.visibilityState !== 'hidden';
+  if (wanted && !timer) timer = setInterval(tick, TICK_MS);
+  if (!wanted && timer) timer = clearInterval(timer) as undefined;
+}
+
+if (typeof document !== 'undefined')
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState !== 'hidden') tick(); // back from another tab: true at once
+    schedule();
+  });
+
+class Since extends AsyncDirective {
+  #date = new Date(0);
+  #lang = 'en';
+  #update = (now: number) => this.setValue(relativeTime(this.#lang, this.#date, now));
+
+  render(date: Date, lang: string) {
+    [this.#date, this.#lang] = [date, lang];
+    if (this.isConnected) this.reconnected();
+    return relativeTime(lang, date, Date.now());
+  }
+
+  protected override reconnected() {
+    live.add(this.#update);
+    schedule();
+  }
+
+  protected override disconnected() {
+    live.delete(this.#update);
+    schedule();
+  }
+}
+
+/** "3 hours ago" for `date`, kept current by the page's one timer. */
+export const since = directive(Since);
