@@ -121,6 +121,20 @@ describe('a Korean reader on a dark page', () => {
       return { color: style.color, background: style.backgroundColor };
     });
     expect(colors).toEqual({ color: 'rgb(232, 236, 240)', background: 'rgb(21, 25, 30)' });
+    // Legible means drawn: Korean and emoji in the widget's own font must not come out as the empty
+    // box of a missing glyph (a machine without the fonts fails here, as a reader's would show boxes).
+    const missing = await widget.evaluate((el) => {
+      const font = `32px ${getComputedStyle(el.shadowRoot!.querySelector('[part="heading"]')!).fontFamily}`;
+      const draw = (text: string) => {
+        const context = new OffscreenCanvas(48, 48).getContext('2d')!;
+        context.font = font;
+        context.fillText(text, 4, 38);
+        return context.getImageData(0, 0, 48, 48).data.join();
+      };
+      const box = draw('\u{10FFFD}'); // a private-use code point no font draws
+      return ['토', '론', '😟', '🙏🏻'].filter((text) => draw(text) === box);
+    });
+    expect(missing).toEqual([]);
     expect(await serious(p)).toEqual([]);
     await p.close();
   });
