@@ -5,6 +5,7 @@ import '../src/index.ts';
 const widget = document.querySelector('discuss-thread')!;
 const source = document.querySelector<HTMLSelectElement>('#source')!;
 const theme = document.querySelector<HTMLSelectElement>('#theme')!;
+const lang = document.querySelector<HTMLSelectElement>('#lang')!;
 const form = document.querySelector<HTMLFormElement>('#try')!;
 const url = document.querySelector<HTMLInputElement>('#url')!;
 
@@ -27,17 +28,30 @@ function apply() {
   }
   document.documentElement.dataset.theme = theme.value;
   widget.setAttribute('theme', theme.value);
+  // The interface language, as a site owner's readers would get it from their page or browser.
+  if (lang.value) widget.setAttribute('lang', lang.value);
+  else widget.removeAttribute('lang');
 }
 
-// `?source=slow` (or empty, error, live) opens the demo in that mode: handy for links and tests.
-const preset = new URLSearchParams(location.search).get('source');
-if (preset && [...source.options].some((option) => option.value === preset)) {
-  source.value = preset;
-  apply();
+// `?source=slow` (or empty, error, live), `?lang=ko`, `?theme=dark` open the demo that way: handy
+// for links and tests.
+const query = new URLSearchParams(location.search);
+let preset = false;
+for (const [select, name] of [
+  [source, 'source'],
+  [lang, 'lang'],
+  [theme, 'theme'],
+] as const) {
+  const value = query.get(name);
+  if (!value || ![...select.options].some((option) => option.value === value)) continue;
+  select.value = value;
+  preset = true;
 }
+if (preset) apply();
 
 source.addEventListener('change', apply);
 theme.addEventListener('change', apply);
+lang.addEventListener('change', apply);
 // "Try your own article URL": the live hosts, for that address.
 form.addEventListener('submit', (event) => {
   event.preventDefault();

@@ -83,4 +83,17 @@ describe('the demo page', () => {
     expect(await page.evaluate((el) => el!.isConnected, kept)).toBe(true);
     await page.close();
   });
+
+  it('switches language and theme, as a site owner previews what readers will see', async () => {
+    const { page } = await open(harness, '/demo/?lang=ko&theme=dark');
+    await page.locator('discuss-thread').scrollIntoViewIfNeeded();
+    await waitForStatus(page, 'loaded');
+    await expect(page.locator('discuss-thread [part="heading"]').textContent()).resolves.toContain('Bluesky 토론');
+    await expect(page.locator('discuss-thread').getAttribute('theme')).resolves.toBe('dark');
+    await page.locator('#lang').selectOption('fr');
+    await page.waitForFunction(() =>
+      document.querySelector('discuss-thread')!.shadowRoot!.querySelector('[part="heading"]')!.textContent!.includes('Discussion sur Bluesky'),
+    );
+    await page.close();
+  });
 });
