@@ -16,12 +16,21 @@ export const postStyles = css`
     padding-inline-start: calc(var(--_avatar) / 2); border-inline-start: 2px solid var(--_border);
   }
   .replies > li + li { margin-block-start: 0.75rem; }
+  /* On a phone, replies keep more of the width: smaller avatars, and only two levels of lines. */
   @container (max-width: 30rem) {
     .replies { margin-inline-start: 0.25rem; padding-inline-start: 0.6rem; }
+    .replies .post { --_avatar: 1.75rem; }
+    .replies .replies .replies { margin-inline-start: 0; padding-inline-start: 0; border: 0; }
   }
   /* Past a few levels replies stop indenting (as on bsky.app): every post keeps a readable column. */
   .replies.flat { margin-inline-start: 0; padding-inline-start: 0; border: 0; }
-  .post { display: grid; grid-template-columns: minmax(0, 1fr); gap: 0.4rem; }
+  /* An avatar column and a content column, as on bsky.app: name line, text, embeds and counts all
+     start at the same edge, beside the avatar. */
+  .post { display: grid; grid-template-columns: var(--_avatar) minmax(0, 1fr); gap: 0.3rem 0.6rem; align-items: start; }
+  .post > * { grid-column: 2; }
+  .post > .byline { display: contents; }
+  .post > .byline > .avatar { grid-column: 1; grid-row: 1 / span 2; }
+  .post > .byline > .line { grid-column: 2; grid-row: 1; align-self: center; }
   .byline { display: flex; align-items: center; gap: 0.5rem; color: var(--_muted); }
   /* Name, handle, badge and time on one line, as on bsky.app: the handle gives way first, then the
      name, each cut with an ellipsis; the badge and the time never break. */
