@@ -47,9 +47,16 @@ export const styles = css`
     position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0;
     overflow: hidden; clip-path: inset(50%); white-space: nowrap;
   }
-  header { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem var(--_gap); margin-block-end: var(--_gap); }
-  .heading { margin: 0; font-size: 1.25em; font-weight: 700; flex: 1 1 auto; }
-  .summary { margin: 0; color: var(--_muted); flex-basis: 100%; order: 3; }
+  /* Heading and summary together on the left, the compose button beside them; when the widget is
+     narrow, the button goes under them (the order they are read in), never between. */
+  header { display: grid; grid-template-columns: minmax(0, 1fr) auto; align-items: center; gap: 0.25rem var(--_gap); margin-block-end: var(--_gap); }
+  .heading { margin: 0; font-size: 1.25em; font-weight: 700; }
+  .summary { margin: 0; color: var(--_muted); grid-column: 1; }
+  header > .button { grid-column: 2; grid-row: 1 / span 2; }
+  @container (max-width: 30rem) {
+    header { grid-template-columns: minmax(0, 1fr); }
+    header > .button { grid-column: 1; grid-row: auto; justify-self: start; margin-block-start: 0.25rem; }
+  }
   .button {
     display: inline-flex; align-items: center; gap: 0.4em; padding: 0.45em 1em; border: 1px solid transparent;
     border-radius: 999px; background: var(--_accent); color: var(--_on-accent); font: inherit; font-weight: 600;

@@ -33,8 +33,8 @@ export function shell({ state, inputs, t, lang, lazy, onRetry, onMore, onOpen }:
   return html`
     <header part="header" lang=${lang}>
       <div part="heading" class="heading" role="heading" aria-level=${inputs.headingLevel}><slot name="heading">${t.heading}</slot></div>
-      <a part="compose" class="button" href=${composeUrl(inputs.composeText, inputs.title, inputs.article)}>${t.compose}</a>
       ${shown ? lazy!.summaryTemplate(shown.counts, view) : nothing}
+      <a part="compose" class="button" href=${composeUrl(inputs.composeText, inputs.title, inputs.article)}>${t.compose}</a>
     </header>
     <p part="status" class="status" role="status" lang=${lang}>${statusText(state, t)}</p>
     ${
