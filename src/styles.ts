@@ -63,6 +63,10 @@ export const styles = css`
     text-decoration: none; cursor: pointer;
   }
   .button.secondary { background: none; color: var(--_accent); border-color: var(--_border); }
+  .link { padding: 0; border: 0; background: none; color: var(--_accent); font: inherit; font-weight: 600; cursor: pointer; }
+  .link:disabled { opacity: 0.6; cursor: progress; }
+  /* The site's fallback, shown when nothing could load, takes the widget's colours. */
+  ::slotted(a) { color: var(--_accent); }
   .status:empty { display: none; }
   .status { margin: 0 0 var(--_gap); color: var(--_muted); }
   :host([status='searching']) .status::before {

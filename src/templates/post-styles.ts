@@ -79,8 +79,6 @@ export const postStyles = css`
   .reply { color: inherit; text-decoration: none; border-radius: 4px; }
   .reply:hover { color: var(--_accent); }
   .more { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; align-items: baseline; margin-block-start: 0.5rem; }
-  .link { padding: 0; border: 0; background: none; color: var(--_accent); font: inherit; font-weight: 600; cursor: pointer; }
-  .link:disabled { opacity: 0.6; cursor: progress; }
   .warning summary { cursor: pointer; color: var(--_muted); }
   @media (forced-colors: active) {
     .card, .quote, .replies, .badge { border: 1px solid CanvasText; }

@@ -41,7 +41,7 @@ export function shell({ state, inputs, t, lang, lazy, onRetry, onMore, onOpen }:
       state.status === 'error'
         ? html`<div class="actions">
               <button part="retry" class="button" @click=${onRetry}>${t.retry}</button>
-              <a class="button secondary" href=${searchUrl(inputs.article)}>${t.searchOnBluesky}</a>
+              <a class="link" href=${searchUrl(inputs.article)}>${t.searchOnBluesky}</a>
             </div>
             <slot></slot>`
         : nothing

@@ -96,4 +96,29 @@ describe('the demo page', () => {
     );
     await page.close();
   });
+
+  it('shows no zero counts, and a summary never smaller than what is on the page', async () => {
+    const { page } = await open(harness, '/demo/');
+    await page.locator('discuss-thread').scrollIntoViewIfNeeded();
+    await waitForStatus(page, 'loaded');
+    const seen = await page.locator('discuss-thread').evaluate((el) => {
+      const root = el.shadowRoot!;
+      const counts = [...root.querySelectorAll('[part="stats"] span[aria-hidden="true"]')].map((e) => e.textContent);
+      const likes = [...root.querySelectorAll('[part="stats"] .sr')].map((e) => /([\d,]+) likes?/.exec(e.textContent!)?.[1]).filter(Boolean);
+      return {
+        counts,
+        summary: root.querySelector('[part="summary"]')!.textContent!,
+        roots: root.querySelectorAll('.list > li').length,
+        replies: root.querySelectorAll('.list > li > ol article').length,
+        likes: likes.reduce((total, n) => total + Number(n!.replace(/,/g, '')), 0),
+      };
+    });
+    expect(seen.counts.length).toBeGreaterThan(0);
+    expect(seen.counts).not.toContain('0');
+    const [posts, replies, likes] = seen.summary.match(/[\d,]+/g)!.map((n) => Number(n.replace(/,/g, '')));
+    expect(posts).toBe(seen.roots);
+    expect(replies).toBeGreaterThanOrEqual(seen.replies);
+    expect(likes).toBeGreaterThanOrEqual(seen.likes);
+    await page.close();
+  });
 });
