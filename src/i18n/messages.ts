@@ -27,7 +27,7 @@ export const KEYS = [...TEXTS, ...PLURALS] as const;
 export type Messages = Record<(typeof TEXTS)[number], string> & Record<(typeof PLURALS)[number], Plural>;
 
 /** English ships in the entry file; every other language is a chunk beside it, fetched when used. */
-const EN = `Discussion on Bluesky
+const EN = `Comments
 Discuss on Bluesky
 Searching for posts…
 No one has discussed this on Bluesky yet. Start the conversation!

@@ -113,7 +113,7 @@ describe('a Korean reader on a dark page', () => {
     await p.evaluate(() => (document.body.style.background = '#111'));
     await waitForStatus(p, 'loaded');
     const widget = p.locator('discuss-thread');
-    await expect(widget.locator('[part="heading"]').textContent()).resolves.toContain('Bluesky 토론');
+    await expect(widget.locator('[part="heading"]').textContent()).resolves.toContain('댓글');
     await expect(widget.locator('[part="compose"]').textContent()).resolves.toBe('Bluesky에서 토론하기');
     await expect(widget.locator('.actions > button[part="more"]').textContent()).resolves.toBe('더 보기');
     const colors = await widget.evaluate((el) => {

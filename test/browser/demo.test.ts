@@ -88,11 +88,11 @@ describe('the demo page', () => {
     const { page } = await open(harness, '/demo/?lang=ko&theme=dark');
     await page.locator('discuss-thread').scrollIntoViewIfNeeded();
     await waitForStatus(page, 'loaded');
-    await expect(page.locator('discuss-thread [part="heading"]').textContent()).resolves.toContain('Bluesky 토론');
+    await expect(page.locator('discuss-thread [part="heading"]').textContent()).resolves.toContain('댓글');
     await expect(page.locator('discuss-thread').getAttribute('theme')).resolves.toBe('dark');
     await page.locator('#lang').selectOption('fr');
     await page.waitForFunction(() =>
-      document.querySelector('discuss-thread')!.shadowRoot!.querySelector('[part="heading"]')!.textContent!.includes('Discussion sur Bluesky'),
+      document.querySelector('discuss-thread')!.shadowRoot!.querySelector('[part="heading"]')!.textContent!.includes('Commentaires'),
     );
     await page.close();
   });

@@ -113,7 +113,7 @@ describe('<discuss-thread> states', () => {
     stubFetch(sampleRoute);
     const el = mount();
     await settled(el, 'loaded');
-    expect(part(el, 'heading')!.textContent!.trim()).toBe('Discussion on Bluesky');
+    expect(part(el, 'heading')!.textContent!.trim()).toBe('Comments');
     expect(part(el, 'heading')!.getAttribute('role')).toBe('heading');
     expect(part(el, 'summary')!.textContent).toBe('7 posts · 11 replies · 430 likes');
     const compose = part(el, 'compose') as HTMLAnchorElement;
@@ -359,7 +359,7 @@ describe('<discuss-thread> races and properties', () => {
     document.documentElement.lang = 'en';
     const el = mount();
     el.lang = 'de';
-    await vi.waitFor(() => expect(part(el, 'heading')?.textContent!.trim()).toBe('Diskussion auf Bluesky'));
+    await vi.waitFor(() => expect(part(el, 'heading')?.textContent!.trim()).toBe('Kommentare'));
     document.documentElement.lang = '';
   });
 

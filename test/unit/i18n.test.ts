@@ -82,14 +82,14 @@ describe('language choice', () => {
   it('speaks the lang attribute, else the nearest [lang], else the document', async () => {
     const own = mount('<div lang="ko"><discuss-thread lang="ja"></discuss-thread></div>');
     await own.updateComplete;
-    expect(heading(own)).toBe('Blueskyでのディスカッション');
+    expect(heading(own)).toBe('コメント');
     const inherited = mount('<section lang="uk"><div><discuss-thread></discuss-thread></div></section>');
     await inherited.updateComplete;
-    expect(heading(inherited)).toBe('Обговорення в Bluesky');
+    expect(heading(inherited)).toBe('Коментарі');
     document.documentElement.lang = 'fr-CA';
     const page = mount('<discuss-thread></discuss-thread>');
     await page.updateComplete;
-    expect(heading(page)).toBe('Discussion sur Bluesky');
+    expect(heading(page)).toBe('Commentaires');
   });
 
   it('renders the whole interface in Korean on a lang="ko" page', async () => {

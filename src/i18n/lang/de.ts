@@ -1,5 +1,5 @@
 // Interface strings in German, one message a line in the order of messages.ts's KEYS.
-export default `Diskussion auf Bluesky
+export default `Kommentare
 Auf Bluesky diskutieren
 Beiträge werden gesucht…
 Noch hat niemand auf Bluesky über diesen Artikel gesprochen. Beginne die Unterhaltung!

@@ -1,5 +1,5 @@
 // Interface strings in Spanish, one message a line in the order of messages.ts's KEYS.
-export default `Conversación en Bluesky
+export default `Comentarios
 Comentar en Bluesky
 Buscando publicaciones…
 Nadie ha hablado de esto en Bluesky todavía. ¡Inicia la conversación!

@@ -1,5 +1,5 @@
 // Interface strings in French, one message a line in the order of messages.ts's KEYS.
-export default `Discussion sur Bluesky
+export default `Commentaires
 Discuter sur Bluesky
 Recherche de publications…
 Personne n’a encore parlé de cet article sur Bluesky. Lancez la conversation\u202f!

@@ -1,5 +1,5 @@
 // Interface strings in Japanese, one message a line in the order of messages.ts's KEYS.
-export default `Blueskyでのディスカッション
+export default `コメント
 Blueskyで話し合う
 投稿を検索しています…
 Blueskyでこの記事について話している人はまだいません。最初の投稿をしてみましょう！

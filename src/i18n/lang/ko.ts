@@ -1,5 +1,5 @@
 // Interface strings in Korean, one message a line in the order of messages.ts's KEYS.
-export default `Bluesky 토론
+export default `댓글
 Bluesky에서 토론하기
 게시물을 찾는 중…
 아직 Bluesky에서 이 글을 이야기한 사람이 없습니다. 첫 대화를 시작해 보세요!

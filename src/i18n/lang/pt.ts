@@ -1,5 +1,5 @@
 // Interface strings in Portuguese (Brazil), one message a line in the order of messages.ts's KEYS.
-export default `Conversa no Bluesky
+export default `Comentários
 Comentar no Bluesky
 Buscando posts…
 Ninguém falou sobre isto no Bluesky ainda. Comece a conversa!

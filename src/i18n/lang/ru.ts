@@ -1,5 +1,5 @@
 // Interface strings in Russian, one message a line in the order of messages.ts's KEYS.
-export default `Обсуждение в Bluesky
+export default `Комментарии
 Обсудить в Bluesky
 Ищем публикации…
 В Bluesky это ещё никто не обсуждал. Начните разговор!

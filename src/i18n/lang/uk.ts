@@ -1,5 +1,5 @@
 // Interface strings in Ukrainian, one message a line in the order of messages.ts's KEYS.
-export default `Обговорення в Bluesky
+export default `Коментарі
 Обговорити в Bluesky
 Шукаємо дописи…
 У Bluesky це ще ніхто не обговорював. Почніть розмову!

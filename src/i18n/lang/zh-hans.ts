@@ -1,5 +1,5 @@
 // Interface strings in Chinese (Simplified), one message a line in the order of messages.ts's KEYS.
-export default `Bluesky 上的讨论
+export default `评论
 在 Bluesky 上讨论
 正在搜索帖子…
 还没有人在 Bluesky 上讨论这篇文章。来开启对话吧！

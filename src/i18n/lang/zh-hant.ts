@@ -1,5 +1,5 @@
 // Interface strings in Chinese (Traditional), one message a line in the order of messages.ts's KEYS.
-export default `Bluesky 上的討論
+export default `留言
 在 Bluesky 上討論
 正在搜尋貼文…
 還沒有人在 Bluesky 上討論這篇文章。來開啟對話吧！
