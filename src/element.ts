@@ -46,7 +46,7 @@ const NOT_INPUTS = new Set<PropertyKey>(['lang', 'strings', 'status']);
  * @cssprop [--discuss-on-accent=light-dark(#fff, #04121f)] - Text on buttons.
  * @cssprop [--discuss-radius=10px] - Corner radius.
  * @cssprop [--discuss-gap=1rem] - Space between threads.
- * @cssprop [--discuss-padding=var(--discuss-gap)] - Space inside the widget.
+ * @cssprop [--discuss-padding=clamp(0.5rem, 2.5vw, var(--discuss-gap))] - Space inside the widget.
  * @cssprop [--discuss-avatar-size=2.25rem] - Avatar size, and the reply indent.
  * @cssprop [--discuss-font=inherit] - The `font` shorthand.
  * @attribute lang - Interface language; defaults to the nearest `lang`, then the browser's languages.

@@ -21,7 +21,7 @@ export const styles = css`
     --_avatar: var(--discuss-avatar-size, 2.25rem);
     display: block;
     container-type: inline-size;
-    padding: var(--discuss-padding, var(--_gap));
+    padding: var(--discuss-padding, clamp(0.5rem, 2.5vw, var(--_gap))); /* less on a phone, where width is scarce */
     border-radius: var(--_radius);
     color-scheme: light dark;
     color: var(--_text);

@@ -7,9 +7,10 @@ import { css } from 'lit';
 // prettier-ignore
 export const postStyles = css`
   ol { list-style: none; margin: 0; padding: 0; }
-  /* Posts off screen skip style and layout until the reader nears them; the size each last had is
-     remembered, so scrolling back does not shift the page. */
-  .post { content-visibility: auto; contain-intrinsic-size: auto 7rem; }
+  /* In a long discussion, posts off screen skip style and layout until the reader nears them; the
+     size each last had is remembered, so scrolling back does not shift the page. A short one is
+     laid out whole, so a full-page capture or print shows every post. */
+  .many .post { content-visibility: auto; contain-intrinsic-size: auto 7rem; }
   .list > li + li { margin-block-start: var(--_gap); padding-block-start: var(--_gap); border-block-start: 1px solid var(--_border); }
   .replies {
     margin-block-start: 0.75rem; margin-inline-start: calc(var(--_avatar) / 2);

@@ -191,8 +191,13 @@ function moreReplies(node: ThreadNode, view: View) {
 }
 
 /** The threads, as the page's list. */
+/** Past this many posts on the page, those off screen wait to be laid out (see post-styles.ts). */
+const MANY = 40;
+
+const size = (nodes: readonly ThreadNode[]): number => nodes.reduce((total, node) => total + 1 + size(node.replies), 0);
+
 export const listTemplate = (discussion: Discussion, view: View) =>
-  html`<ol part="list" class="list">
+  html`<ol part="list" class=${size(discussion.threads) > MANY ? 'list many' : 'list'}>
     ${discussion.threads.map((thread) => threadTemplate(thread, view))}
   </ol>`;
 
