@@ -55,12 +55,14 @@ export const postStyles = css`
   .badge { font-size: 0.8em; padding: 0 0.5em; border-radius: 999px; background: var(--_surface); border: 1px solid var(--_border); color: var(--_text); }
   .text { margin: 0; white-space: pre-wrap; }
   .embed { display: grid; grid-template-columns: minmax(0, 1fr); gap: 0.5rem; }
-  .images { display: grid; gap: 4px; grid-template-columns: repeat(auto-fit, minmax(min(100%, 140px), 1fr)); max-width: 36rem; }
+  /* Cards, quotes and image grids fill the content column, edge to edge with the text; a lone image
+     or video keeps to 28rem, so a tall one does not fill the screen. */
+  .images { display: grid; gap: 4px; grid-template-columns: repeat(auto-fit, minmax(min(100%, 140px), 1fr)); }
   .images[data-count='1'] { grid-template-columns: minmax(0, 28rem); }
   .images img, .video img { display: block; width: 100%; height: auto; border-radius: calc(var(--_radius) / 2); background: var(--_surface); object-fit: cover; }
   .images:not([data-count='1']) img { aspect-ratio: 1; }
   .card, .quote {
-    display: flex; gap: 0.75rem; max-width: 36rem; padding: 0.6rem 0.75rem; border: 1px solid var(--_border);
+    display: flex; gap: 0.75rem; padding: 0.6rem 0.75rem; border: 1px solid var(--_border);
     border-radius: var(--_radius); color: inherit; text-decoration: none; margin: 0;
   }
   .card img { width: 5rem; height: 5rem; object-fit: cover; border-radius: calc(var(--_radius) / 2); flex: none; }
