@@ -51,7 +51,7 @@ function time(createdAt: string, url: string, view: View) {
     <a class="time" href=${url}><time datetime=${date.toISOString()} title=${fullDate(view.lang, date)}>${since(date, view.lang)}</time></a>`;
 }
 
-/** Avatar beside one line of text (name, handle, badge, time) that wraps as prose on narrow screens. */
+/** Avatar beside one line: name, handle, badge, time; when space runs short the handle gives way first, then the name. */
 function byline(post: BasePost, view: View) {
   const { author } = post;
   // A missing picture is the name's first letter on a ringed disc, visible in light and dark.
