@@ -4,9 +4,9 @@
 
 import type { Discussion } from './discussion.ts';
 import type { Embed, Media, Post, ThreadNode } from './model.ts';
+import { isObject } from './parse.ts';
 
 type Json = Record<string, unknown>;
-const obj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown): v is string => typeof v === 'string';
 const opt = (v: unknown, check: (v: unknown) => boolean) => v === undefined || check(v);
 const num = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
@@ -14,21 +14,21 @@ const num = (v: unknown): v is number => typeof v === 'number' && Number.isFinit
 const web = (v: unknown) => str(v) && /^https?:\/\//.test(v);
 const all = (v: unknown, check: (v: unknown) => boolean) => Array.isArray(v) && v.every(check);
 
-const isFacet = (f: unknown) => obj(f) && Number.isInteger(f.byteStart) && Number.isInteger(f.byteEnd) && [f.link, f.mention, f.tag].filter(str).length === 1;
+const isFacet = (f: unknown) => isObject(f) && Number.isInteger(f.byteStart) && Number.isInteger(f.byteEnd) && [f.link, f.mention, f.tag].filter(str).length === 1;
 
 function isMedia(m: unknown): m is Media {
-  if (!obj(m)) return false;
-  if (m.kind === 'images') return all(m.images, (i) => obj(i) && web(i.thumb) && web(i.fullsize) && str(i.alt) && opt(i.width, num) && opt(i.height, num));
+  if (!isObject(m)) return false;
+  if (m.kind === 'images') return all(m.images, (i) => isObject(i) && web(i.thumb) && web(i.fullsize) && str(i.alt) && opt(i.width, num) && opt(i.height, num));
   if (m.kind === 'external') return str(m.uri) && str(m.title) && str(m.description) && opt(m.thumb, web);
   return m.kind === 'video' && opt(m.thumb, web) && str(m.alt) && opt(m.width, num) && opt(m.height, num);
 }
 
 /** What every post, quoted ones included, has. */
 const isBase = (p: unknown): p is Json =>
-  obj(p) &&
+  isObject(p) &&
   str(p.uri) &&
   web(p.url) &&
-  obj(p.author) &&
+  isObject(p.author) &&
   str(p.author.did) &&
   str(p.author.handle) &&
   str(p.author.displayName) &&
@@ -40,10 +40,10 @@ const isBase = (p: unknown): p is Json =>
   typeof p.warn === 'boolean';
 
 const isEmbed = (e: unknown): e is Embed =>
-  isMedia(e) || (obj(e) && e.kind === 'quote' && opt(e.media, isMedia) && opt(e.post, (q) => isBase(q) && opt((q as Json).media, isMedia)));
+  isMedia(e) || (isObject(e) && e.kind === 'quote' && opt(e.media, isMedia) && opt(e.post, (q) => isBase(q) && opt((q as Json).media, isMedia)));
 
 function isPost(p: unknown): p is Post {
-  if (!isBase(p) || !obj(p.counts)) return false;
+  if (!isBase(p) || !isObject(p.counts)) return false;
   const { counts } = p;
   return num(counts.replies) && num(counts.reposts) && num(counts.likes) && num(counts.quotes) && opt(p.embed, isEmbed) && all(p.links, str);
 }
@@ -56,4 +56,4 @@ function isThread(t: unknown, level = 0): t is ThreadNode {
 }
 
 export const isDiscussion = (d: unknown): d is Discussion =>
-  obj(d) && all(d.threads, (t) => isThread(t)) && all(d.pending, isPost) && all(d.failures, (f) => obj(f) && str(f.route) && str(f.kind) && opt(f.status, num));
+  isObject(d) && all(d.threads, (t) => isThread(t)) && all(d.pending, isPost) && all(d.failures, (f) => isObject(f) && str(f.route) && str(f.kind) && opt(f.status, num));
