@@ -14,7 +14,8 @@ const num = (v: unknown): v is number => typeof v === 'number' && Number.isFinit
 const web = (v: unknown) => str(v) && /^https?:\/\//.test(v);
 const all = (v: unknown, check: (v: unknown) => boolean) => Array.isArray(v) && v.every(check);
 
-const isFacet = (f: unknown) => isObject(f) && Number.isInteger(f.byteStart) && Number.isInteger(f.byteEnd) && [f.link, f.mention, f.tag].filter(str).length === 1;
+const isFacet = (f: unknown) =>
+  isObject(f) && Number.isInteger(f.byteStart) && Number.isInteger(f.byteEnd) && [f.link, f.mention, f.tag].filter(str).length === 1;
 
 function isMedia(m: unknown): m is Media {
   if (!isObject(m)) return false;
@@ -56,4 +57,7 @@ function isThread(t: unknown, level = 0): t is ThreadNode {
 }
 
 export const isDiscussion = (d: unknown): d is Discussion =>
-  isObject(d) && all(d.threads, (t) => isThread(t)) && all(d.pending, isPost) && all(d.failures, (f) => isObject(f) && str(f.route) && str(f.kind) && opt(f.status, num));
+  isObject(d) &&
+  all(d.threads, (t) => isThread(t)) &&
+  all(d.pending, isPost) &&
+  all(d.failures, (f) => isObject(f) && str(f.route) && str(f.kind) && opt(f.status, num));
