@@ -1,11 +1,13 @@
 // Demo controls: switch the widget between the sample AppView's modes and the live Bluesky hosts.
 
 import '../src/index.ts';
+import { addLanguages } from './languages.ts';
 
 const widget = document.querySelector('discuss-thread')!;
 const source = document.querySelector<HTMLSelectElement>('#source')!;
 const theme = document.querySelector<HTMLSelectElement>('#theme')!;
 const lang = document.querySelector<HTMLSelectElement>('#lang')!;
+addLanguages(lang);
 const form = document.querySelector<HTMLFormElement>('#try')!;
 const url = document.querySelector<HTMLInputElement>('#url')!;
 

@@ -1,9 +1,11 @@
 // The states page: one widget per state, with language and theme switches for all of them.
 
 import '../src/index.ts';
+import { addLanguages } from './languages.ts';
 
 const widgets = [...document.querySelectorAll('discuss-thread')];
 const lang = document.querySelector<HTMLSelectElement>('#lang')!;
+addLanguages(lang);
 const theme = document.querySelector<HTMLSelectElement>('#theme')!;
 
 function apply() {
@@ -11,7 +13,7 @@ function apply() {
   document.documentElement.dataset.theme = theme.value;
   for (const widget of widgets) {
     widget.setAttribute('theme', theme.value);
-    widget.requestUpdate(); // the language comes from the document, which the widget does not watch
+    widget.setAttribute('lang', lang.value); // the widget reads the document's language only when connected
   }
 }
 

@@ -121,4 +121,18 @@ describe('the demo page', () => {
     expect(likes).toBeGreaterThanOrEqual(seen.likes);
     await page.close();
   });
+
+  it('switches every widget on the states page to the chosen language', async () => {
+    const { page } = await open(harness, '/demo/states.html?lang=ru');
+    const headings = () =>
+      page.evaluate(() => [...document.querySelectorAll('discuss-thread')].map((el) => el.shadowRoot!.querySelector('[part="heading"]')?.textContent!.trim()));
+    await page.waitForFunction(() => [...document.querySelectorAll('discuss-thread')].every((el) => el.shadowRoot!.querySelector('[part="heading"]')));
+    await expect(headings()).resolves.toEqual(expect.arrayContaining(['Комментарии']));
+    expect(new Set(await headings())).toEqual(new Set(['Комментарии']));
+    await page.locator('#lang').selectOption('ja');
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('discuss-thread')].every((el) => el.shadowRoot!.querySelector('[part="heading"]')?.textContent!.trim() === 'コメント'),
+    );
+    await page.close();
+  });
 });
