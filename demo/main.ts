@@ -7,6 +7,11 @@ const widget = document.querySelector('discuss-thread')!;
 const source = document.querySelector<HTMLSelectElement>('#source')!;
 const theme = document.querySelector<HTMLSelectElement>('#theme')!;
 const lang = document.querySelector<HTMLSelectElement>('#lang')!;
+const rules = document.querySelector<HTMLInputElement>('#rules')!;
+// The news site's own moderation, as written in index.html: a spam account, an insult, and its
+// labeler (the sample AppView's Newswatch Moderation), which warns on unverified claims and hides
+// harassment. Unticked, the page shows what bsky.app shows a signed-out reader.
+const RULES = Object.fromEntries(['hide', 'muted-words', 'labelers'].map((name) => [name, widget.getAttribute(name)!]));
 addLanguages(lang);
 const form = document.querySelector<HTMLFormElement>('#try')!;
 const url = document.querySelector<HTMLInputElement>('#url')!;
@@ -27,6 +32,11 @@ function apply() {
       widget.setAttribute('post', 'https://bsky.app/profile/minapark.news.example/post/3m6aaa2story');
       widget.removeAttribute('url');
     }
+  }
+  // The site's rules name sample accounts and a sample labeler: the live hosts know neither.
+  for (const [name, value] of Object.entries(RULES)) {
+    if (rules.checked && mode !== 'live') widget.setAttribute(name, value);
+    else widget.removeAttribute(name);
   }
   document.documentElement.dataset.theme = theme.value;
   widget.setAttribute('theme', theme.value);
@@ -49,11 +59,17 @@ for (const [select, name] of [
   select.value = value;
   preset = true;
 }
+// `?rules=off` opens the demo without the site owner's rules.
+if (query.get('rules') === 'off') {
+  rules.checked = false;
+  preset = true;
+}
 if (preset) apply();
 
 source.addEventListener('change', apply);
 theme.addEventListener('change', apply);
 lang.addEventListener('change', apply);
+rules.addEventListener('change', apply);
 // "Try your own article URL": the live hosts, for that address.
 form.addEventListener('submit', (event) => {
   event.preventDefault();

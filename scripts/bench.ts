@@ -5,7 +5,8 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { actor, post, reply, threadView, type PostView, type Tree } from '../demo/appview/build.ts';
-import { start } from '../test/browser/harness.ts';
+import { preflightLog, start, type Harness } from '../test/browser/harness.ts';
+import { NEWSWATCH } from '../demo/appview/sample.ts';
 import { BUDGETS, sizes } from './size.ts';
 
 const RUNS = 7;
@@ -85,6 +86,47 @@ function bigThread() {
   };
 }
 
+const RTT_NOTE = 'every answer 50 ms away, a fresh browser context (no preflight cache)';
+
+/**
+ * What `labelers` costs: its `atproto-accept-labelers` header makes each AppView query a CORS
+ * preflight first, one more round trip before it. Time to "loaded" for the sample discussion, with
+ * and without, each run in a new browser context so no preflight is cached.
+ */
+async function labelerCost(harness: Harness, api: string) {
+  const rows = [];
+  for (const labelers of [undefined, NEWSWATCH.did]) {
+    const times: number[] = [];
+    let gets = 0;
+    let preflights = 0;
+    for (let run = 0; run < RUNS; run++) {
+      const tag = `rtt,cost-${labelers ? 'l' : 'p'}${run}`;
+      const host = `${api}/s/${tag}`;
+      const before = (await preflightLog(harness)).length;
+      const context = await harness.browser.newContext();
+      const page = await context.newPage();
+      let count = 0;
+      page.on('request', (r) => r.method() === 'GET' && r.url().includes('/xrpc/') && count++);
+      const query = new URLSearchParams({
+        loading: 'eager',
+        service: host,
+        'search-service': host,
+        'backlinks-service': 'none',
+        post: 'https://bsky.app/profile/minapark.news.example/post/3m6aaa2story',
+        ...(labelers ? { labelers } : {}),
+      });
+      await page.goto(`${harness.origin}/test/browser/fixtures/page.html?${query}`);
+      await page.waitForFunction(() => document.querySelector('discuss-thread')?.getAttribute('status') === 'loaded', undefined, { polling: 5 });
+      times.push(await page.evaluate(() => performance.now()));
+      gets = count;
+      preflights = (await preflightLog(harness)).length - before;
+      await context.close();
+    }
+    rows.push({ labelers: !!labelers, runs: RUNS, loadedMs: round(median(times)), gets, preflights });
+  }
+  return rows;
+}
+
 async function main() {
   execFileSync('npm', ['run', '-s', 'build'], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
   const bytes = sizes();
@@ -93,6 +135,7 @@ async function main() {
     // Requests for one view of the sample discussion, from a page on another origin than the API
     // (so any non-simple request would show as a CORS preflight), and for a revisit in the same tab.
     const api = harness.origin.replace('127.0.0.1', 'localhost');
+    const preflightsBefore = (await preflightLog(harness)).length;
     const page = await harness.browser.newPage();
     const seen: Array<{ method: string; path: string }> = [];
     page.on('request', (r) => {
@@ -114,7 +157,8 @@ async function main() {
     const requests = {
       firstView: first.filter((r) => r.method === 'GET').length,
       byMethod: byMethod(first.filter((r) => r.method === 'GET')),
-      preflights: first.filter((r) => r.method === 'OPTIONS').length + revisit.filter((r) => r.method === 'OPTIONS').length,
+      // Chromium sends preflights below the page's network events: the sample AppView counts them.
+      preflights: (await preflightLog(harness)).length - preflightsBefore,
       revisit: revisit.length,
     };
 
@@ -169,6 +213,8 @@ async function main() {
     }
     await bench.close();
 
+    const labelers = await labelerCost(harness, api);
+
     const result = {
       date: new Date().toISOString(),
       machine: `${process.platform} ${process.arch}, Node ${process.version}`,
@@ -182,6 +228,7 @@ async function main() {
       render,
       searchingMs: round(median(searching)),
       bigThread: bigThreadResult,
+      labelers,
     };
     mkdirSync('bench-results', { recursive: true });
     writeFileSync('bench-results/bench.json', JSON.stringify(result, null, 2) + '\n');
@@ -197,6 +244,10 @@ async function main() {
     console.log(
       `A thread of ${bigThreadResult.replies} replies at depth 6: ${bigThreadResult.postsRendered} posts in the first view, painted after ${bigThreadResult.paintedMs} ms, longest task ${bigThreadResult.longestTaskMs} ms`,
     );
+    for (const row of labelers)
+      console.log(
+        `${row.labelers ? 'With' : 'Without'} labelers, ${RTT_NOTE}: loaded after ${row.loadedMs} ms (median of ${row.runs}), ${row.gets} GETs and ${row.preflights} preflights`,
+      );
     console.log('Written to bench-results/bench.json');
   } finally {
     await harness.close();

@@ -6,6 +6,8 @@ import { readInputs, readPage, warner, type Inputs } from './inputs.ts';
 import { LoadController, loadLazy, type ErrorDetail, type LoadDetail, type Status } from './load.ts';
 import { loadLanguage, messages, pickLanguage, type Messages } from './i18n/messages.ts';
 import { shell } from './templates/shell.ts';
+import { focusAfter, focusOpened } from './focus.ts';
+import type { Filter } from './bluesky/rules.ts';
 import { styles } from './styles.ts';
 
 export type { Status, LoadDetail, ErrorDetail };
@@ -70,6 +72,11 @@ export class DiscussThread extends LitElement {
     searchService: { attribute: 'search-service' },
     backlinksService: { attribute: 'backlinks-service' },
     headingLevel: { type: Number, attribute: 'heading-level' },
+    hide: {},
+    mutedWords: { attribute: 'muted-words' },
+    labelers: {},
+    quotes: {},
+    filter: { attribute: false },
     strings: { attribute: false },
     status: { reflect: true },
   };
@@ -100,6 +107,16 @@ export class DiscussThread extends LitElement {
   declare backlinksService?: string;
   /** Level of the heading, 1–6. @default 2 */
   declare headingLevel?: number;
+  /** Accounts (handles, DIDs, profile URLs) and posts (bsky.app URLs, `at://` URIs) never shown, with what is under them: whitespace-separated, or an array. */
+  declare hide?: string | string[];
+  /** Words and phrases, comma-separated: a post containing one is not shown (whole words, any case). */
+  declare mutedWords?: string;
+  /** DIDs of moderation services whose labels hide or warn as on bsky.app for a subscriber. */
+  declare labelers?: string;
+  /** `on`: quote posts of the pinned posts join the discussion; `off` leaves them out. @default 'on' */
+  declare quotes?: string;
+  /** Given each post view (`app.bsky.feed.defs#postView`), a falsy answer keeps the post off the page. */
+  declare filter?: Filter;
   /** Overrides for any interface string. */
   declare strings?: Partial<Messages>;
   /** `idle`, `searching`, `loaded`, `empty` or `error`; reflected for styling. */
@@ -160,25 +177,8 @@ export class DiscussThread extends LitElement {
     this.status = this.#active ? this.#loader.state.status : 'idle';
   }
 
-  /** After `index` arrives, and the update it causes, focus what `find` finds there: the first new post. */
-  async #focus(index: Promise<number | undefined>, find: (index: number) => HTMLElement | undefined) {
-    const i = await index;
-    if (i === undefined) return;
-    await this.updateComplete;
-    find(i)?.focus();
-  }
-
-  #more = () => this.#focus(this.#loader.more(), (i) => this.renderRoot.querySelectorAll<HTMLElement>('.list > li > article')[i]);
-
-  #open = (uri: string, from: HTMLElement) => {
-    const item = from.closest('li')!;
-    const shown = item.querySelectorAll(':scope > ol > li').length;
-    const replies = () => item.querySelectorAll<HTMLElement>(':scope > ol > li > article');
-    this.#focus(
-      this.#loader.open(uri).then((opened) => (opened ? shown : undefined)),
-      (i) => replies()[i],
-    );
-  };
+  #more = () => focusAfter(this, this.#loader.more(), (i) => this.renderRoot.querySelectorAll<HTMLElement>('.list > li > article')[i]);
+  #open = (uri: string, from: HTMLElement) => focusOpened(this, from, () => this.#loader.open(uri));
 
   protected override render() {
     const t = this.#lang && messages(this.#lang);

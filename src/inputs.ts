@@ -18,6 +18,7 @@ export const DEFAULTS = {
   service: 'https://public.api.bsky.app',
   searchService: 'https://api.bsky.app',
   backlinksService: 'https://constellation.microcosm.blue',
+  quotes: 'on',
 } as const;
 
 /** The attributes as the element's properties hold them (numbers already converted by Lit). */
@@ -35,6 +36,12 @@ export interface Attributes {
   searchService?: string;
   backlinksService?: string;
   headingLevel?: number;
+  /** A string of accounts and posts, or (as a property) an array of them. */
+  hide?: string | readonly string[];
+  mutedWords?: string;
+  labelers?: string;
+  quotes?: string;
+  filter?: unknown;
 }
 
 /** What the inputs need from the page. */
@@ -44,6 +51,8 @@ export interface Page {
   canonical?: string;
   ogUrl?: string;
   title: string;
+  /** `<link rel="site.standard.document">`'s `href`, as written. */
+  document?: string;
 }
 
 export interface Inputs extends DiscussionInputs {
@@ -77,6 +86,7 @@ export function readPage(doc: Document): Page {
     canonical: doc.querySelector<HTMLLinkElement>('link[rel~="canonical"]')?.href,
     ogUrl: doc.querySelector<HTMLMetaElement>('meta[property="og:url"]')?.content,
     title: doc.querySelector<HTMLMetaElement>('meta[property="og:title"]')?.content || doc.title,
+    document: doc.querySelector('link[rel~="site.standard.document"]')?.getAttribute('href') ?? undefined,
   };
 }
 
@@ -120,13 +130,18 @@ function pinned(value: string | undefined, warn: Warn): PostRef[] {
   });
 }
 
+/** A handle (lower case, `@` dropped) or a DID (kept as given), or undefined when it is neither. */
+export function actorOf(value: string): string | undefined {
+  // Handles are case-insensitive and Bluesky returns them in lower case.
+  const actor = value.replace(/^@/, '').replace(/^(?!did:).*/, (handle) => handle.toLowerCase());
+  return isDid(actor) || isHandle(actor) ? actor : undefined;
+}
+
 function author(value: string | undefined, warn: Warn): string | undefined {
-  // Handles are case-insensitive and Bluesky returns them in lower case; DIDs are kept as given.
-  const actor = value?.replace(/^@/, '').replace(/^(?!did:).*/, (handle) => handle.toLowerCase());
-  if (!actor) return undefined;
-  if (isDid(actor) || isHandle(actor)) return actor;
-  warn('author', value, 'no author filter');
-  return undefined;
+  if (!value) return undefined;
+  const actor = actorOf(value);
+  if (!actor) warn('author', value, 'no author filter');
+  return actor;
 }
 
 export function readInputs(attrs: Attributes, page: Page, warn: Warn): Inputs {
@@ -140,6 +155,13 @@ export function readInputs(attrs: Attributes, page: Page, warn: Warn): Inputs {
     service: host('service', attrs.service, DEFAULTS.service, page, warn),
     searchService: host('search-service', attrs.searchService, DEFAULTS.searchService, page, warn),
     backlinksService: attrs.backlinksService === 'none' ? undefined : host('backlinks-service', attrs.backlinksService, DEFAULTS.backlinksService, page, warn),
+    // The site owner's rules as written: the rules code reads them, and warns, only when one is set.
+    hide: attrs.hide,
+    mutedWords: attrs.mutedWords,
+    labelers: attrs.labelers,
+    filter: attrs.filter,
+    document: page.document,
+    quotes: oneOf('quotes', attrs.quotes, ['on', 'off'], DEFAULTS.quotes, warn) === 'on',
   };
   oneOf('theme', attrs.theme, ['auto', 'light', 'dark'], DEFAULTS.theme, warn); // styled by the attribute itself
   return {
@@ -149,6 +171,7 @@ export function readInputs(attrs: Attributes, page: Page, warn: Warn): Inputs {
     composeText: attrs.composeText || DEFAULTS.composeText,
     headingLevel: whole('heading-level', attrs.headingLevel, DEFAULTS.headingLevel, 1, 6, warn),
     loading: oneOf('loading', attrs.loading, ['lazy', 'eager'], DEFAULTS.loading, warn),
-    key: JSON.stringify(load),
+    // A new filter (by its code) makes a new load and a new cache entry.
+    key: JSON.stringify({ ...load, filter: load.filter === undefined ? undefined : String(load.filter) }),
   };
 }

@@ -4,9 +4,8 @@
 // answer arrives in parallel (lazy.ts).
 
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Discussion, DiscussionInputs } from './bluesky/discussion.ts';
+import type { Discussion, DiscussionInputs, Totals } from './bluesky/discussion.ts';
 import type { RouteFailure } from './bluesky/discover.ts';
-import type { Counts } from './bluesky/model.ts';
 import { searchRequest } from './bluesky/search.ts';
 import { readCache, writeCache } from './bluesky/cache.ts';
 
@@ -14,10 +13,8 @@ export type Lazy = typeof import('./lazy.ts');
 
 export type Status = 'idle' | 'searching' | 'loaded' | 'empty' | 'error';
 
-export interface LoadDetail extends Counts {
-  /** Top-level posts. */
-  posts: number;
-  /** Routes that failed while another answered. */
+export interface LoadDetail extends Totals {
+  /** Routes that failed while another answered, and labelers whose labels could not be applied. */
   failures: RouteFailure[];
 }
 
@@ -30,7 +27,7 @@ export interface ErrorDetail {
 export type LoadState =
   | { status: 'idle' | 'searching' }
   /** `busy`: "more" while the next page loads, or the URI of a branch being opened. */
-  | { status: 'loaded' | 'empty'; discussion: Discussion; counts: Counts & { posts: number }; busy?: string }
+  | { status: 'loaded' | 'empty'; discussion: Discussion; counts: Totals; busy?: string }
   | { status: 'error'; error: ErrorDetail };
 
 let lazy: Promise<Lazy> | undefined;
@@ -115,7 +112,9 @@ export class LoadController implements ReactiveController {
     const controller = (this.#load = new AbortController());
     const ctx = { signal: controller.signal };
     const entry = force ? undefined : readCache(key);
-    let search = entry?.fresh ? undefined : searchRequest(inputs, ctx);
+    // With labelers, the search must ask for their labels: the discussion code sends it, with the header.
+    const early = () => (inputs.labelers?.trim() ? undefined : searchRequest(inputs, ctx));
+    let search = entry?.fresh ? undefined : early();
     search?.catch(() => {}); // read, and reported, by discovery
     if (!entry) this.#set({ status: 'searching' });
     let lazy: Lazy;
@@ -133,7 +132,7 @@ export class LoadController implements ReactiveController {
       if (entry!.fresh) return;
     } else {
       this.#set({ status: 'searching' });
-      search ??= searchRequest(inputs, ctx); // the entry looked fresh but was not ours
+      search ??= early(); // the entry looked fresh but was not ours
     }
     try {
       const discussion = await lazy.loadDiscussion(inputs, ctx, search);

@@ -43,6 +43,8 @@ export interface PostSpec {
   replies?: number;
   quotes?: number;
   labels?: Array<Omit<Label, 'uri' | 'cts'>>;
+  /** The record's own `tags` (hashtags not in the text). */
+  tags?: string[];
   /**
    * Write `$type: app.bsky.richtext.facet` on each facet, as some clients do; most leave it out (a
    * `ref` needs none), and the backlink index files the two under different paths.
@@ -213,6 +215,7 @@ export function post(spec: PostSpec): PostView {
     text,
     ...(facets.length ? { facets } : {}),
     ...(spec.langs ? { langs: spec.langs } : {}),
+    ...(spec.tags ? { tags: spec.tags } : {}),
     ...(spec.reply ? { reply: { root: strongRef(spec.reply.root), parent: strongRef(spec.reply.parent) } } : {}),
     ...(embed ? { embed: embed.record } : {}),
     createdAt: spec.createdAt,
@@ -299,4 +302,55 @@ export function valuesAt(record: unknown, path: string): unknown[] {
     });
   }
   return values;
+}
+
+/** A labeler's custom label, as its service record defines it (`com.atproto.label.defs#labelValueDefinition`). */
+export interface LabelDefinition {
+  identifier: string;
+  severity: 'inform' | 'alert' | 'none';
+  blurs: 'content' | 'media' | 'none';
+  defaultSetting?: 'ignore' | 'warn' | 'hide';
+  adultOnly?: boolean;
+  name: string;
+}
+
+/** `app.bsky.labeler.getServices?detailed=true`'s view of a labeler: its own policies, with definitions. */
+export function labelerView(labeler: Actor, definitions: LabelDefinition[]): object {
+  return {
+    $type: 'app.bsky.labeler.defs#labelerViewDetailed',
+    uri: `at://${labeler.did}/app.bsky.labeler.service/self`,
+    cid: cid(`${labeler.did}#labeler`),
+    creator: { ...profileBasic(labeler), indexedAt: '2024-03-01T00:00:00.000Z' },
+    policies: {
+      labelValues: definitions.map((def) => def.identifier),
+      labelValueDefinitions: definitions.map(({ name, ...def }) => ({
+        ...def,
+        locales: [{ lang: 'en', name, description: `${name}, as this labeler defines it.` }],
+      })),
+    },
+    likeCount: 12,
+    labels: [],
+    indexedAt: '2024-03-01T00:00:00.000Z',
+  };
+}
+
+/** Whether `post` quotes the post at `uri` (alone, or beside media). */
+export function quotes(post: PostView, uri: string): boolean {
+  const embed = post.record.embed;
+  const record = embed?.$type === 'app.bsky.embed.recordWithMedia' ? embed.record : embed;
+  return record?.$type === 'app.bsky.embed.record' && record.record?.uri === uri;
+}
+
+/** Keep only labels from `accepted` labelers, and self-labels, as the AppView does for `atproto-accept-labelers`. */
+export function acceptedLabels(value: unknown, accepted: ReadonlySet<string>): unknown {
+  if (Array.isArray(value)) return value.map((item) => acceptedLabels(item, accepted));
+  if (!value || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) {
+    out[key] =
+      key === 'labels' && Array.isArray(item)
+        ? item.filter((label) => !label?.src || accepted.has(label.src) || String(label.uri ?? '').startsWith(`at://${label.src}/`) || label.uri === label.src)
+        : acceptedLabels(item, accepted);
+  }
+  return out;
 }

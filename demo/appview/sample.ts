@@ -2,7 +2,7 @@
 // about on Bluesky in English and Korean, with every facet kind, images, link cards, quotes with
 // images and with a link card, a video and a reply tree deeper than the widget's default depth.
 
-import { actor, post, reply, type Actor, type PostSpec, type PostView, type Tree } from './build.ts';
+import { actor, post, reply, type Actor, type LabelDefinition, type PostSpec, type PostView, type Tree } from './build.ts';
 import { BSKY_LABELER } from '../../src/bluesky/moderation.ts';
 
 export const ARTICLE = 'https://news.example/world/2026/11/27/norvia-blocks-whisperline';
@@ -15,8 +15,23 @@ export const ARTICLE_TITLE = 'Norvia blocks Whisperline, the encrypted calling a
 /** Minutes before `now`, as an ISO timestamp. */
 const ago = (now: number, minutes: number) => new Date(now - minutes * 60_000).toISOString();
 
+/**
+ * The demo site's own moderation service, which a site subscribes to with `labelers`: it warns on
+ * unverified claims and hides harassment. Its labels reach the widget only when asked for.
+ */
+export const NEWSWATCH = actor('newswatch-mod.example', 'Newswatch Moderation');
+export const NEWSWATCH_LABELS: LabelDefinition[] = [
+  { identifier: 'unverified', severity: 'alert', blurs: 'content', defaultSetting: 'warn', name: 'Unverified claim' },
+  { identifier: 'harassment', severity: 'alert', blurs: 'content', defaultSetting: 'hide', name: 'Harassment' },
+];
+/** The account and the word the demo site hides and mutes (see demo/index.html). */
+export const SPAMMER = 'cryptodeals.example';
+export const MUTED = 'idiot';
+
 export interface Sample {
   actors: Actor[];
+  /** Labelers the sample AppView knows, with their definitions. */
+  labelers: Array<[Actor, LabelDefinition[]]>;
   /** Roots that link the article, and their reply trees. */
   trees: Tree[];
   /** Roots that link HOSTILE_ARTICLE. */
@@ -157,6 +172,10 @@ export function sample(media: string, now = Date.now()): Sample {
   const hyun = actor('parkhyun', '박현', { avatar: avatar('hyun') });
   const alex = actor('alex-dev'); // no display name, no avatar
   const rosa = actor('rosa', 'Rosa Martín', { avatar: avatar('rosa') });
+  const tomas = actor('tomas.reyes', 'Tomás Reyes', { avatar: avatar('tomas') });
+  const seoyeon = actor('seoyeon', '이서연', { avatar: avatar('seoyeon') });
+  const spammer = actor(SPAMMER, 'CryptoDeals 🚀');
+  const troll = actor('loudguy', 'Loud Guy');
   const at = (minutes: number) => ago(now, minutes);
   const short = { link: ARTICLE, text: 'news.example/world/2026/11/2…' };
   const p = (spec: PostSpec) => post(spec);
@@ -177,7 +196,7 @@ export function sample(media: string, now = Date.now()): Sample {
     },
     likes: 152,
     reposts: 61,
-    quotes: 1,
+    quotes: 3,
   });
   const r1a = reply(r1, r1, {
     author: sam,
@@ -367,6 +386,53 @@ export function sample(media: string, now = Date.now()): Sample {
     likes: 8,
   });
 
+  // Quote posts of the story that do not link the article: only getQuotes finds them.
+  const q1 = p({
+    author: tomas,
+    rkey: '3m6aha2tomas',
+    createdAt: at(100),
+    langs: ['en'],
+    text: ["The piece to read on the Whisperline block. Encryption isn't a luxury for families split by a border."],
+    embed: { quote: r1 },
+    likes: 26,
+    reposts: 5,
+  });
+  const q2 = p({
+    author: seoyeon,
+    rkey: '3m6ahb2seoyeon',
+    createdAt: at(60),
+    langs: ['ko'],
+    text: ['국경 너머 가족과 통화하려면 암호화 앱이 꼭 필요합니다. 이 기사 꼭 읽어 보세요 👇'],
+    embed: { quote: r1 },
+    likes: 11,
+  });
+  // What a site owner removes from the page: a spammer (hide), an insult (muted-words), and what
+  // their labeler flags (labelers): a claim to warn about, harassment to hide.
+  const spam = reply(r2, r2, {
+    author: spammer,
+    rkey: '3m6abe2spam',
+    createdAt: at(170),
+    langs: ['en'],
+    text: ['🚀 Turn $100 into $10,000 with our crypto signals! DM us today'],
+  });
+  const insult = reply(r3, r3, { author: troll, rkey: '3m6acc2troll', createdAt: at(130), langs: ['en'], text: ['Only an IDIOT queues for a SIM card.'] });
+  const claim = reply(r2, r2, {
+    author: troll,
+    rkey: '3m6abd2troll',
+    createdAt: at(180),
+    langs: ['en'],
+    text: ['Heard the block ends tomorrow. Source: trust me.'],
+    labels: [{ src: NEWSWATCH.did, val: 'unverified' }],
+  });
+  const harassment = reply(r3, r3a, {
+    author: troll,
+    rkey: '3m6acd2troll',
+    createdAt: at(150),
+    langs: ['en'],
+    text: ['Nobody asked you. Log off.'],
+    labels: [{ src: NEWSWATCH.did, val: 'harassment' }],
+  });
+
   const trees: Tree[] = [
     {
       post: r1,
@@ -385,8 +451,8 @@ export function sample(media: string, now = Date.now()): Sample {
         { post: r1x },
       ],
     },
-    { post: r2, replies: [{ post: r2a, replies: [{ post: r2b }] }] },
-    { post: r3, replies: [{ post: r3a }] },
+    { post: r2, replies: [{ post: r2a, replies: [{ post: r2b }] }, { post: claim }, { post: spam }] },
+    { post: r3, replies: [{ post: r3a, replies: [{ post: harassment }] }, { post: insult }] },
     { post: r4 },
     { post: r5 },
     { post: r6 },
@@ -394,12 +460,15 @@ export function sample(media: string, now = Date.now()): Sample {
   ];
   const hostileTrees = hostile(media, at);
   const deepTrees = deep(media, at);
+  const posts = index([...trees, ...hostileTrees, ...deepTrees]);
+  for (const quote of [q1, q2]) posts.set(quote.uri, quote);
   return {
-    actors: [mina, jiwoo, sam, lena, openwire, hyun, alex, rosa],
+    actors: [mina, jiwoo, sam, lena, openwire, hyun, alex, rosa, tomas, seoyeon, spammer, troll, NEWSWATCH],
+    labelers: [[NEWSWATCH, NEWSWATCH_LABELS]],
     trees,
     hostile: hostileTrees,
     deep: deepTrees,
-    posts: index([...trees, ...hostileTrees, ...deepTrees]),
+    posts,
     // Mina reposted 지우's post: it links the article, but a repost is not hers to start a thread.
     reposts: [[mina, r2]],
   };

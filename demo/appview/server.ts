@@ -7,14 +7,21 @@
 //   search403  search refused (403)           search429      search rate-limited (429, Retry-After: 30)
 //   nocors     a refused search also lacks CORS headers, as Bluesky's sometimes does
 //   backlinks-down  the backlink index answers 503
+//   labeler-down    getServices answers 503, so no labeler's definitions can be read
+//   rtt        every answer, preflights included, takes 50 ms more (a far-away host, for the benchmark)
+// Labels come as the real AppView sends them: Bluesky's moderation service's and self-labels by
+// default, and those of the labelers an `atproto-accept-labelers` header names (the header replaces
+// the default, so it names Bluesky's too). Preflights are answered, allowing that header.
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { normalizeUrl } from '../../src/bluesky/urls.ts';
-import { backlinksView, feedItem, threadView, valuesAt, type PostView, type Tree } from './build.ts';
+import { acceptedLabels, backlinksView, feedItem, labelerView, quotes, threadView, valuesAt, type PostView, type Tree } from './build.ts';
+import { BSKY_LABELER } from '../../src/bluesky/moderation.ts';
 import { ARTICLE, DEEP_ARTICLE, HOSTILE_ARTICLE, sample, type Sample } from './sample.ts';
 import { svg } from './media.ts';
 
 const started = Date.now();
+const RTT = 50;
 const flakySeen = new Set<string>();
 
 type Handler = (query: URLSearchParams, data: Sample) => unknown;
@@ -77,6 +84,17 @@ const handlers: Record<string, Handler> = {
     const page = items.slice(offset, offset + limit);
     return { feed: page.map((x) => x.item), ...(offset + limit < items.length ? { cursor: String(offset + limit) } : {}) };
   },
+  'app.bsky.feed.getQuotes': (query, data) => {
+    const uri = query.get('uri');
+    if (!uri) throw new XrpcFailure(400, 'InvalidRequest');
+    const posts = [...data.posts.values()].filter((p) => quotes(p, uri)).sort((a, b) => b.indexedAt.localeCompare(a.indexedAt));
+    return { uri, posts: posts.slice(0, Number(query.get('limit') ?? 50)) };
+  },
+  'app.bsky.labeler.getServices': (query, data) => {
+    const dids = query.getAll('dids');
+    if (!dids.length || query.get('detailed') !== 'true') throw new XrpcFailure(400, 'InvalidRequest');
+    return { views: data.labelers.filter(([labeler]) => dids.includes(labeler.did)).map(([labeler, defs]) => labelerView(labeler, defs)) };
+  },
   'blue.microcosm.links.getBacklinks': backlinks,
   'com.atproto.identity.resolveHandle': (query, data) => {
     const found = data.actors.find((a) => a.handle === query.get('handle'));
@@ -110,8 +128,17 @@ const reply = (status: number, body: unknown, extra: Partial<Answer> = {}): Answ
   ...extra,
 });
 
+/** The labelers an `atproto-accept-labelers` header names (`did;redact, did`), or Bluesky's by default. */
+function acceptedBy(header: string | undefined): Set<string> {
+  const dids = (header ?? '')
+    .split(',')
+    .map((item) => item.split(';')[0].trim())
+    .filter((did) => did.startsWith('did:'));
+  return new Set(dids.length ? dids : [BSKY_LABELER]);
+}
+
 /** The sample AppView's answer to a GET of `url`, or undefined when the path is not one of ours. */
-export async function answer(url: URL): Promise<Answer | undefined> {
+export async function answer(url: URL, acceptLabelers?: string): Promise<Answer | undefined> {
   const media = /^\/sample-media\/(avatar|photo)\/([\w-]+)\.svg$/.exec(url.pathname);
   if (media) return reply(200, svg(media[1] as 'avatar' | 'photo', media[2]), { type: 'image/svg+xml' });
   const match = /^(?:\/s\/([\w,-]+))?\/xrpc\/([\w.]+)$/.exec(url.pathname);
@@ -119,10 +146,12 @@ export async function answer(url: URL): Promise<Answer | undefined> {
   const [, prefix = '', nsid] = match;
   const flags = new Set(prefix.split(','));
   if (flags.has('slow')) await new Promise((resolve) => setTimeout(resolve, 1500));
+  if (flags.has('rtt')) await new Promise((resolve) => setTimeout(resolve, RTT));
   if (flags.has('hang') && nsid === 'app.bsky.feed.searchPosts') await new Promise((resolve) => setTimeout(resolve, 3_600_000).unref());
   if (flags.has('error')) return reply(500, { error: 'InternalServerError', message: 'sample failure' });
   const data = sample(`${url.origin}/sample-media`, started);
   if (nsid === 'blue.microcosm.links.getBacklinks' && flags.has('backlinks-down')) return reply(503, 'Service Unavailable', { type: 'text/plain' });
+  if (nsid === 'app.bsky.labeler.getServices' && flags.has('labeler-down')) return reply(503, { error: 'ServiceUnavailable' });
   if (nsid === 'app.bsky.feed.searchPosts') {
     if (flags.has('search403')) return reply(403, { error: 'Forbidden', message: 'anonymous search is off' }, { cors: !flags.has('nocors') });
     if (flags.has('search429')) return reply(429, { error: 'RateLimitExceeded' }, { headers: { 'retry-after': '30' } });
@@ -135,17 +164,43 @@ export async function answer(url: URL): Promise<Answer | undefined> {
   if (!handler) return reply(501, { error: 'MethodNotImplemented' });
   if (flags.has('empty')) data.trees = [];
   try {
-    return reply(200, handler(url.searchParams, data));
+    const accepted = acceptedBy(acceptLabelers);
+    return reply(200, acceptedLabels(handler(url.searchParams, data), accepted), { headers: { 'atproto-content-labelers': [...accepted].join(', ') } });
   } catch (error) {
     if (!(error instanceof XrpcFailure)) throw error;
     return reply(error.status, { error: error.error });
   }
 }
 
+/** Every preflight this server answered, in order: `/sample-log/preflights` lists them. */
+const preflights: Array<{ path: string; headers: string }> = [];
+
 /** `answer` as connect-style middleware for Vite's dev server. */
 export function sampleAppView() {
   return (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => {
-    answer(new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`)).then((found) => {
+    const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
+    if (url.pathname === '/sample-log/preflights') {
+      // What a test cannot see from the page: Chromium sends preflights below its own network events.
+      res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+      return res.end(JSON.stringify(preflights));
+    }
+    if (req.method === 'OPTIONS' && /\/xrpc\//.test(url.pathname)) {
+      preflights.push({ path: url.pathname, headers: String(req.headers['access-control-request-headers'] ?? '') });
+      const delay = /^\/s\/[\w,-]*\brtt\b/.test(url.pathname) ? RTT : 0;
+      // A preflight: Bluesky's AppView allows any request header and lets browsers keep the answer a day.
+      setTimeout(() => {
+        res.writeHead(204, {
+          'access-control-allow-origin': '*',
+          'access-control-allow-methods': 'GET',
+          'access-control-allow-headers': req.headers['access-control-request-headers'] ?? '',
+          'access-control-max-age': '86400',
+        });
+        res.end();
+      }, delay);
+      return;
+    }
+    const header = req.headers['atproto-accept-labelers'];
+    answer(url, Array.isArray(header) ? header.join(', ') : header).then((found) => {
       if (!found) return next();
       res.writeHead(found.status, {
         'content-type': found.type,

@@ -46,7 +46,15 @@ const isEmbed = (e: unknown): e is Embed =>
 function isPost(p: unknown): p is Post {
   if (!isBase(p) || !isObject(p.counts)) return false;
   const { counts } = p;
-  return num(counts.replies) && num(counts.reposts) && num(counts.likes) && num(counts.quotes) && opt(p.embed, isEmbed) && all(p.links, str);
+  return (
+    num(counts.replies) &&
+    num(counts.reposts) &&
+    num(counts.likes) &&
+    num(counts.quotes) &&
+    opt(p.embed, isEmbed) &&
+    all(p.links, str) &&
+    opt(p.quoting, (q) => q === true)
+  );
 }
 
 /** A thread, no deeper than the widget ever loads (`depth` ≤ 100). */
@@ -60,4 +68,4 @@ export const isDiscussion = (d: unknown): d is Discussion =>
   isObject(d) &&
   all(d.threads, (t) => isThread(t)) &&
   all(d.pending, isPost) &&
-  all(d.failures, (f) => isObject(f) && str(f.route) && str(f.kind) && opt(f.status, num));
+  all(d.failures, (f) => isObject(f) && str(f.route) && str(f.kind) && opt(f.status, num) && opt(f.labeler, str));

@@ -3,15 +3,20 @@
 // the search. Later routes only stand in for a route that was refused or failed.
 
 import type { Post, Sort } from './model.ts';
+import type { RawRules, Rules } from './rules.ts';
 import { isObject, parsePost } from './parse.ts';
 import { RequestError, type FailureKind, type RequestOptions, buildUrl, getJson, mapLimit, xrpc } from './http.ts';
 import { isDid, isRecordKey, normalizeUrl, type PostRef } from './urls.ts';
 import { searchRequest } from './search.ts';
 
-export interface DiscoverInputs {
+export interface DiscoverInputs extends RawRules {
   article: string;
   /** The `post` attribute's posts, always shown first. */
   pinned: readonly PostRef[];
+  /** The page's standard.site document (`at://`), whose Bluesky post is pinned too. */
+  document?: string;
+  /** Quote posts of the pinned posts join the discussion, unless false. */
+  quotes?: boolean;
   author?: string;
   service: string;
   searchService: string;
@@ -20,12 +25,14 @@ export interface DiscoverInputs {
   sort: Sort;
 }
 
-export type RouteName = 'post' | 'search' | 'backlinks' | 'author-feed';
+export type RouteName = 'post' | 'search' | 'backlinks' | 'author-feed' | 'quotes' | 'document' | 'labeler';
 
 export interface RouteFailure {
   route: RouteName;
   kind: FailureKind;
   status?: number;
+  /** The labeler whose labels could not be applied (`route: 'labeler'`). */
+  labeler?: string;
 }
 
 interface Discovery {
@@ -40,9 +47,9 @@ interface Discovery {
 
 const GET_POSTS_MAX = 25;
 
-/** Post views from a response field, parsed; invalid and hidden ones dropped. */
-const postsOf = (body: unknown): Post[] =>
-  isObject(body) && Array.isArray(body.posts) ? body.posts.map(parsePost).filter((post): post is Post => !!post) : [];
+/** Post views from a response field, parsed under the site's rules; invalid and hidden ones dropped. */
+const postsOf = (body: unknown, rules?: Rules): Post[] =>
+  isObject(body) && Array.isArray(body.posts) ? body.posts.map((view) => parsePost(view, rules)).filter((post): post is Post => !!post) : [];
 
 /**
  * Handles resolved this page session, by AppView and handle: each is asked once however many
@@ -50,7 +57,7 @@ const postsOf = (body: unknown): Post[] =>
  */
 const resolved = new Map<string, Promise<string | undefined>>();
 
-function resolveDid(actor: string, service: string, ctx: RequestOptions): Promise<string | undefined> {
+export function resolveDid(actor: string, service: string, ctx: RequestOptions): Promise<string | undefined> {
   if (isDid(actor)) return Promise.resolve(actor);
   const key = `${service} ${actor.toLowerCase()}`;
   let did = resolved.get(key);
@@ -69,16 +76,16 @@ function resolveDid(actor: string, service: string, ctx: RequestOptions): Promis
 export async function getPosts(uris: readonly string[], service: string, ctx: RequestOptions): Promise<Post[]> {
   const chunks: string[][] = [];
   for (let i = 0; i < uris.length; i += GET_POSTS_MAX) chunks.push(uris.slice(i, i + GET_POSTS_MAX));
-  const found = (await mapLimit(chunks, 3, async (chunk) => postsOf(await xrpc(service, 'app.bsky.feed.getPosts', { uris: chunk }, ctx)))).flat();
+  const found = (await mapLimit(chunks, 3, async (chunk) => postsOf(await xrpc(service, 'app.bsky.feed.getPosts', { uris: chunk }, ctx), ctx.rules))).flat();
   const byUri = new Map(found.map((post) => [post.uri, post]));
   return uris.flatMap((uri) => byUri.get(uri) ?? []);
 }
 
-async function pinnedPosts(inputs: DiscoverInputs, ctx: RequestOptions): Promise<Post[]> {
-  const actors = [...new Set(inputs.pinned.map((ref) => ref.actor))];
+async function pinnedPosts(refs: readonly PostRef[], inputs: DiscoverInputs, ctx: RequestOptions): Promise<Post[]> {
+  const actors = [...new Set(refs.map((ref) => ref.actor))];
   const dids = await mapLimit(actors, 3, (actor) => resolveDid(actor, inputs.service, ctx).catch(() => undefined));
   const didOf = new Map(actors.map((actor, i) => [actor, dids[i]]));
-  const uris = inputs.pinned.flatMap((ref) => {
+  const uris = refs.flatMap((ref) => {
     const did = didOf.get(ref.actor);
     return did ? [`at://${did}/app.bsky.feed.post/${ref.rkey}`] : [];
   });
@@ -154,7 +161,7 @@ async function authorFeed(inputs: DiscoverInputs, ctx: RequestOptions): Promise<
     const feed = isObject(body) && Array.isArray(body.feed) ? body.feed : [];
     for (const item of feed) {
       if (!isObject(item) || item.reason !== undefined) continue; // a repost, or a pinned post shown again
-      const post = parsePost(item.post);
+      const post = parsePost(item.post, ctx.rules);
       if (post && post.links.some((link) => normalizeUrl(link) === article)) found.push(post);
     }
     cursor = isObject(body) && typeof body.cursor === 'string' ? body.cursor : undefined;
@@ -167,7 +174,7 @@ async function authorFeed(inputs: DiscoverInputs, ctx: RequestOptions): Promise<
 type Route = readonly [RouteName, (inputs: DiscoverInputs, ctx: RequestOptions) => Promise<Post[]>];
 
 function routesFor(inputs: DiscoverInputs, search: Promise<unknown> | undefined): Route[] {
-  const routes: Route[] = [['search', async (...args) => postsOf(await (search ?? searchRequest(...args)))]];
+  const routes: Route[] = [['search', async (inputs, ctx) => postsOf(await (search ?? searchRequest(inputs, ctx)), ctx.rules)]];
   if (inputs.backlinksService) routes.push(['backlinks', backlinks]);
   if (inputs.author) routes.push(['author-feed', authorFeed]);
   return routes;
@@ -182,14 +189,42 @@ function failure(route: RouteName, error: unknown): RouteFailure {
   throw error; // an abort, or a bug: not a route failure
 }
 
+const QUOTES_MAX = 100;
+
+/** Quote posts of the pinned posts (one page of `app.bsky.feed.getQuotes` each), marked. */
+async function quotesOf(pinned: readonly Post[], inputs: DiscoverInputs, ctx: RequestOptions): Promise<Post[]> {
+  const pages = await mapLimit(pinned, 3, async (post) =>
+    postsOf(await xrpc(inputs.service, 'app.bsky.feed.getQuotes', { uri: post.uri, limit: QUOTES_MAX }, ctx), ctx.rules),
+  );
+  return pages.flat().map((post) => ({ ...post, quoting: true }));
+}
+
+/** The pinned posts: the `post` attribute's, then the page's standard.site document's. */
+async function pinnedOf(inputs: DiscoverInputs, ctx: RequestOptions, failures: RouteFailure[]): Promise<Post[]> {
+  const refs = [...inputs.pinned];
+  if (inputs.document) {
+    const document = inputs.document;
+    const ref = await import('./standard.ts')
+      .then(({ documentPost }) => documentPost(document, ctx))
+      .catch((error: unknown) => {
+        // Its code could not be fetched: a network failure of this route, unless the load was aborted.
+        ctx.signal?.throwIfAborted();
+        failures.push(failure('document', error instanceof RequestError ? error : new RequestError('network')));
+      });
+    if (ref) refs.push(ref);
+  }
+  return refs.length ? pinnedPosts(refs, inputs, ctx).catch((error: unknown) => (failures.push(failure('post', error)), [])) : [];
+}
+
 /** Discovery; `search` is the search request when it was sent already (see searchRequest). */
 export async function discover(inputs: DiscoverInputs, ctx: RequestOptions = {}, search?: Promise<unknown>): Promise<Discovery> {
   const failures: RouteFailure[] = [];
-  const pinnedTask = inputs.pinned.length
-    ? pinnedPosts(inputs, ctx).catch((error: unknown) => (failures.push(failure('post', error)), []))
-    : Promise.resolve([]);
-  // If a route is aborted first, the abort is reported from there; don't leave this one unhandled.
-  pinnedTask.catch(() => {});
+  const pinnedTask = pinnedOf(inputs, ctx, failures);
+  const quotesTask = pinnedTask.then((pinned) =>
+    inputs.quotes !== false && pinned.length ? quotesOf(pinned, inputs, ctx).catch((error: unknown) => (failures.push(failure('quotes', error)), [])) : [],
+  );
+  // If a route is aborted first, the abort is reported from there; don't leave these unhandled.
+  quotesTask.catch(() => {});
   let found: Post[] = [];
   let answered = false;
   for (const [name, route] of routesFor(inputs, search)) {
@@ -201,8 +236,12 @@ export async function discover(inputs: DiscoverInputs, ctx: RequestOptions = {},
       failures.push(failure(name, error));
     }
   }
-  const pinned = await pinnedTask;
+  const [pinned, quotes] = await Promise.all([pinnedTask, quotesTask]);
+  // Quotes of the site's post join whatever `author` says; a quote found by a route too is marked.
+  const quoting = new Set(quotes.map((post) => post.uri));
   const seen = new Set(pinned.map((post) => post.uri));
-  found = found.filter((post) => !seen.has(post.uri) && (seen.add(post.uri), true));
+  found = [...found, ...quotes]
+    .map((post) => (quoting.has(post.uri) ? { ...post, quoting: true } : post))
+    .filter((post) => !seen.has(post.uri) && (seen.add(post.uri), true));
   return { pinned, found, failures, answered };
 }

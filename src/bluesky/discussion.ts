@@ -3,8 +3,10 @@
 
 import type { Counts, Post, ThreadNode } from './model.ts';
 import type { RequestOptions } from './http.ts';
-import { discover, type DiscoverInputs, type RouteFailure } from './discover.ts';
+import { discover, resolveDid, type DiscoverInputs, type RouteFailure } from './discover.ts';
+import { searchRequest } from './search.ts';
 import { compare, loadBranch, loadThreads } from './threads.ts';
+import type { RawRules, Rules } from './rules.ts';
 
 export interface DiscussionInputs extends DiscoverInputs {
   depth: number;
@@ -35,8 +37,42 @@ function nestedIn(threads: readonly ThreadNode[]): Set<string> {
   return uris;
 }
 
+const hasRules = (raw: RawRules): boolean => !!(raw.hide?.length || raw.mutedWords?.trim() || raw.labelers?.trim() || raw.filter !== undefined);
+
+/** The rules' header, known as soon as their code arrives, and the rules, once their labelers answered. */
+interface Ruled {
+  accept?: string;
+  ready: Promise<{ rules?: Rules; failures: RouteFailure[] }>;
+}
+
+/** The site's rules for a set of inputs, read once for that object: a failed read is asked again next time. */
+const ruleCache = new WeakMap<DiscussionInputs, Promise<Ruled>>();
+
+/**
+ * `ctx` with the site owner's rules, which every read of a post applies, and their labelers asked
+ * for on every AppView query; with the labelers that could not be read. `early` runs as soon as the
+ * header is known, while the labelers' definitions are still on their way.
+ */
+async function withRules(inputs: DiscussionInputs, options: RequestOptions, early?: (ctx: RequestOptions) => void): Promise<[RequestOptions, RouteFailure[]]> {
+  let entry = ruleCache.get(inputs);
+  if (!entry) {
+    // The rules' code comes only to pages that set a rule.
+    entry = hasRules(inputs)
+      ? import('./rules.ts').then((module) => module.loadRules(inputs, inputs.service, options, (handle) => resolveDid(handle, inputs.service, options)))
+      : Promise.resolve({ ready: Promise.resolve({ failures: [] }) });
+    ruleCache.set(inputs, entry);
+    entry.then((ruled) => ruled.ready).catch(() => ruleCache.delete(inputs));
+  }
+  const { accept, ready } = await entry;
+  const ctx = { ...options, labelers: accept };
+  early?.(ctx);
+  const { rules, failures } = await ready;
+  return [{ ...ctx, rules }, failures];
+}
+
 /** Load the next `count` pending roots' threads; roots already shown inside a thread are skipped. */
-export async function nextPage(discussion: Discussion, count: number, inputs: DiscussionInputs, ctx: RequestOptions = {}): Promise<Discussion> {
+export async function nextPage(discussion: Discussion, count: number, inputs: DiscussionInputs, options: RequestOptions = {}): Promise<Discussion> {
+  const [ctx] = await withRules(inputs, options);
   const shownInside = nestedIn(discussion.threads);
   const pending = discussion.pending.filter((root) => !shownInside.has(root.uri));
   const page = await loadThreads(pending.slice(0, count), inputs.service, inputs.depth, inputs.sort, ctx);
@@ -58,18 +94,28 @@ function replace(node: ThreadNode, uri: string, branch: ThreadNode): ThreadNode 
  * Open the branch at `uri` in place: its every direct reply, and their first views below. A branch
  * that is gone or hidden now is left as it was.
  */
-export async function openBranch(discussion: Discussion, uri: string, inputs: DiscussionInputs, ctx: RequestOptions = {}): Promise<Discussion> {
+export async function openBranch(discussion: Discussion, uri: string, inputs: DiscussionInputs, options: RequestOptions = {}): Promise<Discussion> {
+  const [ctx] = await withRules(inputs, options);
   const branch = await loadBranch(uri, inputs.service, inputs.depth, inputs.sort, ctx);
   return branch ? { ...discussion, threads: discussion.threads.map((thread) => replace(thread, uri, branch)) } : discussion;
 }
 
 /** The discussion's first page; `search` is the search request when it was sent already. */
-export async function loadDiscussion(inputs: DiscussionInputs, ctx: RequestOptions = {}, search?: Promise<unknown>): Promise<Discussion> {
+export async function loadDiscussion(inputs: DiscussionInputs, options: RequestOptions = {}, search?: Promise<unknown>): Promise<Discussion> {
+  // With labelers, the search goes out (with their header) while their definitions are read.
+  const [ctx, unread] = await withRules(inputs, options, (ctx) => {
+    search ??= searchRequest(inputs, ctx);
+    search.catch(() => {}); // read, and reported, by discovery
+  });
   const found = await discover(inputs, ctx, search);
-  if (!found.answered && !found.pinned.length) throw new DiscoveryError(found.failures);
+  const failures = [...found.failures, ...unread];
+  if (!found.answered && !found.pinned.length) throw new DiscoveryError(failures);
   const roots = [...found.pinned, ...found.found.sort(compare(inputs.sort))];
-  return nextPage({ threads: [], pending: roots, failures: found.failures }, Math.max(inputs.limit, found.pinned.length), inputs, ctx);
+  return nextPage({ threads: [], pending: roots, failures }, Math.max(inputs.limit, found.pinned.length), inputs, ctx);
 }
+
+/** The header's numbers: `quotePosts` counts the top-level posts that quote a pinned post. */
+export type Totals = Counts & { posts: number; quotePosts: number };
 
 /**
  * What the header summarises, every number true of the discussion and never smaller than what the
@@ -77,8 +123,9 @@ export async function loadDiscussion(inputs: DiscussionInputs, ctx: RequestOptio
  * and those Bluesky counts under a post whose replies are not (all) shown; `likes`, `reposts` and
  * `quotes` add up every post on the page and every top-level post not shown yet.
  */
-export function totals(discussion: Discussion): Counts & { posts: number } {
-  const sum: Counts & { posts: number } = { posts: discussion.threads.length + discussion.pending.length, replies: 0, reposts: 0, likes: 0, quotes: 0 };
+export function totals(discussion: Discussion): Totals {
+  const roots = [...discussion.threads, ...discussion.pending];
+  const sum: Totals = { posts: roots.length, quotePosts: roots.filter((root) => root.quoting).length, replies: 0, reposts: 0, likes: 0, quotes: 0 };
   const add = (post: Post) => ((sum.likes += post.counts.likes), (sum.reposts += post.counts.reposts), (sum.quotes += post.counts.quotes));
   const walk = (node: ThreadNode) => {
     add(node);

@@ -1,6 +1,8 @@
 // GET requests to Bluesky hosts: plain `fetch` with no custom headers (a simple CORS request, so no
-// preflight), aborted with the caller's signal or after a timeout, and failures sorted into kinds
+// preflight) unless the site subscribes to labelers (see `labelers` below), aborted with the caller's signal or after a timeout, and failures sorted into kinds
 // that discovery uses to decide whether to fall back to the next route.
+
+import type { Rules } from './rules.ts';
 
 export type FailureKind = 'refused' | 'rate-limited' | 'unavailable' | 'network' | 'timeout' | 'not-found' | 'invalid';
 
@@ -20,6 +22,13 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Milliseconds before the request is given up. */
   timeout?: number;
+  /**
+   * `atproto-accept-labelers` for AppView queries: the labelers whose labels to send. Set only when
+   * the site subscribes to labelers, since a custom header costs a CORS preflight.
+   */
+  labelers?: string;
+  /** The site owner's rules, applied as each post is read (rules.ts). */
+  rules?: Rules;
 }
 
 export type Params = Record<string, string | number | readonly string[] | undefined>;
@@ -59,7 +68,7 @@ const rateLimited = new Map<string, number>();
 const DEFAULT_BACKOFF = 60;
 
 /** GET `url` and parse JSON. Throws `RequestError`, or the caller's abort reason when it aborts. */
-export async function getJson(url: string, { signal, timeout = 10_000 }: RequestOptions = {}): Promise<unknown> {
+export async function getJson(url: string, { signal, timeout = 10_000 }: RequestOptions = {}, headers?: Record<string, string>): Promise<unknown> {
   const origin = new URL(url).origin;
   const wait = ((rateLimited.get(origin) ?? 0) - Date.now()) / 1000;
   // Honour Retry-After without asking again: the route fails at once and discovery moves on.
@@ -76,7 +85,7 @@ export async function getJson(url: string, { signal, timeout = 10_000 }: Request
     signal?.throwIfAborted();
     let response: Response;
     try {
-      response = await fetch(url, { signal: controller.signal });
+      response = await fetch(url, { signal: controller.signal, ...(headers && { headers }) });
     } catch {
       signal?.throwIfAborted();
       // A CORS-blocked refusal reaches a browser as a TypeError with no status.
@@ -103,9 +112,9 @@ export async function getJson(url: string, { signal, timeout = 10_000 }: Request
   }
 }
 
-/** Call an XRPC query on `host`. */
+/** Call an XRPC query on `host` (an AppView: it gets the site's labelers, when there are any). */
 export function xrpc(host: string, nsid: string, params: Params, options?: RequestOptions): Promise<unknown> {
-  return getJson(buildUrl(host, `/xrpc/${nsid}`, params), options);
+  return getJson(buildUrl(host, `/xrpc/${nsid}`, params), options, options?.labelers ? { 'atproto-accept-labelers': options.labelers } : undefined);
 }
 
 /** Run `fn` over `items`, at most `limit` at a time, keeping order. */

@@ -68,6 +68,8 @@ export interface Post extends BasePost {
   embed?: Embed;
   /** Where the post links outside Bluesky: link facets and the external embed. */
   links: string[];
+  /** A quote post of a pinned post (the site's own), found by `app.bsky.feed.getQuotes`. */
+  quoting?: boolean;
 }
 
 /** A post with the replies shown under it. */

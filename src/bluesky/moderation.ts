@@ -1,16 +1,30 @@
-// What bsky.app shows a signed-out reader. Only two sources of labels count: Bluesky's moderation
-// service, and the author themself for the few self-labels that mean something signed out (adult
-// content, and `!no-unauthenticated`: "do not show me to signed-out readers"). Other labelers are
-// ones a signed-out reader has not subscribed to, so their labels are ignored.
+// What bsky.app shows a signed-out reader, and what a site's own labelers add to it. The labels that
+// count: Bluesky's moderation service's; the author's own for the few self-labels that mean
+// something signed out (adult content, and `!no-unauthenticated`: "do not show me to signed-out
+// readers"); and, when the site subscribes to labelers (`labelers`), theirs, read as bsky.app reads
+// them for a reader subscribed with the default settings. Any other labeler's labels are ignored.
 
 export const BSKY_LABELER = 'did:plc:ar7c4by46qjdydhdevvrndac';
 
-/** Labels whose post (or whose author's posts) a signed-out reader never sees. */
+/** Labels whose post (or whose author's posts) a signed-out reader never sees: adult content is off. */
 const HIDDEN = new Set(['!hide', '!no-unauthenticated', 'porn', 'sexual', 'nudity', 'graphic-media', 'gore']);
 /** Self-labels that count; an author cannot `!hide` or `!warn` themself. */
 const SELF = new Set(['!no-unauthenticated', 'porn', 'sexual', 'nudity', 'graphic-media', 'gore']);
+/** Bluesky's global label values: a labeler's own definition never replaces these names' meaning for us. */
+export const GLOBAL = new Set([...HIDDEN, '!warn']);
 
-type Decision = 'show' | 'warn' | 'hide';
+export type Decision = 'show' | 'warn' | 'hide';
+
+/** A labeler's custom label, as its `labelValueDefinitions` define it. */
+export interface Definition {
+  /** The default setting, which is what a subscribed reader who changed nothing gets. */
+  setting: 'hide' | 'warn' | 'ignore';
+  blurs: 'content' | 'media' | 'none';
+  adultOnly: boolean;
+}
+
+/** The site's labelers by DID, each with its custom labels' definitions (empty when they could not be read). */
+export type Labelers = ReadonlyMap<string, ReadonlyMap<string, Definition>>;
 
 interface Label {
   src?: unknown;
@@ -18,21 +32,38 @@ interface Label {
   neg?: unknown;
 }
 
-/** Label values in force on a subject, from sources that count. */
-function values(labels: unknown, author: string): string[] {
-  if (!Array.isArray(labels)) return [];
-  const live = new Map<string, boolean>();
-  for (const label of labels as Label[]) {
-    if (!label || typeof label.val !== 'string') continue;
-    if (label.src !== BSKY_LABELER && !(label.src === author && SELF.has(label.val))) continue;
-    // A negation withdraws the label.
-    live.set(label.val, label.neg !== true);
+/** What one label in force asks for, on a post (`content`) or on its author (`account`). */
+function decide(src: string, val: string, target: 'content' | 'account', labelers?: Labelers): Decision {
+  // A custom value (lower-case letters and dashes) is read by its labeler's definition first.
+  const custom = /^[a-z-]+$/.test(val) ? labelers?.get(src)?.get(val) : undefined;
+  if (custom) {
+    if (custom.adultOnly || custom.setting === 'hide') return 'hide';
+    if (custom.setting === 'ignore') return 'show';
+    // Blurring content hides a post (or an account's posts) behind a warning; blurring media only
+    // blurs a post's own media, and an account's avatar, which the widget does not blur.
+    return custom.blurs === 'content' || (custom.blurs === 'media' && target === 'content') ? 'warn' : 'show';
   }
-  return [...live].filter(([, on]) => on).map(([val]) => val);
+  return HIDDEN.has(val) ? 'hide' : val === '!warn' ? 'warn' : 'show';
+}
+
+/** Decisions of the labels in force on a subject, from sources that count. */
+function decisions(labels: unknown, author: string, target: 'content' | 'account', labelers?: Labelers): Decision[] {
+  if (!Array.isArray(labels)) return [];
+  const live = new Map<string, [string, string, boolean]>();
+  for (const label of labels as Label[]) {
+    if (!label || typeof label.val !== 'string' || typeof label.src !== 'string') continue;
+    const subscribed = label.src === BSKY_LABELER || labelers?.has(label.src);
+    if (!subscribed && !(label.src === author && SELF.has(label.val))) continue;
+    // A negation withdraws the label.
+    live.set(`${label.src} ${label.val}`, [label.src, label.val, label.neg !== true]);
+  }
+  return [...live.values()]
+    .filter(([, , on]) => on)
+    .map(([src, val]) => (src === author && !labelers?.has(src) ? decide(src, val, target) : decide(src, val, target, labelers)));
 }
 
 /** Decide a post from its own labels and its author's. */
-export function moderate(postLabels: unknown, authorLabels: unknown, author: string): Decision {
-  const all = [...values(postLabels, author), ...values(authorLabels, author)];
-  return all.some((val) => HIDDEN.has(val)) ? 'hide' : all.includes('!warn') ? 'warn' : 'show';
+export function moderate(postLabels: unknown, authorLabels: unknown, author: string, labelers?: Labelers): Decision {
+  const all = [...decisions(postLabels, author, 'content', labelers), ...decisions(authorLabels, author, 'account', labelers)];
+  return all.includes('hide') ? 'hide' : all.includes('warn') ? 'warn' : 'show';
 }

@@ -12,6 +12,7 @@ import type {
   AppBskyRichtextFacet,
 } from '@atproto/api';
 import type { Author, Embed, Facet, Image, Media, Post, BasePost, QuotedPost } from './model.ts';
+import type { Rules } from './rules.ts';
 import { moderate } from './moderation.ts';
 import { isDid, isHandle, parsePostRef, postUrl, safeHref } from './urls.ts';
 
@@ -113,10 +114,10 @@ function parseMedia(value: unknown): Media | undefined {
   }
 }
 
-/** A quoted post (`app.bsky.embed.record#viewRecord`) with the media of its first embed. */
-function parseQuoted(value: Json): QuotedPost | undefined {
-  const base = parseBase(value, value.value);
-  if (!base) return undefined;
+/** A quoted post (`app.bsky.embed.record#viewRecord`) with the media of its first embed; undefined when hidden. */
+function parseQuoted(value: Json, rules?: Rules): QuotedPost | undefined {
+  const base = parseBase(value, value.value, rules);
+  if (!base || rules?.hides(base)) return undefined;
   const first = list(value.embeds)[0];
   // The quoted post's own quote is not shown (bsky.app shows one level); its media is.
   const media = parseMedia(first) ?? (isObject(first) && typeOf(first) === RECORD_WITH_MEDIA ? parseMedia(first.media) : undefined);
@@ -124,11 +125,11 @@ function parseQuoted(value: Json): QuotedPost | undefined {
 }
 
 /** `app.bsky.embed.record#view`: only posts are quotes; feeds, lists and starter packs are not shown. */
-function parseRecordView(value: unknown): Extract<Embed, { kind: 'quote' }> | undefined {
+function parseRecordView(value: unknown, rules?: Rules): Extract<Embed, { kind: 'quote' }> | undefined {
   if (!isRef(value, 'app.bsky.embed.record#view' satisfies TypeOf<AppBskyEmbedRecord.View>) || !isObject(value.record)) return undefined;
   const record = value.record;
   const type = typeOf(record);
-  if (type === ('app.bsky.embed.record#viewRecord' satisfies TypeOf<AppBskyEmbedRecord.ViewRecord>)) return { kind: 'quote', post: parseQuoted(record) };
+  if (type === ('app.bsky.embed.record#viewRecord' satisfies TypeOf<AppBskyEmbedRecord.ViewRecord>)) return { kind: 'quote', post: parseQuoted(record, rules) };
   // Blocked, deleted or detached: a neutral line in place of the quote.
   return /^app\.bsky\.embed\.record#view(NotFound|Blocked|Detached)$/.test(type) ? { kind: 'quote' } : undefined;
 }
@@ -138,13 +139,13 @@ function parseRecordView(value: unknown): Extract<Embed, { kind: 'quote' }> | un
  * a quote with media. Anything nested deeper is not a shape the lexicon allows, so it is dropped
  * and the post kept; nothing here recurses.
  */
-export function parseEmbed(value: unknown): Embed | undefined {
+export function parseEmbed(value: unknown, rules?: Rules): Embed | undefined {
   if (!isObject(value)) return undefined;
   const type = typeOf(value);
-  if (type === ('app.bsky.embed.record#view' satisfies TypeOf<AppBskyEmbedRecord.View>)) return parseRecordView(value);
+  if (type === ('app.bsky.embed.record#view' satisfies TypeOf<AppBskyEmbedRecord.View>)) return parseRecordView(value, rules);
   if (type !== RECORD_WITH_MEDIA) return parseMedia(value);
   // `record` is a ref (no `$type` from the AppView); `media` is a union of media only.
-  const quote = parseRecordView(value.record);
+  const quote = parseRecordView(value.record, rules);
   const media = parseMedia(value.media);
   if (!quote) return media;
   return media ? { ...quote, media } : quote;
@@ -159,12 +160,12 @@ function linksOf(record: Json, facets: Facet[]): string[] {
   return links;
 }
 
-/** What a post and a quoted post share, from a view and its record; undefined when invalid or hidden. */
-function parseBase(view: Json, record: unknown): BasePost | undefined {
+/** What a post and a quoted post share, from a view and its record; undefined when invalid or hidden by labels. */
+function parseBase(view: Json, record: unknown, rules?: Rules): BasePost | undefined {
   if (!isPostUri(view.uri)) return undefined;
   const author = parseAuthor(view.author);
   if (!author || !isObject(record) || typeof record.text !== 'string') return undefined;
-  const decision = moderate(view.labels, (view.author as Json).labels, author.did);
+  const decision = moderate(view.labels, (view.author as Json).labels, author.did, rules?.labelers);
   if (decision === 'hide') return undefined;
   return {
     uri: view.uri,
@@ -178,18 +179,22 @@ function parseBase(view: Json, record: unknown): BasePost | undefined {
   };
 }
 
-/** `app.bsky.feed.defs#postView` → Post, or undefined when it is invalid or must not be shown. */
-export function parsePost(value: unknown): Post | undefined {
+/**
+ * `app.bsky.feed.defs#postView` → Post, or undefined when it is invalid or must not be shown: by
+ * the labels, or by the site owner's `rules`.
+ */
+export function parsePost(value: unknown, rules?: Rules): Post | undefined {
   try {
-    const base = isObject(value) ? parseBase(value, value.record) : undefined;
+    const base = isObject(value) ? parseBase(value, value.record, rules) : undefined;
     if (!base) return undefined;
     const view = value as Json;
-    return {
+    const post: Post = {
       ...base,
       counts: { replies: count(view.replyCount), reposts: count(view.repostCount), likes: count(view.likeCount), quotes: count(view.quoteCount) },
-      embed: parseEmbed(view.embed),
+      embed: parseEmbed(view.embed, rules),
       links: linksOf(view.record as Json, base.facets),
     };
+    return rules?.drops(post, view, view.record as Json) ? undefined : post;
   } catch {
     return undefined; // a shape no reader above foresaw: drop this post, keep the others
   }

@@ -4,6 +4,7 @@
 
 import type { AppBskyFeedDefs } from '@atproto/api';
 import type { Post, Sort, ThreadNode } from './model.ts';
+import type { Rules } from './rules.ts';
 import { isObject, parsePost } from './parse.ts';
 import { RequestError, mapLimit, xrpc, type RequestOptions } from './http.ts';
 
@@ -35,9 +36,9 @@ const FIRST_VIEW = { direct: 10, nested: 3, total: 40 };
 type Json = Record<string, unknown>;
 
 /** A thread view's post; undefined for blocked, missing, invalid or moderated posts, null for a reply the thread's author hid. */
-function nodeOf(view: unknown, hidden: Set<string>): { post: Post; view: Json } | null | undefined {
+function nodeOf(view: unknown, hidden: Set<string>, rules?: Rules): { post: Post; view: Json } | null | undefined {
   if (!isObject(view) || view.$type !== ('app.bsky.feed.defs#threadViewPost' satisfies AppBskyFeedDefs.ThreadViewPost['$type'])) return undefined;
-  const post = parsePost(view.post);
+  const post = parsePost(view.post, rules);
   if (!post) return undefined;
   return hidden.has(post.uri) ? null : { post, view };
 }
@@ -46,8 +47,8 @@ function nodeOf(view: unknown, hidden: Set<string>): { post: Post; view: Json } 
  * `app.bsky.feed.defs#threadViewPost` → ThreadNode, breadth first within FIRST_VIEW; with `all`,
  * every direct reply of the top post is shown. Replies past the view are never parsed.
  */
-function buildThread(view: unknown, depth: number, hidden: Set<string>, sort: Sort, all = false): ThreadNode | null | undefined {
-  const top = nodeOf(view, hidden);
+function buildThread(view: unknown, depth: number, hidden: Set<string>, sort: Sort, rules?: Rules, all = false): ThreadNode | null | undefined {
+  const top = nodeOf(view, hidden, rules);
   if (!top) return top;
   const order = compare(sort);
   const root: ThreadNode = { ...top.post, replies: [], more: 0 };
@@ -60,7 +61,7 @@ function buildThread(view: unknown, depth: number, hidden: Set<string>, sort: So
       continue;
     }
     const children = raw.replies
-      .map((reply) => nodeOf(reply, hidden))
+      .map((reply) => nodeOf(reply, hidden, rules))
       .filter((child): child is { post: Post; view: Json } => !!child)
       .sort((a, b) => order(a.post, b.post));
     const every = all && level === 0;
@@ -78,7 +79,7 @@ const leaf = (post: Post): ThreadNode => ({ ...post, replies: [], more: post.cou
 /** getPostThread for `uri`, as a node; undefined when the post is gone, null when it must not be shown. */
 async function fetchThread(uri: string, service: string, depth: number, sort: Sort, ctx: RequestOptions, all = false) {
   const body = await xrpc(service, 'app.bsky.feed.getPostThread', { uri, depth, parentHeight: 0 }, ctx);
-  return buildThread(isObject(body) ? body.thread : undefined, depth, hiddenReplies(isObject(body) ? body.threadgate : undefined), sort, all);
+  return buildThread(isObject(body) ? body.thread : undefined, depth, hiddenReplies(isObject(body) ? body.threadgate : undefined), sort, ctx.rules, all);
 }
 
 /**
@@ -91,7 +92,7 @@ export async function loadThread(root: Post, service: string, depth: number, sor
     // With more direct replies than the first view holds, two levels fill it: asking no deeper keeps
     // a thread of thousands of replies a small response (4.7 MB for 5,000 replies at depth 6).
     const node = await fetchThread(root.uri, service, root.counts.replies > FIRST_VIEW.total ? Math.min(depth, 2) : depth, sort, ctx);
-    return node === undefined ? leaf(root) : node;
+    return node === undefined ? leaf(root) : node && root.quoting ? { ...node, quoting: true } : node;
   } catch (error) {
     if (error instanceof RequestError) return leaf(root);
     throw error;

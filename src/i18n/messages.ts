@@ -20,8 +20,9 @@ const TEXTS = [
   'quoteUnavailable',
   'video',
   'warning',
+  'quote',
 ] as const;
-const PLURALS = ['posts', 'replies', 'reposts', 'likes', 'moreReplies', 'showReplies'] as const;
+const PLURALS = ['posts', 'replies', 'reposts', 'likes', 'moreReplies', 'showReplies', 'quotes'] as const;
 export const KEYS = [...TEXTS, ...PLURALS] as const;
 
 export type Messages = Record<(typeof TEXTS)[number], string> & Record<(typeof PLURALS)[number], Plural>;
@@ -41,12 +42,14 @@ Author
 The quoted post is unavailable.
 Watch the video on Bluesky
 Content warning: show post
+Quote
 # post|# posts
 # reply|# replies
 # repost|# reposts
 # like|# likes
 # more reply on Bluesky|# more replies on Bluesky
-Show # more reply|Show # more replies`;
+Show # more reply|Show # more replies
+# quote|# quotes`;
 
 const LOADERS: Record<string, () => Promise<{ default: string }>> = {
   ko: () => import('./lang/ko.ts'),

@@ -83,6 +83,7 @@ export const postStyles = css`
   .reply:hover { color: var(--_accent); }
   .more { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; align-items: baseline; margin-block-start: 0.5rem; }
   .warning summary { cursor: pointer; color: var(--_muted); }
+  .summary span { white-space: nowrap; }
   @media (forced-colors: active) {
     .card, .quote, .replies, .badge { border: 1px solid CanvasText; }
   }

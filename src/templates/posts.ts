@@ -2,8 +2,8 @@
 // HTML. Loaded with the discussion code, once the network has answered.
 
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Counts, Embed, Facet, Post, BasePost, ThreadNode } from '../bluesky/model.ts';
-import type { Discussion } from '../bluesky/discussion.ts';
+import type { Embed, Facet, Post, BasePost, ThreadNode } from '../bluesky/model.ts';
+import type { Discussion, Totals } from '../bluesky/discussion.ts';
 import { hashtagUrl, normalizeUrl, profileUrl, safeHref } from '../bluesky/urls.ts';
 import { segments } from '../richtext.ts';
 import { fill, type Messages } from '../i18n/messages.ts';
@@ -59,13 +59,15 @@ function byline(post: BasePost, view: View) {
     ? html`<img part="avatar" class="avatar" src=${author.avatar} alt="" width="40" height="40" loading="lazy" />`
     : html`<span part="avatar" class="avatar blank" aria-hidden="true">${[...author.displayName][0]?.toUpperCase()}</span>`;
   const badge = view.author === author.did || view.author === author.handle ? html`<span class="badge">${view.t.author}</span>` : nothing;
+  // A quote post of the site's own post: the reader sees why it is here.
+  const quote = (post as Post).quoting ? html`<span class="badge">${view.t.quote}</span>` : nothing;
   return html`<div class="byline">
     ${avatar}
     <span class="line">
       <a part="author" class="author" href=${profileUrl(author.did, author.handle)}
         ><bdi class="name">${author.displayName}</bdi> <span class="handle">@${author.handle}</span></a
       >
-      ${badge} ${time(post.createdAt, post.url, view)}
+      ${badge} ${quote} ${time(post.createdAt, post.url, view)}
     </span>
   </div>`;
 }
@@ -202,8 +204,10 @@ export const listTemplate = (discussion: Discussion, view: View) =>
   </ol>`;
 
 /** The counts under the heading. */
-export function summaryTemplate(counts: Counts & { posts: number }, view: View) {
+export function summaryTemplate(counts: Totals, view: View) {
   const { lang, t } = view;
-  const text = [plural(lang, t.posts, counts.posts), plural(lang, t.replies, counts.replies), plural(lang, t.likes, counts.likes)].join(' · ');
-  return html`<p part="summary" class="summary">${text}</p>`;
+  const quotes = counts.quotePosts ? [plural(lang, t.quotes, counts.quotePosts)] : [];
+  const items = [plural(lang, t.posts, counts.posts), ...quotes, plural(lang, t.replies, counts.replies), plural(lang, t.likes, counts.likes)];
+  // A count never breaks from its word ("467 / likes"): a narrow header wraps between counts.
+  return html`<p part="summary" class="summary">${items.map((item, i) => html`${i ? ' · ' : ''}<span>${item}</span>`)}</p>`;
 }

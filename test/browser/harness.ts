@@ -31,19 +31,33 @@ export async function start(browserArgs: string[] = []): Promise<Harness> {
   };
 }
 
-/** A page that records XRPC requests, CORS preflights and page errors. */
+export interface Preflight {
+  path: string;
+  /** `Access-Control-Request-Headers`: the headers the request asked to send. */
+  headers: string;
+}
+
+/**
+ * Every CORS preflight the sample AppView has answered. Chromium sends preflights below the page's
+ * network events, so a page cannot list them itself.
+ */
+export async function preflightLog(harness: Harness): Promise<Preflight[]> {
+  return (await fetch(`${harness.origin}/sample-log/preflights`)).json() as Promise<Preflight[]>;
+}
+
+/** A page that records XRPC requests and page errors; `preflights()` lists those answered since it opened. */
 export async function open(harness: Harness, path: string, options: { width?: number; colorScheme?: 'light' | 'dark' } = {}) {
   const page: Page = await harness.browser.newPage({ viewport: { width: options.width ?? 1000, height: 800 }, colorScheme: options.colorScheme ?? 'light' });
   const requests: URL[] = [];
-  const preflights: URL[] = [];
   const errors: string[] = [];
+  const before = (await preflightLog(harness)).length;
   page.on('request', (request) => {
     const url = new URL(request.url());
-    if (request.method() === 'OPTIONS') preflights.push(url);
-    else if (url.pathname.includes('/xrpc/')) requests.push(url);
+    if (request.method() === 'GET' && url.pathname.includes('/xrpc/')) requests.push(url);
   });
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(harness.origin + path);
+  const preflights = async () => (await preflightLog(harness)).slice(before);
   return { page, requests, preflights, errors };
 }
 

@@ -55,13 +55,14 @@ describe('recipes', () => {
     const { authors, errors, logs } = await tryRecipe(`${path}?service=/`);
     expect(errors).toEqual([]);
     expect(authors[0]).toBe('Mina Park');
-    expect(authors).toHaveLength(7);
-    expect(logs).toContain('posts: 7');
+    expect(authors).toHaveLength(9); // the story, the six other posts linking it, two quotes of the story
+    expect(logs).toContain('posts: 9');
   });
 
   it('Astro: the built page loads the widget bundled by Astro', async () => {
     const { authors, errors } = await tryRecipe('/astro/dist/');
     expect(errors).toEqual([]);
-    expect(authors).toEqual(['Mina Park']);
+    // Its pinned story first, then the quotes of it (the recipe's search finds nothing else).
+    expect(authors).toEqual(['Mina Park', 'Tomás Reyes', 'alex-dev.bsky.social', '이서연']);
   });
 });

@@ -22,7 +22,7 @@ describe('when search is refused', () => {
     expect(await failed).toEqual([{ route: 'search', kind: 'network' }]);
     expect(await p.locator('discuss-thread .list > li').count()).toBe(6);
     expect(errors).toEqual([]);
-    expect(preflights).toEqual([]);
+    expect(await preflights()).toEqual([]);
     await p.close();
   });
 

@@ -35,7 +35,11 @@ describe('discovery', () => {
     expect(discussion.threads[0].text).toMatch(/^New from me/);
     const uris = discussion.threads.map((t) => t.uri);
     expect(new Set(uris).size).toBe(uris.length);
-    expect(uris).toHaveLength(7);
+    // The six other posts linking the article, and the two quotes of the story that do not link it.
+    expect(uris).toHaveLength(9);
+    expect(discussion.threads.filter((t) => t.quoting).map((t) => t.author.handle)).toEqual(
+      expect.arrayContaining(['alex-dev.bsky.social', 'tomas.reyes', 'seoyeon.bsky.social']),
+    );
     expect(nsids(calls)).toContain('com.atproto.identity.resolveHandle');
     const getPosts = calls.find((c) => c.url.pathname.endsWith('getPosts'))!;
     expect(getPosts.url.searchParams.getAll('uris')).toEqual([discussion.threads[0].uri]);
@@ -93,7 +97,13 @@ describe('discovery', () => {
 
   it('still shows the pinned posts when search fails', async () => {
     const pinned = make();
-    stubFetch(xrpcRoutes({ 'app.bsky.feed.getPosts': { posts: [pinned] }, 'app.bsky.feed.searchPosts': json({ error: 'AuthMissing' }, 403) }));
+    stubFetch(
+      xrpcRoutes({
+        'app.bsky.feed.getPosts': { posts: [pinned] },
+        'app.bsky.feed.getQuotes': { uri: pinned.uri, posts: [] },
+        'app.bsky.feed.searchPosts': json({ error: 'AuthMissing' }, 403),
+      }),
+    );
     const discussion = await loadDiscussion(inputs({ pinned: [{ actor: alice.did, rkey: pinned.uri.split('/').pop()! }] }));
     expect(discussion.threads.map((t) => t.uri)).toEqual([pinned.uri]);
     expect(discussion.failures).toEqual([{ route: 'search', kind: 'refused', status: 403 }]);

@@ -38,8 +38,8 @@ export function stubFetch(route: Route) {
 }
 
 /** A route answering from the sample AppView (served at ORIGIN), 404 for anything else. */
-export const sampleRoute: Route = async (url) => {
-  const found = await answer(url);
+export const sampleRoute: Route = async (url, init) => {
+  const found = await answer(url, new Headers(init?.headers).get('atproto-accept-labelers') ?? undefined);
   if (!found) return json({ error: 'NotFound' }, 404);
   // A refusal without CORS headers reaches a page as a network error, never as a response.
   if (found.cors === false) throw new TypeError('Failed to fetch');

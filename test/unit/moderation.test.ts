@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { BSKY_LABELER_DID, moderatePost, type ModerationPrefs } from '@atproto/api';
-import { BSKY_LABELER, moderate } from '../../src/bluesky/moderation.ts';
+import { BSKY_LABELER_DID, interpretLabelValueDefinitions, moderatePost, type AppBskyLabelerDefs, type ModerationPrefs } from '@atproto/api';
+import { BSKY_LABELER, moderate, type Definition } from '../../src/bluesky/moderation.ts';
+import { definition } from '../../src/bluesky/labelers.ts';
 import { parsePost } from '../../src/bluesky/parse.ts';
-import { actor, post } from '../../demo/appview/build.ts';
+import { actor, labelerView, post, type LabelDefinition } from '../../demo/appview/build.ts';
 
 // bsky.app's signed-out view: adult content off, every label set to hide, Bluesky's moderation
 // service listed (with no labelers, moderatePost silently ignores that service's labels).
@@ -15,6 +16,25 @@ const SIGNED_OUT: ModerationPrefs = {
   hiddenPosts: [],
 };
 const OTHER_LABELER = 'did:plc:someotherlabeler0000000';
+/** The site's labeler, in the tests of `labelers`. */
+const LABELER = 'did:plc:labelerlabelerlabelerlab';
+
+type Source = 'self' | 'bsky' | 'other' | 'labeler';
+
+/** A post with images whose own labels and whose author's come from the given sources. */
+function labelled(onPost: Array<{ val: string; src: Source }>, onAccount: Array<{ val: string; src: Source }>) {
+  const author = actor('labelled', 'Labelled');
+  const src = (s: Source) => ({ self: author.did, bsky: BSKY_LABELER, other: OTHER_LABELER, labeler: LABELER })[s];
+  author.labels = onAccount.map((l) => ({ src: src(l.src), uri: author.did, val: l.val, cts: '2026-11-27T00:00:00.000Z' }));
+  return post({
+    author,
+    rkey: '3klabelled',
+    createdAt: '2026-11-27T00:00:00.000Z',
+    text: ['hello'],
+    labels: onPost.map((l) => ({ src: src(l.src), val: l.val })),
+    embed: { images: [{ url: 'https://cdn.example/i.jpg', alt: 'i', width: 1, height: 1 }] },
+  });
+}
 
 function oracle(view: ReturnType<typeof post>): 'show' | 'warn' | 'hide' {
   const decision = moderatePost(view as never, { userDid: undefined, prefs: SIGNED_OUT, labelDefs: {} });
@@ -36,7 +56,7 @@ const values = fc.constantFrom(
   'sexual-figurative',
   'custom-thing',
 );
-const source = fc.constantFrom('self', 'bsky', 'other');
+const source = fc.constantFrom<Source>('self', 'bsky', 'other');
 const labelSpecs = fc.array(fc.record({ val: values, src: source }), { maxLength: 3 });
 
 describe('moderation', () => {
@@ -44,17 +64,8 @@ describe('moderation', () => {
     expect(BSKY_LABELER).toBe(BSKY_LABELER_DID);
     fc.assert(
       fc.property(labelSpecs, labelSpecs, (onPost, onAccount) => {
-        const author = actor('labelled', 'Labelled');
-        const src = (s: string) => (s === 'self' ? author.did : s === 'bsky' ? BSKY_LABELER : OTHER_LABELER);
-        author.labels = onAccount.map((l) => ({ src: src(l.src), uri: author.did, val: l.val, cts: '2026-11-27T00:00:00.000Z' }));
-        const view = post({
-          author,
-          rkey: '3klabelled',
-          createdAt: '2026-11-27T00:00:00.000Z',
-          text: ['hello'],
-          labels: onPost.map((l) => ({ src: src(l.src), val: l.val })),
-          embed: { images: [{ url: 'https://cdn.example/i.jpg', alt: 'i', width: 1, height: 1 }] },
-        });
+        const view = labelled(onPost, onAccount);
+        const author = view.author;
         const expected = oracle(view);
         expect(moderate(view.labels, view.author.labels, author.did)).toBe(expected);
         // And parsing obeys it: hidden posts never come out of the parser.
@@ -73,5 +84,44 @@ describe('moderation', () => {
       { src: BSKY_LABELER, val: '!hide', neg: true },
     ];
     expect(moderate(labels, [], a.did)).toBe('show');
+  });
+});
+
+describe('moderation with the site’s labelers', () => {
+  const values = fc.constantFrom('!hide', '!warn', '!no-unauthenticated', 'porn', 'nudity', 'gore', 'spam', 'rude', 'custom-a', 'custom-b', 'custom-c');
+  const defs = fc.array(
+    fc.record({
+      identifier: fc.constantFrom('custom-a', 'custom-b', 'custom-c', 'rude'),
+      severity: fc.constantFrom('inform', 'alert', 'none'),
+      blurs: fc.constantFrom('content', 'media', 'none'),
+      defaultSetting: fc.option(fc.constantFrom('ignore', 'warn', 'hide'), { nil: undefined }),
+      adultOnly: fc.option(fc.boolean(), { nil: undefined }),
+    }),
+    { maxLength: 4 },
+  );
+  const source = fc.constantFrom<Source>('self', 'bsky', 'labeler', 'other');
+  const labelSpecs = fc.array(fc.record({ val: values, src: source }), { maxLength: 3 });
+
+  it('agree with moderatePost for a signed-out reader subscribed to the labeler with its default settings', () => {
+    fc.assert(
+      fc.property(defs, labelSpecs, labelSpecs, (definitions, onPost, onAccount) => {
+        // One definition per identifier, as a labeler publishes them.
+        const unique = [...new Map(definitions.map((d) => [d.identifier, { ...d, name: d.identifier }])).values()] as LabelDefinition[];
+        const view = labelerView(actor('labeler'), unique) as AppBskyLabelerDefs.LabelerViewDetailed;
+        view.creator.did = LABELER;
+        const subject = labelled(onPost, onAccount);
+        const author = subject.author;
+        const prefs: ModerationPrefs = {
+          ...SIGNED_OUT,
+          labelers: [...SIGNED_OUT.labelers, { did: LABELER, labels: {} }],
+        };
+        const decision = moderatePost(subject as never, { userDid: undefined, prefs, labelDefs: { [LABELER]: interpretLabelValueDefinitions(view) } });
+        const list = decision.ui('contentList');
+        const expected = list.filter ? 'hide' : list.blur || decision.ui('contentMedia').blur ? 'warn' : 'show';
+        const ours = new Map<string, Definition>(unique.flatMap((d) => (definition(d) ? [definition(d)!] : [])));
+        expect(moderate(subject.labels, author.labels, author.did, new Map([[LABELER, ours]]))).toBe(expected);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -13,9 +13,11 @@ Autor
 Der zitierte Beitrag ist nicht verfügbar.
 Video auf Bluesky ansehen
 Inhaltswarnung: Beitrag anzeigen
+Zitat
 # Beitrag|# Beiträge
 # Antwort|# Antworten
 # Repost|# Reposts
 # Like|# Likes
 # weitere Antwort auf Bluesky|# weitere Antworten auf Bluesky
-# weitere Antwort zeigen|# weitere Antworten zeigen`;
+# weitere Antwort zeigen|# weitere Antworten zeigen
+# Zitat|# Zitate`;

@@ -13,9 +13,11 @@ Autor
 La publicación citada no está disponible.
 Ver el vídeo en Bluesky
 Advertencia de contenido: mostrar publicación
+Cita
 # publicación|# publicaciones
 # respuesta|# respuestas
 # republicación|# republicaciones
 # me gusta
 # respuesta más en Bluesky|# respuestas más en Bluesky
-Ver # respuesta más|Ver # respuestas más`;
+Ver # respuesta más|Ver # respuestas más
+# cita|# citas`;

@@ -13,9 +13,11 @@ Auteur
 La publication citée n’est pas disponible.
 Voir la vidéo sur Bluesky
 Avertissement de contenu\u202f: afficher la publication
+Citation
 # publication|# publications
 # réponse|# réponses
 # republication|# republications
 # j’aime
 # autre réponse sur Bluesky|# autres réponses sur Bluesky
-Voir # réponse de plus|Voir # réponses de plus`;
+Voir # réponse de plus|Voir # réponses de plus
+# citation|# citations`;

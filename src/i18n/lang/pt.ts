@@ -13,9 +13,11 @@ Autor
 O post citado não está disponível.
 Assistir ao vídeo no Bluesky
 Aviso de conteúdo: mostrar post
+Citação
 # post|# posts
 # resposta|# respostas
 # repost|# reposts
 # curtida|# curtidas
 Mais # resposta no Bluesky|Mais # respostas no Bluesky
-Ver mais # resposta|Ver mais # respostas`;
+Ver mais # resposta|Ver mais # respostas
+# citação|# citações`;

@@ -1,0 +1,67 @@
+// The site's labelers (`labelers`): their label definitions, from `app.bsky.labeler.getServices`.
+// A labeler that does not answer, or is not a labeler, is reported; its global labels (`!hide`,
+// `!warn`, adult content) still apply, since they need no definition, but its own labels cannot be
+// read without one and are not applied.
+
+import type { AppBskyLabelerDefs } from '@atproto/api';
+import { BSKY_LABELER, GLOBAL, type Definition, type Labelers } from './moderation.ts';
+import { RequestError, xrpc, type RequestOptions } from './http.ts';
+import type { RouteFailure } from './discover.ts';
+import { isObject } from './parse.ts';
+import { isDid } from './urls.ts';
+
+/** At most this many labelers, as Bluesky's apps allow. */
+export const LABELERS_MAX = 20;
+
+/** The DIDs in `labelers` (separated by spaces or commas), the first 20, once each. */
+export const labelerDids = (labelers: string): string[] => [...new Set(labelers.split(/[\s,]+/).filter(isDid))].slice(0, LABELERS_MAX);
+
+/**
+ * The `atproto-accept-labelers` value for the site's labelers. Sent, the header replaces the
+ * AppView's default, so Bluesky's own service is named first, as bsky.app does.
+ */
+export const acceptLabelers = (dids: readonly string[]): string | undefined => (dids.length ? [`${BSKY_LABELER};redact`, ...dids].join(', ') : undefined);
+
+/** Each labeler's definitions, and a failure for each labeler whose definitions could not be read. */
+export async function readLabelers(dids: readonly string[], service: string, ctx: RequestOptions): Promise<{ labelers: Labelers; failures: RouteFailure[] }> {
+  const labelers = new Map<string, Map<string, Definition>>(dids.map((did) => [did, new Map()]));
+  if (!dids.length) return { labelers, failures: [] };
+  const found = new Set<string>();
+  let failed: RouteFailure | undefined;
+  try {
+    const body = await xrpc(service, 'app.bsky.labeler.getServices', { dids, detailed: 'true' }, { signal: ctx.signal, timeout: ctx.timeout });
+    for (const view of isObject(body) && Array.isArray(body.views) ? body.views : []) {
+      if (!isObject(view) || view.$type !== ('app.bsky.labeler.defs#labelerViewDetailed' satisfies AppBskyLabelerDefs.LabelerViewDetailed['$type'])) continue;
+      const did = isObject(view.creator) ? view.creator.did : undefined;
+      const defs = typeof did === 'string' ? labelers.get(did) : undefined;
+      if (!defs) continue;
+      found.add(did as string);
+      const policies = isObject(view.policies) ? view.policies.labelValueDefinitions : undefined;
+      for (const value of Array.isArray(policies) ? policies : []) {
+        const entry = definition(value);
+        if (entry) defs.set(...entry);
+      }
+    }
+  } catch (error) {
+    if (!(error instanceof RequestError)) throw error;
+    failed = { route: 'labeler', kind: error.kind, ...(error.status ? { status: error.status } : {}) };
+  }
+  const failures = dids.filter((did) => !found.has(did)).map((did): RouteFailure => ({ ...(failed ?? { route: 'labeler', kind: 'not-found' }), labeler: did }));
+  for (const failure of failures)
+    console.warn(
+      `<discuss-thread>: labelers: ${failure.labeler} did not answer (${failure.kind}); its own labels cannot be applied, only Bluesky's global ones.`,
+    );
+  return { labelers, failures };
+}
+
+/** A definition from a labeler view's `policies.labelValueDefinitions` entry, or undefined when invalid. */
+export function definition(value: unknown): [string, Definition] | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const def = value as Record<string, unknown>;
+  const id = def.identifier;
+  if (typeof id !== 'string' || !/^[a-z-]+$/.test(id) || id.length > 100 || GLOBAL.has(id)) return undefined;
+  const blurs = def.blurs === 'content' || def.blurs === 'media' || def.blurs === 'none' ? def.blurs : undefined;
+  if (!blurs || !['inform', 'alert', 'none'].includes(def.severity as string)) return undefined;
+  const setting = def.defaultSetting === 'hide' || def.defaultSetting === 'ignore' ? def.defaultSetting : 'warn';
+  return [id, { setting, blurs, adultOnly: def.adultOnly === true }];
+}
