@@ -171,7 +171,7 @@ export function readInputs(attrs: Attributes, page: Page, warn: Warn): Inputs {
     composeText: attrs.composeText || DEFAULTS.composeText,
     headingLevel: whole('heading-level', attrs.headingLevel, DEFAULTS.headingLevel, 1, 6, warn),
     loading: oneOf('loading', attrs.loading, ['lazy', 'eager'], DEFAULTS.loading, warn),
-    // A new filter (by its code) makes a new load and a new cache entry.
-    key: JSON.stringify({ ...load, filter: load.filter === undefined ? undefined : String(load.filter) }),
+    // (A function is left out of the key: the load controller compares `filter` itself.)
+    key: JSON.stringify(load),
   };
 }

@@ -65,9 +65,9 @@ export class LoadController implements ReactiveController {
     this.#key = undefined; // reconnected, the element loads again
   }
 
-  /** Load for `inputs` unless the load for `key` is under way or done; `force` skips the cache. */
+  /** Load for `inputs` unless the load for `key` (and the same `filter`) is under way or done; `force` skips the cache. */
   load(inputs: DiscussionInputs, key: string, force = false): void {
-    if (key === this.#key && !force) return;
+    if (key === this.#key && inputs.filter === this.#inputs?.filter && !force) return;
     this.#abort();
     this.#inputs = inputs;
     this.#key = key;
@@ -111,7 +111,9 @@ export class LoadController implements ReactiveController {
   async #run(inputs: DiscussionInputs, key: string, force: boolean): Promise<void> {
     const controller = (this.#load = new AbortController());
     const ctx = { signal: controller.signal };
-    const entry = force ? undefined : readCache(key);
+    // A page's `filter` is code whose answers no cache entry can vouch for: such a page never uses one.
+    const cacheable = inputs.filter == null;
+    const entry = force || !cacheable ? undefined : readCache(key);
     // With labelers, the search must ask for their labels: the discussion code sends it, with the header.
     const early = () => (inputs.labelers?.trim() ? undefined : searchRequest(inputs, ctx));
     let search = entry?.fresh ? undefined : early();
@@ -138,7 +140,7 @@ export class LoadController implements ReactiveController {
       const discussion = await lazy.loadDiscussion(inputs, ctx, search);
       if (controller.signal.aborted) return;
       this.#show(discussion, true);
-      setTimeout(() => writeCache(key, discussion)); // after the discussion is on screen, not before
+      if (cacheable) setTimeout(() => writeCache(key, discussion)); // after the discussion is on screen, not before
     } catch (error) {
       // A quiet refresh that fails keeps what is shown.
       if (!controller.signal.aborted && !cached) this.#fail(error, error instanceof lazy.DiscoveryError ? error.failures : []);

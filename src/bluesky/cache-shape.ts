@@ -68,4 +68,4 @@ export const isDiscussion = (d: unknown): d is Discussion =>
   isObject(d) &&
   all(d.threads, (t) => isThread(t)) &&
   all(d.pending, isPost) &&
-  all(d.failures, (f) => isObject(f) && str(f.route) && str(f.kind) && opt(f.status, num) && opt(f.labeler, str));
+  all(d.failures, (f) => isObject(f) && str(f.route) && str(f.kind) && opt(f.status, num) && opt(f.labeler, str) && opt(f.handle, str));

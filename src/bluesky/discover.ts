@@ -25,7 +25,7 @@ export interface DiscoverInputs extends RawRules {
   sort: Sort;
 }
 
-export type RouteName = 'post' | 'search' | 'backlinks' | 'author-feed' | 'quotes' | 'document' | 'labeler';
+export type RouteName = 'post' | 'search' | 'backlinks' | 'author-feed' | 'quotes' | 'document' | 'labeler' | 'hide';
 
 export interface RouteFailure {
   route: RouteName;
@@ -33,6 +33,8 @@ export interface RouteFailure {
   status?: number;
   /** The labeler whose labels could not be applied (`route: 'labeler'`). */
   labeler?: string;
+  /** The handle in `hide` that could not be resolved (`route: 'hide'`): replies found on their own under it cannot be known. */
+  handle?: string;
 }
 
 interface Discovery {
@@ -62,7 +64,8 @@ export function resolveDid(actor: string, service: string, ctx: RequestOptions):
   const key = `${service} ${actor.toLowerCase()}`;
   let did = resolved.get(key);
   if (!did) {
-    did = xrpc(service, 'com.atproto.identity.resolveHandle', { handle: actor }, ctx).then((body) => {
+    // Not a question for labelers: no `atproto-accept-labelers`, so no preflight.
+    did = xrpc(service, 'com.atproto.identity.resolveHandle', { handle: actor }, { signal: ctx.signal, timeout: ctx.timeout }).then((body) => {
       const value = isObject(body) ? body.did : undefined;
       return typeof value === 'string' && isDid(value) ? value : undefined;
     });

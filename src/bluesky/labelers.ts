@@ -14,7 +14,7 @@ import { isDid } from './urls.ts';
 export const LABELERS_MAX = 20;
 
 /** The DIDs in `labelers` (separated by spaces or commas), the first 20, once each. */
-export const labelerDids = (labelers: string): string[] => [...new Set(labelers.split(/[\s,]+/).filter(isDid))].slice(0, LABELERS_MAX);
+export const labelerDids = (labelers?: string | null): string[] => [...new Set((labelers ?? '').split(/[\s,]+/).filter(isDid))].slice(0, LABELERS_MAX);
 
 /**
  * The `atproto-accept-labelers` value for the site's labelers. Sent, the header replaces the
@@ -59,9 +59,11 @@ export function definition(value: unknown): [string, Definition] | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const def = value as Record<string, unknown>;
   const id = def.identifier;
+  // As the lexicon requires: an identifier, a severity, what it blurs, and its names (`locales`).
   if (typeof id !== 'string' || !/^[a-z-]+$/.test(id) || id.length > 100 || GLOBAL.has(id)) return undefined;
-  const blurs = def.blurs === 'content' || def.blurs === 'media' || def.blurs === 'none' ? def.blurs : undefined;
-  if (!blurs || !['inform', 'alert', 'none'].includes(def.severity as string)) return undefined;
+  if (typeof def.severity !== 'string' || typeof def.blurs !== 'string' || !Array.isArray(def.locales)) return undefined;
+  // A value of `blurs` from the future blurs nothing we know of; the setting still hides.
+  const blurs = def.blurs === 'content' || def.blurs === 'media' ? def.blurs : 'none';
   const setting = def.defaultSetting === 'hide' || def.defaultSetting === 'ignore' ? def.defaultSetting : 'warn';
   return [id, { setting, blurs, adultOnly: def.adultOnly === true }];
 }

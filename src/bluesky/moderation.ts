@@ -28,6 +28,7 @@ export type Labelers = ReadonlyMap<string, ReadonlyMap<string, Definition>>;
 
 interface Label {
   src?: unknown;
+  uri?: unknown;
   val?: unknown;
   neg?: unknown;
 }
@@ -46,20 +47,28 @@ function decide(src: string, val: string, target: 'content' | 'account', labeler
   return HIDDEN.has(val) ? 'hide' : val === '!warn' ? 'warn' : 'show';
 }
 
+/**
+ * Whether a label on the author counts for their posts: one on the account itself does; one on their
+ * profile record only when it is `!no-unauthenticated` (as bsky.app reads them).
+ */
+const onAccount = (label: Label, author: string) =>
+  label.uri === undefined || label.uri === author || (label.val === '!no-unauthenticated' && String(label.uri).startsWith(`at://${author}/`));
+
 /** Decisions of the labels in force on a subject, from sources that count. */
 function decisions(labels: unknown, author: string, target: 'content' | 'account', labelers?: Labelers): Decision[] {
   if (!Array.isArray(labels)) return [];
   const live = new Map<string, [string, string, boolean]>();
   for (const label of labels as Label[]) {
     if (!label || typeof label.val !== 'string' || typeof label.src !== 'string') continue;
-    const subscribed = label.src === BSKY_LABELER || labelers?.has(label.src);
-    if (!subscribed && !(label.src === author && SELF.has(label.val))) continue;
+    if (target === 'account' && !onAccount(label, author)) continue;
+    // The author's own labels count only for the few that mean something signed out, even when the
+    // author is a labeler the site subscribes to: no one labels themself past that.
+    const self = label.src === author;
+    if (self ? !SELF.has(label.val) : label.src !== BSKY_LABELER && !labelers?.has(label.src)) continue;
     // A negation withdraws the label.
     live.set(`${label.src} ${label.val}`, [label.src, label.val, label.neg !== true]);
   }
-  return [...live.values()]
-    .filter(([, , on]) => on)
-    .map(([src, val]) => (src === author && !labelers?.has(src) ? decide(src, val, target) : decide(src, val, target, labelers)));
+  return [...live.values()].filter(([, , on]) => on).map(([src, val]) => decide(src, val, target, src === author ? undefined : labelers));
 }
 
 /** Decide a post from its own labels and its author's. */

@@ -8,16 +8,17 @@ import type { AppBskyFeedDefs } from '@atproto/api';
 import type { BasePost, Embed, Media, Post } from './model.ts';
 import type { Labelers } from './moderation.ts';
 import type { RouteFailure } from './discover.ts';
-import type { RequestOptions } from './http.ts';
+import { RequestError, type RequestOptions } from './http.ts';
 import { isDid, parsePostRef, type PostRef } from './urls.ts';
 import { LABELERS_MAX, acceptLabelers, labelerDids, readLabelers } from './labelers.ts';
 import { actorOf, warner } from '../inputs.ts';
 
 /** The rules as a site owner writes them: attribute values, or (`hide`) an array. */
 export interface RawRules {
-  hide?: string | readonly unknown[];
-  mutedWords?: string;
-  labelers?: string;
+  // null where an attribute was removed.
+  hide?: string | readonly unknown[] | null;
+  mutedWords?: string | null;
+  labelers?: string | null;
   filter?: unknown;
 }
 
@@ -47,31 +48,32 @@ const warn = warner();
 function hidden(value: RawRules['hide']): Hide {
   const hide: Hide = { actors: [], posts: [] };
   for (const item of typeof value === 'string' ? value.split(/\s+/) : (value ?? [])) {
-    if (item === '') continue;
-    const text = String(item);
+    // Array items may be URL objects, or padded: each is read as its trimmed text.
+    const text = String(item).trim();
+    if (!text) continue;
     const post = parsePostRef(text);
-    const profile = /^https:\/\/(?:www\.)?bsky\.app\/profile\/([^/?#]+)\/?$/.exec(text);
+    const profile = /^https:\/\/(?:www\.)?bsky\.app\/profile\/([^/?#]+)\/?(?:[?#].*)?$/.exec(text);
     const actor = actorOf(profile ? profile[1].replace(/%3A/gi, ':') : text);
     if (post) hide.posts.push({ ...post, actor: actorOf(post.actor)! });
-    else if (actor && typeof item === 'string') hide.actors.push(actor);
+    else if (actor) hide.actors.push(actor);
     else warn('hide', text, 'nothing hidden for it (expected a handle, a DID, or a bsky.app profile or post URL)');
   }
   return hide;
 }
 
 /** `muted-words`: comma-separated words and phrases. */
-const muted = (value = ''): string[] => [
+const muted = (value?: string | null): string[] => [
   ...new Set(
-    value
+    (value ?? '')
       .split(',')
       .map((word) => normalize(word).trim())
       .filter(Boolean),
   ),
 ];
 
-function labelers(value = ''): string[] {
+function labelers(value?: string | null): string[] {
   const dids = labelerDids(value);
-  for (const item of value.split(/[\s,]+/)) {
+  for (const item of (value ?? '').split(/[\s,]+/)) {
     if (item && !isDid(item)) warn('labelers', item, "no labels from it (expected a labeler's DID)");
     else if (item && !dids.includes(item)) warn('labelers', item, `the first ${LABELERS_MAX} labelers only`);
   }
@@ -204,12 +206,19 @@ export function loadRules(
 ): { accept?: string; ready: Promise<{ rules: Rules; failures: RouteFailure[] }> } {
   const site = readRules(raw);
   const handles = [...new Set([...site.hide.actors, ...site.hide.posts.map((ref) => ref.actor)])].filter((actor) => !isDid(actor));
-  const ready = Promise.all([
-    site.labelers.length ? readLabelers(site.labelers, service, ctx) : undefined,
-    Promise.all(handles.map((handle) => resolve(handle).catch(() => undefined))),
-  ]).then(([read, resolved]) => {
-    const dids = new Map(handles.flatMap((handle, i) => (resolved[i] ? [[handle, resolved[i]] as [string, string]] : [])));
-    return { rules: rules(site, read?.labelers, dids), failures: read?.failures ?? [] };
-  });
+  const unresolved: RouteFailure[] = [];
+  const lookup = (handle: string) =>
+    resolve(handle).catch((error: unknown) => {
+      ctx.signal?.throwIfAborted(); // an abort ends the load; rules without these DIDs are not kept
+      if (!(error instanceof RequestError)) throw error;
+      unresolved.push({ route: 'hide', kind: error.kind, ...(error.status ? { status: error.status } : {}), handle });
+      return undefined;
+    });
+  const ready = Promise.all([site.labelers.length ? readLabelers(site.labelers, service, ctx) : undefined, Promise.all(handles.map(lookup))]).then(
+    ([read, resolved]) => {
+      const dids = new Map(handles.flatMap((handle, i) => (resolved[i] ? [[handle, resolved[i]] as [string, string]] : [])));
+      return { rules: rules(site, read?.labelers, dids), failures: [...(read?.failures ?? []), ...unresolved] };
+    },
+  );
   return { accept: acceptLabelers(site.labelers), ready };
 }

@@ -1,8 +1,9 @@
 // standard.site: a page that declares its document record (`<link rel="site.standard.document"
 // href="at://…">`) may name the Bluesky post that announced it (`bskyPostRef`); that post is pinned.
 // The record is read from where it lives: the DID document (plc.directory, or the did:web host)
-// names the author's PDS, which serves the record. Two requests, in the discussion code and in
-// parallel with discovery, so they cost the reader nothing before the discussion shows.
+// names the author's PDS, which serves the record. Two requests, from a chunk fetched only by pages
+// that declare a document, in parallel with the search; the pinned posts wait for them, so each
+// gives up after 3 s.
 
 import { isObject } from './parse.ts';
 import { buildUrl, getJson, type RequestOptions } from './http.ts';
@@ -12,6 +13,7 @@ import { warner } from '../inputs.ts';
 const warn = warner();
 
 export const PLC_DIRECTORY = 'https://plc.directory';
+const DOCUMENT_TIMEOUT = 3000;
 
 /** Where a DID's document is served: plc.directory for did:plc, the host's `.well-known` for did:web. */
 function didDocumentUrl(did: string): string | undefined {
@@ -38,7 +40,8 @@ export async function documentPost(uri: string, ctx: RequestOptions): Promise<Po
     warn('<link rel="site.standard.document">', uri, 'no post from it (expected at://<did:plc or did:web>/site.standard.document/<key>)');
     return undefined;
   }
-  const options = { signal: ctx.signal, timeout: ctx.timeout };
+  // The first view waits for these two, so each gives up sooner than other requests.
+  const options = { signal: ctx.signal, timeout: DOCUMENT_TIMEOUT };
   const pds = pdsOf(await getJson(docUrl, options));
   if (!pds) return undefined;
   const body = await getJson(buildUrl(pds, '/xrpc/com.atproto.repo.getRecord', { repo: did, collection: 'site.standard.document', rkey }), options);

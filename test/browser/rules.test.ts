@@ -102,13 +102,14 @@ describe('labelers over the network', () => {
       if (url.pathname.includes('/xrpc/')) headers[url.pathname.split('/').pop()!] = request.headers()['atproto-accept-labelers'] ?? '';
     });
     await waitForStatus(labelled.page, 'loaded');
-    // Every AppView query but getServices carries the header, and so is preflighted first.
-    const gets = labelled.requests.filter((url) => !url.pathname.endsWith('getServices')).map((url) => url.pathname);
+    // Every AppView query but getServices and handle lookups carries the header, and so is preflighted first.
+    const gets = labelled.requests.filter((url) => !/getServices|resolveHandle/.test(url.pathname)).map((url) => url.pathname);
     expect(gets.length).toBeGreaterThan(3);
     const pre = await preflighted('labelled');
     expect(pre.map((p) => p.path).sort()).toEqual(gets.sort());
     expect(pre.every((p) => p.headers === 'atproto-accept-labelers')).toBe(true);
     expect(headers['app.bsky.labeler.getServices']).toBe('');
+    expect(headers['com.atproto.identity.resolveHandle']).toBe('');
     expect(headers['app.bsky.feed.getPosts']).toBe(`did:plc:ar7c4by46qjdydhdevvrndac;redact, ${NEWSWATCH}`);
     await expect(labelled.page.locator('discuss-thread details.warning').count()).resolves.toBe(1);
     await labelled.page.close();

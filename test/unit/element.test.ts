@@ -371,3 +371,33 @@ describe('<discuss-thread> races and properties', () => {
     expect(warn.mock.calls.map((c) => String(c[0])).join()).toContain('post="https://bsky.app/profile/a%/post/abc"');
   });
 });
+
+describe("<discuss-thread> with the site owner's rules", () => {
+  it('keeps working when one rule is removed while another stays', async () => {
+    stubFetch(sampleRoute);
+    const el = mount({ post: STORY, hide: 'cryptodeals.example', 'muted-words': 'idiot', labelers: 'did:plc:epf2kpgsnzndwu2tkz3elxtj' });
+    await settled(el, 'loaded');
+    expect(root(el).textContent).not.toContain('IDIOT');
+    // Removed, an attribute's property is null: the load must read it as no rule, not fail.
+    el.removeAttribute('muted-words');
+    el.removeAttribute('labelers');
+    await vi.waitFor(() => expect(root(el).textContent).toContain('IDIOT'));
+    expect(el.getAttribute('status')).toBe('loaded');
+    expect(root(el).textContent).not.toContain('crypto signals');
+  });
+
+  it('reloads when the filter is replaced, and never uses the session cache with one', async () => {
+    const { calls } = stubFetch(sampleRoute);
+    const el = mount({ post: STORY });
+    el.filter = (view) => !(view.record as { text: string }).text.includes('Encryption');
+    await settled(el, 'loaded');
+    expect(root(el).textContent).not.toContain("Encryption isn't a luxury");
+    const searches = () => calls.filter((call) => call.url.pathname.endsWith('searchPosts')).length;
+    const before = searches();
+    el.filter = () => true;
+    await vi.waitFor(() => expect(root(el).textContent).toContain("Encryption isn't a luxury"));
+    expect(searches()).toBe(before + 1);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(Object.keys(sessionStorage).filter((k) => k.startsWith('discuss-thread:'))).toEqual([]);
+  });
+});

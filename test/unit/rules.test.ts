@@ -57,6 +57,8 @@ describe('muted words', () => {
     expect(mutes('暗号', make('暗号化アプリが遮断された'))).toBe(true);
     expect(mutes('加密', make('这个加密应用被封锁了'))).toBe(true);
     expect(mutes('vpn', make('VPN을 쓰세요'))).toBe(true);
+    expect(mutes('vpn', make('VPNs을 쓰세요'))).toBe(false); // "VPNs" is another word
+    expect(mutes('암호화', make('암호 화폐'))).toBe(false);
     expect(mutes('차단', make('노르비아가 통화 앱을'))).toBe(false);
     expect(mentions(normalize('ｃｒｙ ｏｕｔ'), 'cry')).toBe(true); // full-width letters, NFKC
   });
@@ -182,18 +184,34 @@ describe('the rules on every route', () => {
   const RULES = { hide: SPAMMER, mutedWords: MUTED, labelers: NEWSWATCH.did };
   const REMOVED = [/crypto signals/, /IDIOT/, /Nobody asked you/];
 
-  it('remove a hidden account, a muted word and a labelled post from the first page, the next page and a branch opened in place', async () => {
-    stubFetch(sampleRoute);
-    const without = everything(await loadDiscussion(inputs({ post: STORY, limit: 1 })));
-    // `limit=1`: only the pinned story is loaded at first; the rest come with "Show more".
-    let discussion = await loadDiscussion(inputs({ post: STORY, limit: 1, depth: 1, ...RULES }));
-    const rules = inputs({ post: STORY, limit: 1, depth: 1, ...RULES });
+  /** The first page (the pinned story only), the next page, then every branch cut at depth 1 opened in place. */
+  async function everyPage(attrs: Record<string, unknown>) {
+    const rules = inputs({ post: STORY, limit: 1, depth: 1, ...attrs });
+    let discussion = await loadDiscussion(rules);
+    const first = everything(discussion);
     discussion = await nextPage(discussion, 20, rules);
-    for (const thread of discussion.threads) if (thread.more) discussion = await openBranch(discussion, thread.uri, rules);
-    const shown = everything(discussion);
-    for (const pattern of REMOVED) expect(shown.some((text) => pattern.test(text))).toBe(false);
-    expect(shown.length).toBeGreaterThan(10);
-    expect(without.length).toBeGreaterThan(0);
+    const cut = (nodes: Discussion['threads']): string[] => nodes.flatMap((node) => [...(node.more ? [node.uri] : []), ...cut(node.replies)]);
+    const branches = cut(discussion.threads);
+    for (const uri of branches) discussion = await openBranch(discussion, uri, rules);
+    return { first, all: everything(discussion), branches };
+  }
+
+  it('remove a hidden account, a muted word and a labelled post from the first page, the next page and a branch opened in place', async () => {
+    const { calls } = stubFetch(sampleRoute);
+    const open = await everyPage({});
+    // Without rules, each is there: the spam and the insult on the next page, the harassment only
+    // in a branch opened in place (it is two levels down).
+    expect(open.branches.length).toBeGreaterThan(0);
+    for (const pattern of REMOVED) expect(open.all.some((text) => pattern.test(text))).toBe(true);
+    expect(open.first.some((text) => /Nobody asked you/.test(text))).toBe(false);
+    calls.length = 0;
+    const ruled = await everyPage(RULES);
+    for (const pattern of REMOVED) expect(ruled.all.some((text) => pattern.test(text))).toBe(false);
+    expect(ruled.all.length).toBe(open.all.length - REMOVED.length);
+    // The branches were asked for with the labelers' header too.
+    const threads = calls.filter((call) => call.url.pathname.endsWith('getPostThread'));
+    expect(threads.length).toBeGreaterThan(ruled.branches.length);
+    for (const call of threads) expect(new Headers(call.init?.headers).get('atproto-accept-labelers')).toContain(NEWSWATCH.did);
   });
 
   it('apply to the author feed, pinned posts and search alike', async () => {
@@ -215,9 +233,17 @@ describe('the rules on every route', () => {
     expect(readInputs({ hide: 'a.example' }, page, vi.fn()).key).toBe(one.key);
     expect(readInputs({ hide: 'b.example' }, page, vi.fn()).key).not.toBe(one.key);
     expect(readInputs({ mutedWords: 'x' }, page, vi.fn()).key).not.toBe(one.key);
-    const f = () => true;
-    expect(readInputs({ filter: f }, page, vi.fn()).key).toBe(readInputs({ filter: () => true }, page, vi.fn()).key);
-    expect(readInputs({ filter: () => false }, page, vi.fn()).key).not.toBe(readInputs({ filter: f }, page, vi.fn()).key);
+    expect(readInputs({ quotes: 'off' }, page, vi.fn()).key).not.toBe(one.key);
+  });
+
+  it('read a removed attribute (null) as no rule, and report a hidden handle that cannot be resolved', async () => {
+    expect(readRules({ hide: 'a.example', mutedWords: null, labelers: null })).toMatchObject({ mutedWords: [], labelers: [] });
+    stubFetch((url, init) => (url.pathname.endsWith('resolveHandle') ? json({ error: 'InternalServerError' }, 500) : sampleRoute(url, init)));
+    // The story by its DID: a handle in `post` would need the lookup that fails here.
+    const byDid = 'at://did:plc:sw7fivsls5jd6l344ydke56c/app.bsky.feed.post/3m6aaa2story';
+    const discussion = await loadDiscussion(inputs({ post: byDid, hide: 'gone.example' }));
+    expect(discussion.threads[0].text).toMatch(/^New from me/);
+    expect(discussion.failures).toEqual([{ route: 'hide', kind: 'unavailable', status: 500, handle: 'gone.example' }]);
   });
 });
 
