@@ -2,18 +2,16 @@
 // state becomes markup (templates/). Exported without registering; index.ts registers it.
 
 import { LitElement, type PropertyValues } from 'lit';
-import { readInputs, readPage, warner, type Inputs } from './inputs.ts';
+import { NOT_INPUTS, readInputs, readPage, warner, type Inputs } from './inputs.ts';
 import { LoadController, loadLazy, type ErrorDetail, type LoadDetail, type Status } from './load.ts';
-import { loadLanguage, messages, pickLanguage, type Messages } from './i18n/messages.ts';
+import { chooseLanguage, messages, type Messages } from './i18n/messages.ts';
 import { shell } from './templates/shell.ts';
 import { focusAfter, focusOpened } from './focus.ts';
+import { JoinLink } from './join-link.ts';
 import type { Filter } from './bluesky/rules.ts';
 import { styles } from './styles.ts';
 
 export type { Status, LoadDetail, ErrorDetail };
-
-/** Properties that are not inputs; a change to any other re-reads the inputs (and reloads when what a load uses changed). */
-const NOT_INPUTS = new Set<PropertyKey>(['lang', 'strings', 'status']);
 
 /**
  * The Bluesky discussion about an article: the posts that link to it, their replies, and a link to
@@ -39,6 +37,7 @@ const NOT_INPUTS = new Set<PropertyKey>(['lang', 'strings', 'status']);
  * @csspart replies - The list of replies under a post.
  * @csspart more - "Show more", "Show N more replies" (opens a branch in place) and "N more replies on Bluesky".
  * @csspart retry - The "Try again" button.
+ * @csspart join - With `client-id`: "Sign in with Bluesky", the handle form, and the signed-in reader's name and "Sign out".
  * @cssprop [--discuss-text=light-dark(#1b1f24, #e8ecf0)] - Text colour.
  * @cssprop [--discuss-muted=light-dark(#57606a, #a4adb8)] - Handles, times, counts and the status line.
  * @cssprop [--discuss-bg=light-dark(#fff, #15191e)] - The widget's background.
@@ -77,6 +76,7 @@ export class DiscussThread extends LitElement {
     labelers: {},
     quotes: {},
     filter: { attribute: false },
+    clientId: { attribute: 'client-id' },
     strings: { attribute: false },
     status: { reflect: true },
   };
@@ -117,12 +117,15 @@ export class DiscussThread extends LitElement {
   declare quotes?: string;
   /** Given each post view (`app.bsky.feed.defs#postView`), a falsy answer keeps the post off the page. */
   declare filter?: Filter;
+  /** URL of your OAuth client metadata: readers sign in with Bluesky and join from the page. */
+  declare clientId?: string;
   /** Overrides for any interface string. */
   declare strings?: Partial<Messages>;
   /** `idle`, `searching`, `loaded`, `empty` or `error`; reflected for styling. */
   status: Status = 'idle';
 
   #loader = new LoadController(this);
+  #join = new JoinLink(this);
   #inputs!: Inputs;
   #warn = warner();
   #active = false;
@@ -161,16 +164,12 @@ export class DiscussThread extends LitElement {
 
   #read = (): Inputs => readInputs(this, readPage(document), this.#warn);
 
-  /** The property first (React 19 sets it without the attribute), then the page; the old strings stay until the new arrive. */
-  #language() {
-    const wanted = pickLanguage([this.lang, this.closest<HTMLElement>('[lang]')?.lang, document.documentElement.lang, ...navigator.languages]);
-    if (messages(wanted)) this.#lang = wanted;
-    else loadLanguage(wanted).then((lang) => ((this.#lang = lang), this.requestUpdate()));
-  }
+  #language = () => chooseLanguage(this, (lang) => ((this.#lang = lang), this.requestUpdate()));
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if ([...changed.keys()].some((name) => !NOT_INPUTS.has(name))) this.#inputs = this.#read();
     if (changed.has('lang')) this.#language();
+    this.#join.set(this.#inputs.clientId, this.#inputs.service);
     if (changed.has('loading') && this.#inputs.loading === 'eager' && this.isConnected && !this.#active) this.#activate();
     if (this.#active) this.#loader.load(this.#inputs, this.#inputs.key, this.#force);
     this.#force = false;
@@ -185,7 +184,7 @@ export class DiscussThread extends LitElement {
     if (!t) return null; // the reader's language is on its way: a moment of nothing, never English first
     const { state, lazy } = this.#loader;
     const [onRetry, onMore, onOpen] = [() => this.refresh(), this.#more, this.#open];
-    return shell({ state, inputs: this.#inputs, t: { ...t, ...this.strings }, lang: this.#lang!, lazy, onRetry, onMore, onOpen });
+    return shell({ state, inputs: this.#inputs, t: { ...t, ...this.strings }, lang: this.#lang!, lazy, onRetry, onMore, onOpen, join: this.#join });
   }
 }
 

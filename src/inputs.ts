@@ -42,6 +42,7 @@ export interface Attributes {
   labelers?: string;
   quotes?: string;
   filter?: unknown;
+  clientId?: string;
 }
 
 /** What the inputs need from the page. */
@@ -64,7 +65,12 @@ export interface Inputs extends DiscussionInputs {
   loading: 'lazy' | 'eager';
   /** Everything that shapes a load, as one string: a change reloads, anything else re-renders. */
   key: string;
+  /** The site's OAuth client metadata document: readers may sign in and join from the page. */
+  clientId?: string;
 }
+
+/** Properties that are not inputs; a change to any other re-reads the inputs (and reloads when what a load uses changed). */
+export const NOT_INPUTS = new Set<PropertyKey>(['lang', 'strings', 'status']);
 
 export type Warn = (attribute: string, value: unknown, fallback: string) => void;
 
@@ -144,6 +150,14 @@ function author(value: string | undefined, warn: Warn): string | undefined {
   return actor;
 }
 
+/** `client-id`: an https URL of the client metadata, or a loopback client (`http://localhost…`) for local development. */
+function clientId(value: string | undefined, warn: Warn): string | undefined {
+  if (!value) return undefined;
+  if (/^https:\/\/[^/?#]+\/.|^http:\/\/localhost(?:[/?]|$)/.test(value)) return value;
+  warn('client-id', value, 'no sign-in (expected the https URL of your client-metadata.json)');
+  return undefined;
+}
+
 export function readInputs(attrs: Attributes, page: Page, warn: Warn): Inputs {
   const load: DiscussionInputs = {
     article: article(attrs.url, page, warn),
@@ -171,6 +185,7 @@ export function readInputs(attrs: Attributes, page: Page, warn: Warn): Inputs {
     composeText: attrs.composeText || DEFAULTS.composeText,
     headingLevel: whole('heading-level', attrs.headingLevel, DEFAULTS.headingLevel, 1, 6, warn),
     loading: oneOf('loading', attrs.loading, ['lazy', 'eager'], DEFAULTS.loading, warn),
+    clientId: clientId(attrs.clientId, warn),
     // (A function is left out of the key: the load controller compares `filter` itself.)
     key: JSON.stringify(load),
   };

@@ -1,8 +1,23 @@
 // What the widget needs only once the network has answered: reading responses (discovery, threads,
 // moderation), checking a cached discussion, and the post templates. The entry file imports this
 // chunk the moment the widget activates, in parallel with the first request, so it costs no wait.
+// One plain object rather than the module itself: the bundler then needs no helper here to build a
+// module namespace, so it shares none with the sign-in chunk (a shared one would be a chunk of its
+// own, one more request before the discussion).
 
-export { loadDiscussion, nextPage, openBranch, totals, DiscoveryError } from './bluesky/discussion.ts';
-export { isDiscussion } from './bluesky/cache-shape.ts';
-export { listTemplate, summaryTemplate } from './templates/posts.ts';
-export { postStyles } from './templates/post-styles.ts';
+import { loadDiscussion, nextPage, openBranch, totals, DiscoveryError } from './bluesky/discussion.ts';
+import { isDiscussion } from './bluesky/cache-shape.ts';
+import { listTemplate, summaryTemplate } from './templates/posts.ts';
+import { postStyles } from './templates/post-styles.ts';
+
+export const lazy = {
+  loadDiscussion,
+  nextPage,
+  openBranch,
+  totals,
+  DiscoveryError,
+  isDiscussion,
+  listTemplate,
+  summaryTemplate,
+  postStyles,
+};

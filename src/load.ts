@@ -9,7 +9,7 @@ import type { RouteFailure } from './bluesky/discover.ts';
 import { searchRequest } from './bluesky/search.ts';
 import { readCache, writeCache } from './bluesky/cache.ts';
 
-export type Lazy = typeof import('./lazy.ts');
+export type Lazy = (typeof import('./lazy.ts'))['lazy'];
 
 export type Status = 'idle' | 'searching' | 'loaded' | 'empty' | 'error';
 
@@ -36,7 +36,7 @@ let arrived: Lazy | undefined;
 /** The discussion code, requested once per page. */
 export const loadLazy = (): Promise<Lazy> =>
   (lazy ??= import('./lazy.ts').then(
-    (module) => (arrived = module),
+    (module) => (arrived = module.lazy),
     (error: unknown) => {
       lazy = undefined; // "Try again" asks again
       throw error;

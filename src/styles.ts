@@ -53,6 +53,7 @@ export const styles = css`
   .heading { margin: 0; font-size: 1.25em; font-weight: 700; }
   .summary { margin: 0; color: var(--_muted); grid-column: 1; }
   header > .button { grid-column: 2; grid-row: 1 / span 2; }
+  .join { grid-column: 1 / -1; display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; }
   @container (max-width: 30rem) {
     header { grid-template-columns: minmax(0, 1fr); }
     header > .button { grid-column: 1; grid-row: auto; justify-self: start; margin-block-start: 0.25rem; }

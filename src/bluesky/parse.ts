@@ -14,7 +14,8 @@ import type {
 import type { Author, Embed, Facet, Image, Media, Post, BasePost, QuotedPost } from './model.ts';
 import type { Rules } from './rules.ts';
 import { moderate } from './moderation.ts';
-import { isDid, isHandle, parsePostRef, postUrl, safeHref } from './urls.ts';
+import { isDid, isHandle, parsePostRef } from './urls.ts';
+import { postUrl, safeHref } from './links.ts';
 
 type Json = Record<string, unknown>;
 

@@ -7,7 +7,8 @@
 
 import { isObject } from './parse.ts';
 import { buildUrl, getJson, type RequestOptions } from './http.ts';
-import { isDid, isRecordKey, parsePostRef, safeHref, type PostRef } from './urls.ts';
+import { isDid, isRecordKey, parsePostRef, type PostRef } from './urls.ts';
+import { safeHref } from './links.ts';
 import { warner } from '../inputs.ts';
 
 const warn = warner();

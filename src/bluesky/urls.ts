@@ -79,27 +79,5 @@ export const isHandle = (value: string): boolean =>
 /** The atproto record-key syntax: 1–512 of `A-Za-z0-9._:~-`, and never `.` or `..`. */
 export const isRecordKey = (value: string): boolean => value !== '.' && value !== '..' && /^[A-Za-z0-9._:~-]{1,512}$/.test(value);
 
-/** at://did/app.bsky.feed.post/rkey → the post's page on bsky.app. */
-export function postUrl(uri: string, handle?: string): string {
-  const [, , did, , rkey] = uri.split('/');
-  return `${profileUrl(did, handle)}/post/${encodeURIComponent(rkey)}`;
-}
-
-/** A profile on bsky.app, by handle when it is known and valid, else by DID. */
-export const profileUrl = (did: string, handle?: string): string =>
-  `https://bsky.app/profile/${encodeURIComponent(handle && handle !== 'handle.invalid' ? handle : did)}`;
-
-export const hashtagUrl = (tag: string): string => `https://bsky.app/hashtag/${encodeURIComponent(tag)}`;
-
 /** bsky.app's search for posts linking the article, for readers when loading failed. */
 export const searchUrl = (article: string): string => `https://bsky.app/search?q=${encodeURIComponent(article)}`;
-
-/** Only web links may become hrefs: `javascript:`, `data:` and the rest stay text. */
-export function safeHref(uri: string): string | undefined {
-  try {
-    const url = new URL(uri);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
-}

@@ -21,6 +21,7 @@ const TEXTS = [
   'video',
   'warning',
   'quote',
+  'signIn',
 ] as const;
 const PLURALS = ['posts', 'replies', 'reposts', 'likes', 'moreReplies', 'showReplies', 'quotes'] as const;
 export const KEYS = [...TEXTS, ...PLURALS] as const;
@@ -43,6 +44,7 @@ The quoted post is unavailable.
 Watch the video on Bluesky
 Content warning: show post
 Quote
+Sign in with Bluesky
 # post|# posts
 # reply|# replies
 # repost|# reposts
@@ -117,4 +119,15 @@ export function pickLanguage(candidates: ReadonlyArray<string | null | undefined
     if (base === 'en' || Object.hasOwn(LOADERS, base)) return base;
   }
   return 'en';
+}
+
+/**
+ * The interface language for `el`: its `lang` property first (React 19 sets it without the
+ * attribute), then the nearest `[lang]`, the document's, the browser's. `use` gets it at once when
+ * its strings are here, else once they arrive (the old strings stay until then).
+ */
+export function chooseLanguage(el: HTMLElement, use: (lang: string) => void): void {
+  const wanted = pickLanguage([el.lang, el.closest<HTMLElement>('[lang]')?.lang, document.documentElement.lang, ...navigator.languages]);
+  if (messages(wanted)) use(wanted);
+  else loadLanguage(wanted).then(use);
 }

@@ -4,7 +4,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Embed, Facet, Post, BasePost, ThreadNode } from '../bluesky/model.ts';
 import type { Discussion, Totals } from '../bluesky/discussion.ts';
-import { hashtagUrl, normalizeUrl, profileUrl, safeHref } from '../bluesky/urls.ts';
+import { normalizeUrl } from '../bluesky/urls.ts';
+import { hashtagUrl, profileUrl, safeHref } from '../bluesky/links.ts';
 import { segments } from '../richtext.ts';
 import { fill, type Messages } from '../i18n/messages.ts';
 import { compact, fullDate, plural } from '../i18n/format.ts';

@@ -6,6 +6,7 @@ import type { Inputs } from '../inputs.ts';
 import type { Lazy, LoadState } from '../load.ts';
 import type { Messages } from '../i18n/messages.ts';
 import type { View } from './posts.ts';
+import type { JoinLink } from '../join-link.ts';
 import { composeUrl } from '../compose.ts';
 import { searchUrl } from '../bluesky/urls.ts';
 
@@ -17,6 +18,7 @@ interface Shell {
   lazy?: Lazy;
   onRetry: () => void;
   onMore: () => void;
+  join: JoinLink;
   /** Opens the branch at a post in place. */
   onOpen: View['open'];
 }
@@ -27,7 +29,16 @@ function statusText(state: LoadState, t: Messages) {
   return state.status === 'error' ? t.error : nothing;
 }
 
-export function shell({ state, inputs, t, lang, lazy, onRetry, onMore, onOpen }: Shell) {
+/** With `client-id`: "Sign in with Bluesky", or, once the sign-in code is here, the reader's session. */
+const joinControl = ({ join, inputs, t, lang }: Shell) =>
+  inputs.clientId
+    ? html`<div part="join" class="join" lang=${lang}>
+        ${join.join?.template(lang, t.signIn) ?? html`<button class="link" @click=${() => join.signIn(inputs.clientId!, inputs.service)}>${t.signIn}</button>`}
+      </div>`
+    : nothing;
+
+export function shell(shell: Shell) {
+  const { state, inputs, t, lang, lazy, onRetry, onMore, onOpen } = shell;
   const shown = state.status === 'loaded' && lazy ? state : undefined;
   const view: View = { lang, t, article: inputs.articleKey, author: inputs.author, busy: shown?.busy, open: onOpen };
   return html`
@@ -35,6 +46,7 @@ export function shell({ state, inputs, t, lang, lazy, onRetry, onMore, onOpen }:
       <div part="heading" class="heading" role="heading" aria-level=${inputs.headingLevel}><slot name="heading">${t.heading}</slot></div>
       ${shown ? lazy!.summaryTemplate(shown.counts, view) : nothing}
       <a part="compose" class="button" href=${composeUrl(inputs.composeText, inputs.title, inputs.article)}>${t.compose}</a>
+      ${joinControl(shell)}
     </header>
     <p part="status" class="status" role="status" lang=${lang}>${statusText(state, t)}</p>
     ${

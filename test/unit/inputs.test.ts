@@ -78,4 +78,17 @@ describe('readInputs', () => {
     document.title = 'Document title';
     expect(readPage(document)).toMatchObject({ canonical: undefined, ogUrl: undefined, title: 'Document title' });
   });
+
+  it('takes client-id as an https URL or a loopback client, and warns about anything else', () => {
+    const warn = vi.fn();
+    expect(readInputs({ clientId: 'https://news.example/bluesky/client-metadata.json' }, page, warn).clientId).toBe(
+      'https://news.example/bluesky/client-metadata.json',
+    );
+    expect(readInputs({ clientId: 'http://localhost?redirect_uri=x' }, page, warn).clientId).toBe('http://localhost?redirect_uri=x');
+    expect(warn).not.toHaveBeenCalled();
+    expect(readInputs({ clientId: 'http://news.example/client.json' }, page, warn).clientId).toBeUndefined();
+    expect(warn).toHaveBeenCalledWith('client-id', 'http://news.example/client.json', expect.any(String));
+    // It does not shape the discussion: changing it never reloads.
+    expect(readInputs({ clientId: 'https://a.example/c.json' }, page, vi.fn()).key).toBe(readInputs({}, page, vi.fn()).key);
+  });
 });

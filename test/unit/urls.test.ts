@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cleanUrl, normalizeUrl, parsePostRef, postUrl, profileUrl, safeHref } from '../../src/bluesky/urls.ts';
+import { cleanUrl, normalizeUrl, parsePostRef } from '../../src/bluesky/urls.ts';
+import { postUrl, profileUrl, safeHref } from '../../src/bluesky/links.ts';
 
 describe('cleanUrl', () => {
   it('removes the fragment and tracking parameters, keeps the rest', () => {

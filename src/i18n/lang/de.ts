@@ -14,6 +14,7 @@ Der zitierte Beitrag ist nicht verfügbar.
 Video auf Bluesky ansehen
 Inhaltswarnung: Beitrag anzeigen
 Zitat
+Mit Bluesky anmelden
 # Beitrag|# Beiträge
 # Antwort|# Antworten
 # Repost|# Reposts

@@ -14,6 +14,7 @@ La publicación citada no está disponible.
 Ver el vídeo en Bluesky
 Advertencia de contenido: mostrar publicación
 Cita
+Iniciar sesión con Bluesky
 # publicación|# publicaciones
 # respuesta|# respuestas
 # republicación|# republicaciones

@@ -14,6 +14,7 @@ La publication citée n’est pas disponible.
 Voir la vidéo sur Bluesky
 Avertissement de contenu\u202f: afficher la publication
 Citation
+Se connecter avec Bluesky
 # publication|# publications
 # réponse|# réponses
 # republication|# republications

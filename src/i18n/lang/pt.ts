@@ -14,6 +14,7 @@ O post citado não está disponível.
 Assistir ao vídeo no Bluesky
 Aviso de conteúdo: mostrar post
 Citação
+Entrar com o Bluesky
 # post|# posts
 # resposta|# respostas
 # repost|# reposts

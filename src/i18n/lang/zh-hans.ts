@@ -14,6 +14,7 @@ export default `评论
 在 Bluesky 上观看视频
 内容警告：显示帖子
 引用
+使用 Bluesky 登录
 # 条帖子
 # 条回复
 # 次转发

@@ -14,6 +14,7 @@ export default `留言
 在 Bluesky 上觀看影片
 內容警告：顯示貼文
 引用
+使用 Bluesky 登入
 # 則貼文
 # 則回覆
 # 次轉發

@@ -1,0 +1,157 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { start, waitForStatus, type Harness } from './harness.ts';
+import { startPds, type Pds } from './pds.ts';
+
+// Readers join from the page, against Bluesky's reference PDS and its OAuth authorization server on
+// loopback: the real authorize and consent pages, real tokens, revoked on sign-out.
+let harness: Harness;
+let pds: Pds;
+let alice: { did: string; handle: string };
+const PASSWORD = 'alice-password';
+const SCOPE =
+  'atproto repo:app.bsky.feed.post?action=create repo:app.bsky.feed.like?action=create&action=delete repo:app.bsky.feed.repost?action=create&action=delete';
+
+beforeAll(async () => {
+  [harness, pds] = await Promise.all([start(), startPds()]);
+  alice = await pds.createAccount('alice', PASSWORD);
+});
+afterAll(async () => {
+  await harness?.close();
+  await pds?.stop();
+});
+
+/** The loopback client (atproto's client for local development): it comes back to join.html. */
+const clientId = () => `http://localhost?${new URLSearchParams({ redirect_uri: `${harness.origin}/test/browser/fixtures/join.html`, scope: SCOPE })}`;
+
+/**
+ * A reader's tab on the test article. What a real network would answer is answered by the local
+ * one: plc.directory by the PDS's PLC, the reader's handle and profile by their PDS.
+ */
+async function article(): Promise<Page> {
+  const context = await harness.browser.newContext();
+  const page = await context.newPage();
+  await page.route('https://plc.directory/**', async (route) => {
+    const response = await fetch(pds.plc + new URL(route.request().url()).pathname);
+    return route.fulfill({
+      status: response.status,
+      body: await response.text(),
+      headers: { 'content-type': 'application/json', 'access-control-allow-origin': '*' },
+    });
+  });
+  await page.route(/\/xrpc\/com\.atproto\.identity\.resolveHandle\?handle=[a-z]+\.test$/, async (route) => {
+    const response = await fetch(pds.url + new URL(route.request().url()).pathname + new URL(route.request().url()).search);
+    return route.fulfill({
+      status: response.status,
+      body: await response.text(),
+      headers: { 'content-type': 'application/json', 'access-control-allow-origin': '*' },
+    });
+  });
+  await page.route(/\/xrpc\/app\.bsky\.actor\.getProfile\?/, (route) =>
+    route.fulfill({ json: { did: alice.did, handle: alice.handle }, headers: { 'access-control-allow-origin': '*' } }),
+  );
+  const query = new URLSearchParams({ loading: 'eager', service: '/', 'search-service': '/', 'backlinks-service': 'none', 'client-id': clientId() });
+  await page.goto(`${harness.origin}/test/browser/fixtures/join.html?${query}`);
+  await waitForStatus(page, 'loaded');
+  return page;
+}
+
+const join = (page: Page) => page.locator('discuss-thread [part="join"]');
+
+/** From "Sign in with Bluesky" to the PDS's sign-in page, as a reader would go. */
+async function toTheirServer(page: Page) {
+  await join(page).getByRole('button', { name: 'Sign in with Bluesky' }).click();
+  await join(page).getByLabel('Your Bluesky handle').fill(`@${alice.handle}`);
+  await join(page).getByRole('button', { name: 'Continue' }).click();
+  await page.waitForURL((url) => url.origin === pds.url && url.pathname === '/oauth/authorize', { timeout: 20_000 });
+  // The PDS fills in the handle the reader gave; they type only their password.
+  await expect(page.locator('input[name="username"]').inputValue()).resolves.toBe(alice.handle);
+  await page.locator('input[name="password"]').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+}
+
+describe('joining from the page, against a real PDS', () => {
+  it('signs in with a handle through the PDS’s consent page, returns to the article, and signs out, revoking the tokens', async () => {
+    const page = await article();
+    expect(await join(page).textContent()).toContain('Sign in with Bluesky');
+    await toTheirServer(page);
+    // The consent page lists what the site asks for: posts, likes and reposts, nothing more.
+    const authorize = page.getByRole('button', { name: 'Authorize' });
+    await authorize.waitFor({ timeout: 20_000 });
+    // What the PDS tells the reader they grant: its table of permissions, then the exact scopes.
+    await page.getByRole('button', { name: 'Expand details' }).click();
+    await page.getByText(/requests the permissions necessary/).waitFor({ timeout: 10_000 });
+    const table = await page
+      .locator('table tr')
+      .evaluateAll((rows) => rows.map((row) => [...row.children].map((cell) => cell.textContent!.trim() || (cell.querySelector('svg') ? '✓' : ''))));
+    await page.getByRole('button', { name: 'Close' }).click();
+    await page.getByRole('button', { name: 'Technical details' }).click();
+    await page.getByText(/requesting the following permissions/).waitFor({ timeout: 10_000 });
+    const technical = (await page.locator('body').innerText()).split('This application identifies itself as:')[1] ?? '';
+    expect(technical.replace(/\s+/g, ' ')).toContain(`requesting the following permissions (scopes) to access your account: ${SCOPE} `);
+    expect(technical).not.toMatch(/transition:|blob:/);
+    await page.getByRole('button', { name: 'Close' }).click();
+    const consent = [await page.locator('body').innerText(), table.map((row) => row.join(' | ')).join('\n')].join('\n');
+    expect(consent).toContain(alice.handle);
+    // Posts may only be created; likes and reposts created and deleted (unlike, undo a repost).
+    expect(table).toEqual([
+      ['Data', 'Create', 'Update', 'Delete'],
+      ['app.bsky.feed.like', '✓', '', '✓'],
+      ['app.bsky.feed.post', '✓', '', ''],
+      ['app.bsky.feed.repost', '✓', '', '✓'],
+    ]);
+    await authorize.click();
+    await page.waitForURL((url) => url.origin === harness.origin, { timeout: 20_000 });
+    await waitForStatus(page, 'loaded');
+    await expect(join(page).getByText(`Signed in as @${alice.handle}`).waitFor({ timeout: 20_000 })).resolves.toBeUndefined();
+    expect(page.url()).toContain('join.html?'); // back on the article, with its query, no callback in the address
+    expect(new URL(page.url()).hash).toBe('');
+    console.log(`consent page:\n${consent}\n---\n${technical}`);
+
+    // A reload restores the session from this origin's IndexedDB, with no trip to the PDS's pages.
+    await page.reload();
+    await join(page).getByText(`Signed in as @${alice.handle}`).waitFor({ timeout: 20_000 });
+
+    const revoked = page.waitForRequest((request) => request.url().startsWith(`${pds.url}/oauth/revoke`));
+    await join(page).getByRole('button', { name: 'Sign out' }).click();
+    await revoked;
+    await join(page).getByRole('button', { name: 'Sign in with Bluesky' }).waitFor();
+    // Nothing of the session is left in the browser.
+    const left = await page.evaluate(async () => {
+      const names = (await indexedDB.databases()).map((db) => db.name!);
+      const sessions: unknown[] = [];
+      for (const name of names) {
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const request = indexedDB.open(name);
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+        });
+        for (const store of [...db.objectStoreNames].filter((s) => /session/i.test(s)))
+          sessions.push(
+            ...(await new Promise<unknown[]>((resolve) => {
+              const request = db.transaction(store).objectStore(store).getAll();
+              request.onsuccess = () => resolve(request.result);
+            })),
+          );
+        db.close();
+      }
+      return { names, sessions, mark: localStorage.getItem('discuss-thread:signed-in') };
+    });
+    expect(left.names.length).toBeGreaterThan(0);
+    expect(left.sessions).toEqual([]);
+    expect(left.mark).toBeNull();
+    await page.context().close();
+  });
+
+  it('says so when the reader denies consent, and lets them try again', async () => {
+    const page = await article();
+    await toTheirServer(page);
+    const deny = page.getByRole('button', { name: /Deny access/i });
+    await deny.waitFor({ timeout: 20_000 });
+    await deny.click();
+    await page.waitForURL((url) => url.origin === harness.origin, { timeout: 20_000 });
+    await join(page).getByText('Sign-in was cancelled; nothing was shared.').waitFor({ timeout: 20_000 });
+    await expect(join(page).getByRole('button', { name: 'Sign in with Bluesky' }).count()).resolves.toBe(1);
+    await page.context().close();
+  });
+});
