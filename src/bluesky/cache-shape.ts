@@ -28,6 +28,7 @@ function isMedia(m: unknown): m is Media {
 const isBase = (p: unknown): p is Json =>
   isObject(p) &&
   str(p.uri) &&
+  str(p.cid) &&
   web(p.url) &&
   isObject(p.author) &&
   str(p.author.did) &&

@@ -28,8 +28,16 @@ export interface Image {
 }
 
 /** What every post has, quoted ones included. */
+/** A strong reference to a record, as a reply or a like names its subject. */
+export interface Ref {
+  uri: string;
+  cid: string;
+}
+
 export interface BasePost {
   uri: string;
+  /** The record's CID: with `uri`, what a reply, like or repost names. */
+  cid: string;
   url: string;
   author: Author;
   text: string;
@@ -70,6 +78,8 @@ export interface Post extends BasePost {
   links: string[];
   /** A quote post of a pinned post (the site's own), found by `app.bsky.feed.getQuotes`. */
   quoting?: boolean;
+  /** The thread's root, when this post is a reply (a reply to it names that root too). */
+  root?: Ref;
 }
 
 /** A post with the replies shown under it. */

@@ -170,6 +170,7 @@ function parseBase(view: Json, record: unknown, rules?: Rules): BasePost | undef
   if (decision === 'hide') return undefined;
   return {
     uri: view.uri,
+    cid: str(view.cid) ?? '',
     url: postUrl(view.uri, author.handle),
     author,
     text: record.text,
@@ -195,6 +196,9 @@ export function parsePost(value: unknown, rules?: Rules): Post | undefined {
       embed: parseEmbed(view.embed, rules),
       links: linksOf(view.record as Json, base.facets),
     };
+    const root = (view.record as Json).reply;
+    const ref = isObject(root) && isObject(root.root) ? root.root : undefined;
+    if (ref && isPostUri(ref.uri) && str(ref.cid)) post.root = { uri: ref.uri, cid: ref.cid as string };
     return rules?.drops(post, view, view.record as Json) ? undefined : post;
   } catch {
     return undefined; // a shape no reader above foresaw: drop this post, keep the others

@@ -1,10 +1,13 @@
 // Readers join from the page: sign in with Bluesky, with the least power needed. This chunk is
 // fetched only when a reader asks to sign in, comes back from their server, or has a session here.
 
-import { css, html, type ReactiveControllerHost } from 'lit';
+import { css, html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { OAuthSession } from '@atproto/oauth-client-browser';
+import type { Post, Ref } from '../bluesky/model.ts';
+import type { Actions } from '../templates/posts.ts';
 import { client, mark, restore, signIn } from './session.ts';
-import { joinMessages } from './messages.ts';
+import { joinMessages, type JoinMessages } from './messages.ts';
+import { MAX_GRAPHEMES, findFacets, graphemes } from './facets.ts';
 import { fill } from '../i18n/messages.ts';
 import { xrpc } from '../bluesky/http.ts';
 
@@ -87,8 +90,205 @@ export class Join {
     this.#set({ kind: 'out' });
   };
 
+  // ---- Taking part: like, repost, reply, post ----
+
+  /** Likes and reposts made here, by post URI: the record's URI, to undo it ('' while under way). */
+  #likes = new Map<string, string>();
+  #reposts = new Map<string, string>();
+  /** The post whose composer is open (`top`: a new post about the article). */
+  #open?: string;
+  /** The composer being sent. */
+  #busy?: string;
+  /** What the reader sent from here, by the post it answers (`top` for new posts). */
+  #sent = new Map<string, Array<{ uri: string; text: string; confirmed: boolean }>>();
+  /** The last failure, shown where the reader acted. */
+  #error?: { at: string; message: string };
+  #lang = 'en';
+
+  /** The controls posts render while a reader is signed in. */
+  get actions(): Actions | undefined {
+    return this.state.kind === 'in' ? this.#actions : undefined;
+  }
+
+  #actions: Actions = {
+    stats: (post, _root, { icons, count }) => {
+      const t = joinMessages(this.#lang);
+      const liked = !!this.#likes.get(post.uri);
+      const reposted = !!this.#reposts.get(post.uri);
+      return html`<div part="stats" class="stats">
+        <button class="stat reply" aria-expanded=${this.#open === post.uri} @click=${() => this.#toggle(post.uri)}>
+          ${icons.replies}<span class="sr">${t.reply}</span>${count('replies', post.counts.replies + (this.#sent.get(post.uri)?.length ?? 0))}
+        </button>
+        <button class="stat" aria-pressed=${reposted} @click=${() => this.#flip(post, 'repost')}>
+          ${icons.reposts}<span class="sr">${t.repost}</span>${count('reposts', post.counts.reposts + (reposted ? 1 : 0))}
+        </button>
+        <button class="stat" aria-pressed=${liked} @click=${() => this.#flip(post, 'like')}>
+          ${icons.likes}<span class="sr">${t.like}</span>${count('likes', post.counts.likes + (liked ? 1 : 0))}
+        </button>
+      </div>`;
+    },
+    below: (post, root) => this.#below(post.uri, { uri: post.uri, cid: post.cid }, root),
+  };
+
+  #toggle(target: string) {
+    this.#open = this.#open === target ? undefined : target;
+    this.#error = undefined;
+    this.host.requestUpdate();
+  }
+
+  /** Like or repost `post`, or undo it; shown at once, put back if the reader's server refuses. */
+  async #flip(post: Post, kind: 'like' | 'repost') {
+    const made = kind === 'like' ? this.#likes : this.#reposts;
+    const record = made.get(post.uri);
+    if (record === '') return; // under way
+    made.set(post.uri, record ? '' : 'pending');
+    if (record) made.delete(post.uri);
+    this.host.requestUpdate();
+    try {
+      if (record) {
+        await this.#call('com.atproto.repo.deleteRecord', { repo: this.session!.did, collection: `app.bsky.feed.${kind}`, rkey: record.split('/').pop() });
+      } else {
+        const created = await this.#call('com.atproto.repo.createRecord', {
+          repo: this.session!.did,
+          collection: `app.bsky.feed.${kind}`,
+          record: { $type: `app.bsky.feed.${kind}`, subject: { uri: post.uri, cid: post.cid }, createdAt: new Date().toISOString() },
+        });
+        made.set(post.uri, created.uri as string);
+      }
+    } catch (error) {
+      if (record) made.set(post.uri, record);
+      else made.delete(post.uri);
+      this.#error = { at: post.uri, message: this.#explain(error) };
+    }
+    this.host.requestUpdate();
+  }
+
+  /** An XRPC procedure on the reader's PDS, with their session; throws what failed. */
+  async #call(nsid: string, body: Record<string, unknown>): Promise<Record<string, unknown>> {
+    let response: Response;
+    try {
+      response = await this.session!.fetchHandler(`/xrpc/${nsid}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    } catch (error) {
+      throw new JoinError(/session|token|revoked|refresh/i.test(String((error as Error)?.message)) ? 'expired' : 'unreachable', String(error));
+    }
+    const answer = (await response.json().catch(() => ({}))) as Record<string, unknown>;
+    if (response.status === 401) throw new JoinError('expired', String(answer.message ?? answer.error ?? 401));
+    if (!response.ok) throw new JoinError('refused', String(answer.message ?? answer.error ?? response.status));
+    return answer;
+  }
+
+  #explain(error: unknown): string {
+    const t = joinMessages(this.#lang);
+    if (!(error instanceof JoinError)) return fill(t.refused, { reason: String((error as Error)?.message ?? error) });
+    if (error.kind === 'expired') return t.expired;
+    if (error.kind === 'unreachable') return t.unreachable;
+    return fill(t.refused, { reason: error.detail });
+  }
+
+  /** The composer under a post (or at the top), and what the reader sent there. */
+  #below(target: string, parent?: Ref, root?: Ref): TemplateResult | typeof nothing {
+    const t = joinMessages(this.#lang);
+    const sent = this.#sent.get(target) ?? [];
+    const error = this.#error?.at === target ? html`<p class="join-error" role="alert">${this.#error.message}</p>` : nothing;
+    if (this.#open !== target && !sent.length) return error;
+    return html`${error}
+    ${sent.map(
+      (post) =>
+        html`<p class="join-sent" role="status">
+          <span dir="auto">${post.text}</span>
+          <small>${post.confirmed ? html`<a href=${bskyUrl(post.uri)}>${t.onBluesky}</a>` : t.sent}</small>
+        </p>`,
+    )}
+    ${this.#open === target ? this.#composer(target, t, parent, root) : nothing}`;
+  }
+
+  #composer(target: string, t: JoinMessages, parent?: Ref, root?: Ref) {
+    const draft = readDraft(target);
+    const left = MAX_GRAPHEMES - graphemes(draft);
+    const label = parent ? t.write : t.newPost;
+    return html`<form class="join-compose" @submit=${(event: SubmitEvent) => this.#send(event, target, parent, root)}>
+      <textarea
+        aria-label=${label}
+        rows="3"
+        .value=${draft}
+        @input=${(event: InputEvent) => (writeDraft(target, (event.target as HTMLTextAreaElement).value), this.host.requestUpdate())}
+      ></textarea>
+      <span class=${left < 0 ? 'join-left over' : 'join-left'}>${fill(t.left, { n: String(left) })}</span>
+      <button class="button" ?disabled=${left < 0 || !draft.trim() || this.#busy === target}>${parent ? t.send : t.newPost}</button>
+      <button class="link" type="button" @click=${() => this.#toggle(target)}>${t.cancel}</button>
+    </form>`;
+  }
+
+  /** Post what the reader wrote: a reply to `parent` in `root`'s thread, or a new post about the article. */
+  async #send(event: SubmitEvent, target: string, parent?: Ref, root?: Ref) {
+    event.preventDefault();
+    const text = readDraft(target).trim();
+    if (!text || graphemes(text) > MAX_GRAPHEMES || this.#busy) return;
+    this.#busy = target;
+    this.#error = undefined;
+    this.host.requestUpdate();
+    try {
+      const record: Record<string, unknown> = { $type: 'app.bsky.feed.post', text, createdAt: new Date().toISOString(), langs: [this.#postLang()] };
+      const facets = await this.#facets(text);
+      if (facets.length) record.facets = facets;
+      if (parent && root) record.reply = { root, parent };
+      else record.embed = articleCard();
+      const created = await this.#call('com.atproto.repo.createRecord', { repo: this.session!.did, collection: 'app.bsky.feed.post', record });
+      const sent = { uri: created.uri as string, text, confirmed: false };
+      this.#sent.set(target, [...(this.#sent.get(target) ?? []), sent]);
+      writeDraft(target, '');
+      this.#open = undefined;
+      this.#confirm(sent);
+    } catch (error) {
+      this.#error = { at: target, message: this.#explain(error) }; // the draft stays where it was
+    } finally {
+      this.#busy = undefined;
+      this.host.requestUpdate();
+    }
+  }
+
+  /** Ask the AppView, a few times, whether it shows the post yet. */
+  async #confirm(sent: { uri: string; confirmed: boolean }) {
+    for (let i = 0; i < 5 && !sent.confirmed; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 1500 * (i + 1)));
+      const body = (await xrpc(this.service, 'app.bsky.feed.getPosts', { uris: [sent.uri] }).catch(() => undefined)) as { posts?: unknown[] } | undefined;
+      if (body?.posts?.length) sent.confirmed = true;
+    }
+    this.host.requestUpdate();
+  }
+
+  /** Links, tags, and mentions whose handle resolves: Bluesky's facets, with UTF-8 byte ranges. */
+  async #facets(text: string) {
+    const found = findFacets(text);
+    const dids = await Promise.all(
+      found.map((facet) =>
+        facet.mention
+          ? xrpc(this.service, 'com.atproto.identity.resolveHandle', { handle: facet.mention }).then(
+              (body) => (body as { did?: string }).did,
+              () => undefined,
+            )
+          : undefined,
+      ),
+    );
+    return found.flatMap((facet, i): Array<{ index: object; features: Array<Record<string, string>> }> => {
+      const index = { byteStart: facet.byteStart, byteEnd: facet.byteEnd };
+      if (facet.link) return [{ index, features: [{ $type: 'app.bsky.richtext.facet#link', uri: facet.link }] }];
+      if (facet.tag) return [{ index, features: [{ $type: 'app.bsky.richtext.facet#tag', tag: facet.tag }] }];
+      return dids[i] ? [{ index, features: [{ $type: 'app.bsky.richtext.facet#mention', did: dids[i] }] }] : [];
+    });
+  }
+
+  /** The post's language: the page's (where the reader is reading), else the browser's. */
+  #postLang = () =>
+    (this.host.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || navigator.language || 'en').split(/[-_]/)[0].toLowerCase();
+
   /** The header's sign-in control, in `lang`; `signInLabel` is the entry's "Sign in with Bluesky". */
   template(lang: string, signInLabel: string) {
+    this.#lang = lang;
     const t = joinMessages(lang);
     const state = this.state;
     const signInButton = html`<button class="link" @click=${this.ask}>${signInLabel}</button>`;
@@ -104,12 +304,56 @@ export class Join {
           <button class="link" type="button" @click=${this.cancel}>${t.cancel}</button>
         </form>`;
       case 'in':
-        return html`<span>${fill(t.signedIn, { name: `@${state.handle}` })}</span> <button class="link" @click=${this.signOut}>${t.signOut}</button>`;
+        return html`<span>${fill(t.signedIn, { name: `@${state.handle}` })}</span>
+          <button class="link" @click=${this.signOut}>${t.signOut}</button>
+          <button class="link" aria-expanded=${this.#open === 'top'} @click=${() => this.#toggle('top')}>${t.newPost}</button>
+          ${this.#below('top')}`;
       case 'error':
         return html`<span role="alert">${state.denied ? t.denied : fill(t.failed, { reason: state.message })}</span> ${signInButton}`;
     }
   }
 }
+
+class JoinError extends Error {
+  constructor(
+    readonly kind: 'expired' | 'unreachable' | 'refused',
+    readonly detail: string,
+  ) {
+    super(`${kind}: ${detail}`);
+  }
+}
+
+/** Drafts live in this tab's sessionStorage, by page and post: a reload, a sign-in or a failure keeps them. */
+const DRAFT = 'discuss-thread:draft:';
+const drafts = new Map<string, string>();
+function readDraft(target: string): string {
+  try {
+    return sessionStorage.getItem(DRAFT + location.pathname + ' ' + target) ?? '';
+  } catch {
+    return drafts.get(target) ?? ''; // storage refused: the draft lives as long as the page
+  }
+}
+function writeDraft(target: string, text: string) {
+  drafts.set(target, text);
+  try {
+    if (text) sessionStorage.setItem(DRAFT + location.pathname + ' ' + target, text);
+    else sessionStorage.removeItem(DRAFT + location.pathname + ' ' + target);
+  } catch {
+    // kept in memory above
+  }
+}
+
+/** The article's link card, from the page's Open Graph tags (no image: that would need a blob upload). */
+function articleCard() {
+  const meta = (name: string) => document.querySelector<HTMLMetaElement>(`meta[property="og:${name}"]`)?.content ?? '';
+  const uri = meta('url') || document.querySelector<HTMLLinkElement>('link[rel~="canonical"]')?.href || location.href.replace(/#.*/, '');
+  return { $type: 'app.bsky.embed.external', external: { uri, title: meta('title') || document.title, description: meta('description') } };
+}
+
+const bskyUrl = (uri: string) => {
+  const [, , did, , rkey] = uri.split('/');
+  return `https://bsky.app/profile/${did}/post/${rkey}`;
+};
 
 export const joinStyles = css`
   .join-form {
@@ -117,6 +361,55 @@ export const joinStyles = css`
     flex-wrap: wrap;
     gap: 0.5rem;
     align-items: center;
+  }
+  .join-compose {
+    display: grid;
+    grid-template-columns: 1fr auto auto;
+    gap: 0.5rem;
+    align-items: center;
+    margin-block: 0.5rem;
+  }
+  .join-compose textarea {
+    grid-column: 1 / -1;
+    font: inherit;
+    padding: 0.5em;
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) / 2);
+    background: var(--_bg);
+    color: inherit;
+    resize: vertical;
+  }
+  .join-left {
+    color: var(--_muted);
+    font-size: 0.9em;
+  }
+  .join-left.over {
+    color: #c62828;
+    font-weight: 600;
+  }
+  .join-error {
+    color: #c62828;
+    margin: 0.25rem 0;
+  }
+  .join-sent {
+    margin: 0.25rem 0;
+    padding: 0.5rem;
+    border-inline-start: 3px solid var(--_accent);
+  }
+  .join-sent small {
+    display: block;
+    color: var(--_muted);
+  }
+  .stats button.stat {
+    border: 0;
+    background: none;
+    color: inherit;
+    font: inherit;
+    cursor: pointer;
+    padding: 0;
+  }
+  .stats button[aria-pressed='true'] {
+    color: var(--_accent);
   }
   .join-form input {
     font: inherit;

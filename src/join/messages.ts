@@ -1,7 +1,28 @@
 // The sign-in interface's strings, in every language the widget speaks: one line a message, in the
 // order of KEYS. They travel with the sign-in code, which only readers who join download.
 
-const KEYS = ['handle', 'go', 'cancel', 'signingIn', 'signedIn', 'signOut', 'denied', 'failed'] as const;
+const KEYS = [
+  'handle',
+  'go',
+  'cancel',
+  'signingIn',
+  'signedIn',
+  'signOut',
+  'denied',
+  'failed',
+  'reply',
+  'like',
+  'repost',
+  'write',
+  'send',
+  'newPost',
+  'left',
+  'sent',
+  'onBluesky',
+  'expired',
+  'unreachable',
+  'refused',
+] as const;
 
 export type JoinMessages = Record<(typeof KEYS)[number], string>;
 
@@ -13,7 +34,19 @@ Signing in…
 Signed in as {name}
 Sign out
 Sign-in was cancelled; nothing was shared.
-Sign-in did not work: {reason}`,
+Sign-in did not work: {reason}
+Reply
+Like
+Repost
+Your reply
+Post
+Post about this article
+{n} left
+Sent: Bluesky will show it in a moment.
+On Bluesky
+Your session has ended: sign in again. Your text is kept.
+Your server could not be reached. Your text is kept; try again.
+Your server did not accept it ({reason}). Your text is kept.`,
   ko: `Bluesky 핸들
 계속
 취소
@@ -21,7 +54,19 @@ Sign-in did not work: {reason}`,
 {name}(으)로 로그인됨
 로그아웃
 로그인이 취소되었습니다. 아무것도 공유되지 않았습니다.
-로그인하지 못했습니다: {reason}`,
+로그인하지 못했습니다: {reason}
+답글
+좋아요
+재게시
+답글 쓰기
+게시
+이 글에 대해 게시하기
+{n}자 남음
+보냈습니다. 곧 Bluesky에 표시됩니다.
+Bluesky에서 보기
+세션이 끝났습니다. 다시 로그인하세요. 쓴 글은 남아 있습니다.
+서버에 연결할 수 없습니다. 쓴 글은 남아 있으니 다시 시도하세요.
+서버가 받아들이지 않았습니다({reason}). 쓴 글은 남아 있습니다.`,
   ja: `Blueskyのハンドル
 続ける
 キャンセル
@@ -29,7 +74,19 @@ Sign-in did not work: {reason}`,
 {name}としてサインイン中
 サインアウト
 サインインはキャンセルされました。何も共有されていません。
-サインインできませんでした：{reason}`,
+サインインできませんでした：{reason}
+返信
+いいね
+リポスト
+返信を書く
+投稿
+この記事について投稿
+残り{n}文字
+送信しました。まもなくBlueskyに表示されます。
+Blueskyで見る
+セッションが終了しました。もう一度サインインしてください。文章は残っています。
+サーバーに接続できません。文章は残っています。もう一度お試しください。
+サーバーに受け付けられませんでした（{reason}）。文章は残っています。`,
   'zh-hans': `你的 Bluesky 用户名
 继续
 取消
@@ -37,7 +94,19 @@ Sign-in did not work: {reason}`,
 已以 {name} 登录
 退出登录
 已取消登录，没有分享任何内容。
-登录失败：{reason}`,
+登录失败：{reason}
+回复
+喜欢
+转发
+写回复
+发布
+发布关于这篇文章的帖子
+还剩 {n} 个字
+已发送：Bluesky 稍后会显示。
+在 Bluesky 上查看
+会话已结束，请重新登录。你写的内容已保留。
+无法连接到你的服务器。你写的内容已保留，请重试。
+你的服务器没有接受（{reason}）。你写的内容已保留。`,
   'zh-hant': `你的 Bluesky 帳號代稱
 繼續
 取消
@@ -45,7 +114,19 @@ Sign-in did not work: {reason}`,
 已以 {name} 登入
 登出
 已取消登入，沒有分享任何內容。
-登入失敗：{reason}`,
+登入失敗：{reason}
+回覆
+喜歡
+轉發
+寫回覆
+發布
+發布關於這篇文章的貼文
+還剩 {n} 個字
+已送出：Bluesky 稍後會顯示。
+在 Bluesky 上查看
+工作階段已結束，請重新登入。你寫的內容已保留。
+無法連線到你的伺服器。你寫的內容已保留，請再試一次。
+你的伺服器沒有接受（{reason}）。你寫的內容已保留。`,
   es: `Tu usuario de Bluesky
 Continuar
 Cancelar
@@ -53,7 +134,19 @@ Iniciando sesión…
 Sesión iniciada como {name}
 Cerrar sesión
 Se canceló el inicio de sesión; no se compartió nada.
-No se pudo iniciar sesión: {reason}`,
+No se pudo iniciar sesión: {reason}
+Responder
+Me gusta
+Repostear
+Tu respuesta
+Publicar
+Publicar sobre este artículo
+Quedan {n}
+Enviado: Bluesky lo mostrará en un momento.
+En Bluesky
+Tu sesión terminó: vuelve a iniciar sesión. Tu texto se conserva.
+No se pudo contactar con tu servidor. Tu texto se conserva; inténtalo de nuevo.
+Tu servidor no lo aceptó ({reason}). Tu texto se conserva.`,
   fr: `Votre identifiant Bluesky
 Continuer
 Annuler
@@ -61,7 +154,19 @@ Connexion…
 Connecté·e en tant que {name}
 Se déconnecter
 Connexion annulée ; rien n’a été partagé.
-La connexion a échoué\u202f: {reason}`,
+La connexion a échoué\u202f: {reason}
+Répondre
+J’aime
+Republier
+Votre réponse
+Publier
+Publier à propos de cet article
+Encore {n}
+Envoyé : Bluesky l’affichera dans un instant.
+Sur Bluesky
+Votre session a pris fin : reconnectez-vous. Votre texte est conservé.
+Votre serveur est injoignable. Votre texte est conservé ; réessayez.
+Votre serveur l’a refusé ({reason}). Votre texte est conservé.`,
   de: `Dein Bluesky-Handle
 Weiter
 Abbrechen
@@ -69,7 +174,19 @@ Anmeldung…
 Angemeldet als {name}
 Abmelden
 Anmeldung abgebrochen; nichts wurde geteilt.
-Anmeldung fehlgeschlagen: {reason}`,
+Anmeldung fehlgeschlagen: {reason}
+Antworten
+Gefällt mir
+Reposten
+Deine Antwort
+Posten
+Über diesen Artikel posten
+Noch {n}
+Gesendet: Bluesky zeigt es gleich an.
+Auf Bluesky
+Deine Sitzung ist abgelaufen: melde dich erneut an. Dein Text bleibt erhalten.
+Dein Server ist nicht erreichbar. Dein Text bleibt erhalten; versuche es erneut.
+Dein Server hat es abgelehnt ({reason}). Dein Text bleibt erhalten.`,
   pt: `Seu identificador no Bluesky
 Continuar
 Cancelar
@@ -77,7 +194,19 @@ Entrando…
 Conectado como {name}
 Sair
 O login foi cancelado; nada foi compartilhado.
-Não foi possível entrar: {reason}`,
+Não foi possível entrar: {reason}
+Responder
+Curtir
+Repostar
+Sua resposta
+Publicar
+Publicar sobre este artigo
+Restam {n}
+Enviado: o Bluesky vai mostrar em instantes.
+No Bluesky
+Sua sessão terminou: entre novamente. Seu texto foi mantido.
+Não foi possível contatar seu servidor. Seu texto foi mantido; tente de novo.
+Seu servidor não aceitou ({reason}). Seu texto foi mantido.`,
   ru: `Ваш адрес в Bluesky
 Продолжить
 Отмена
@@ -85,7 +214,19 @@ Não foi possível entrar: {reason}`,
 Вы вошли как {name}
 Выйти
 Вход отменён; ничего не передано.
-Не удалось войти: {reason}`,
+Не удалось войти: {reason}
+Ответить
+Нравится
+Репост
+Ваш ответ
+Опубликовать
+Написать об этой статье
+Осталось {n}
+Отправлено: Bluesky скоро покажет.
+В Bluesky
+Сеанс закончился: войдите снова. Ваш текст сохранён.
+Ваш сервер недоступен. Ваш текст сохранён; попробуйте ещё раз.
+Ваш сервер не принял его ({reason}). Ваш текст сохранён.`,
   uk: `Ваш адрес у Bluesky
 Продовжити
 Скасувати
@@ -93,7 +234,19 @@ Não foi possível entrar: {reason}`,
 Ви увійшли як {name}
 Вийти
 Вхід скасовано; нічого не передано.
-Не вдалося увійти: {reason}`,
+Не вдалося увійти: {reason}
+Відповісти
+Подобається
+Репост
+Ваша відповідь
+Опублікувати
+Написати про цю статтю
+Залишилось {n}
+Надіслано: Bluesky незабаром покаже.
+У Bluesky
+Сеанс завершився: увійдіть знову. Ваш текст збережено.
+Ваш сервер недоступний. Ваш текст збережено; спробуйте ще раз.
+Ваш сервер його не прийняв ({reason}). Ваш текст збережено.`,
 };
 
 /** The strings for `lang` (a language the widget speaks), English where a table lacks one. */

@@ -2,7 +2,7 @@
 // HTML. Loaded with the discussion code, once the network has answered.
 
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Embed, Facet, Post, BasePost, ThreadNode } from '../bluesky/model.ts';
+import type { Embed, Facet, Post, BasePost, Ref, ThreadNode } from '../bluesky/model.ts';
 import type { Discussion, Totals } from '../bluesky/discussion.ts';
 import { normalizeUrl } from '../bluesky/urls.ts';
 import { hashtagUrl, profileUrl, safeHref } from '../bluesky/links.ts';
@@ -22,6 +22,16 @@ export interface View {
   busy?: string;
   /** Opens the branch at a post in place; `from` is the button the reader pressed. */
   open?: (uri: string, from: HTMLElement) => void;
+  /** What a signed-in reader can do (the sign-in code's): without it, a post's reply link goes to Bluesky. */
+  actions?: Actions;
+}
+
+type Count = 'replies' | 'reposts' | 'likes';
+
+/** A signed-in reader's reply, repost and like controls, and what they wrote under a post. */
+export interface Actions {
+  stats(post: Post, root: Ref, parts: { icons: typeof ICONS; count: (key: Count, n: number) => TemplateResult | typeof nothing }): TemplateResult;
+  below(post: Post, root: Ref): TemplateResult | typeof nothing;
 }
 
 const REL = 'nofollow ugc noopener';
@@ -137,10 +147,11 @@ const warned = (warn: boolean, content: TemplateResult, view: View) =>
  * Reply (a link to the post on Bluesky, where the reader replies), then reposts and likes; a count
  * is shown only when it is not zero, as on bsky.app, and read out in full ("12 likes").
  */
-function stats(post: Post, view: View) {
+function stats(post: Post, view: View, root: Ref) {
   const { lang, t } = view;
-  const count = (key: 'replies' | 'reposts' | 'likes', n: number) =>
+  const count = (key: Count, n: number) =>
     n ? html`<span aria-hidden="true">${compact(lang, n)}</span><span class="sr">, ${plural(lang, t[key], n, true)}</span>` : nothing;
+  if (view.actions) return view.actions.stats(post, root, { icons: ICONS, count });
   const stat = (key: 'reposts' | 'likes', n: number) => (n ? html`<span class="stat">${ICONS[key]}${count(key, n)}</span>` : nothing);
   return html`<div part="stats" class="stats">
     <a class="stat reply" href=${post.url}>${ICONS.replies}<span class="sr">${t.reply}</span>${count('replies', post.counts.replies)}</a>
@@ -148,24 +159,25 @@ function stats(post: Post, view: View) {
   </div>`;
 }
 
-export function postTemplate(post: Post, view: View) {
+export function postTemplate(post: Post, view: View, root: Ref = post.root ?? post) {
   const body = html`${post.text ? html`<p part="text" class="text" lang=${lang(post.langs)} dir="auto">${richText(post.text, post.facets)}</p>` : nothing}
   ${post.embed ? html`<div part="embed" class="embed">${embed(post.embed, post, view)}</div>` : nothing}`;
   return html`<article part="post" class="post" aria-label=${fill(view.t.postBy, { name: post.author.displayName })} tabindex="-1">
-    ${byline(post, view)} ${warned(post.warn, body, view)} ${stats(post, view)}
-  </article>`;
+      ${byline(post, view)} ${warned(post.warn, body, view)} ${stats(post, view, root)}
+    </article>
+    ${view.actions?.below(post, root) ?? nothing}`;
 }
 
 /** Reply levels that indent; deeper replies line up under their parent, so the column keeps its width. */
 const INDENTED_LEVELS = 4;
 
-function threadTemplate(node: ThreadNode, view: View, level = 0): TemplateResult {
+function threadTemplate(node: ThreadNode, view: View, level = 0, root: Ref = node.root ?? node): TemplateResult {
   return html`<li>
-    ${postTemplate(node, view)}
+    ${postTemplate(node, view, root)}
     ${
       node.replies.length
         ? html`<ol part="replies" class=${level < INDENTED_LEVELS ? 'replies' : 'replies flat'}>
-            ${node.replies.map((reply) => threadTemplate(reply, view, level + 1))}
+            ${node.replies.map((reply) => threadTemplate(reply, view, level + 1, root))}
           </ol>`
         : nothing
     }

@@ -40,7 +40,7 @@ const joinControl = ({ join, inputs, t, lang }: Shell) =>
 export function shell(shell: Shell) {
   const { state, inputs, t, lang, lazy, onRetry, onMore, onOpen } = shell;
   const shown = state.status === 'loaded' && lazy ? state : undefined;
-  const view: View = { lang, t, article: inputs.articleKey, author: inputs.author, busy: shown?.busy, open: onOpen };
+  const view: View = { lang, t, article: inputs.articleKey, author: inputs.author, busy: shown?.busy, open: onOpen, actions: shell.join.join?.actions };
   return html`
     <header part="header" lang=${lang}>
       <div part="heading" class="heading" role="heading" aria-level=${inputs.headingLevel}><slot name="heading">${t.heading}</slot></div>

@@ -143,6 +143,80 @@ describe('joining from the page, against a real PDS', () => {
     await page.context().close();
   });
 
+  it('likes, reposts, replies and posts about the article from the page; the PDS holds exactly those records', async () => {
+    const page = await article();
+    await toTheirServer(page);
+    await page.getByRole('button', { name: 'Authorize' }).click();
+    await page.waitForURL((url) => url.origin === harness.origin && url.search !== '', { timeout: 20_000 });
+    await join(page).getByText(`Signed in as @${alice.handle}`).waitFor({ timeout: 20_000 });
+    const story = page.locator('discuss-thread .list > li > article').first();
+    await expect(story.locator('[part="text"]').textContent()).resolves.toMatch(/^New from me/);
+    const storyUri = 'at://did:plc:sw7fivsls5jd6l344ydke56c/app.bsky.feed.post/3m6aaa2story';
+
+    // Like and repost: shown at once (152 → 153 likes), then written to the reader's repo.
+    await story.getByRole('button', { name: /^Like/ }).click();
+    await expect(story.getByRole('button', { name: /^Like/ }).getAttribute('aria-pressed')).resolves.toBe('true');
+    await expect(story.getByRole('button', { name: /^Like/ }).textContent()).resolves.toContain('153');
+    await story.getByRole('button', { name: /^Repost/ }).click();
+    await expect.poll(async () => (await pds.listRecords(alice.did, 'app.bsky.feed.like')).length, { timeout: 10_000 }).toBe(1);
+    await expect.poll(async () => (await pds.listRecords(alice.did, 'app.bsky.feed.repost')).length, { timeout: 10_000 }).toBe(1);
+    const [like] = await pds.listRecords(alice.did, 'app.bsky.feed.like');
+    expect(like.value.subject).toEqual({ uri: storyUri, cid: expect.stringMatching(/^bafyrei/) });
+
+    // A reply to a reply: its root is the story, its parent the reply; links, tags and mentions as facets.
+    const reply = page.locator('discuss-thread article', { hasText: 'Two ISPs confirmed' });
+    await reply.getByRole('button', { name: /^Reply/ }).click();
+    const text = `Thanks @${alice.handle}! Background: https://news.example/more. #Norvia 🛰️`;
+    await page.locator('discuss-thread textarea').fill(text);
+    await expect(page.locator('discuss-thread .join-left').textContent()).resolves.toBe(`${300 - [...new Intl.Segmenter().segment(text)].length} left`);
+    await page.locator('discuss-thread .join-compose').getByRole('button', { name: 'Post' }).click();
+    await page.locator('discuss-thread .join-sent', { hasText: 'Background' }).waitFor({ timeout: 10_000 });
+
+    // A new post about the article, with its link card from the page's Open Graph tags.
+    await join(page).getByRole('button', { name: 'Post about this article' }).click();
+    await join(page).locator('textarea').fill('Worth reading.');
+    await join(page).locator('.join-compose').getByRole('button', { name: 'Post about this article' }).click();
+    await join(page).locator('.join-sent', { hasText: 'Worth reading.' }).waitFor({ timeout: 10_000 });
+
+    const posts = await pds.listRecords(alice.did, 'app.bsky.feed.post');
+    const replied = posts.find((p) => p.value.text === text)!;
+    const bytes = (s: string) => new TextEncoder().encode(s).length;
+    const at = (s: string) => bytes(text.slice(0, text.indexOf(s)));
+    expect(replied.value).toMatchObject({
+      langs: ['en'],
+      reply: {
+        root: { uri: storyUri, cid: like.value.subject.cid },
+        parent: { uri: expect.stringMatching(/\/3m6aac2mina$/), cid: expect.stringMatching(/^bafyrei/) },
+      },
+      facets: [
+        {
+          index: { byteStart: at('@'), byteEnd: at('@') + bytes(`@${alice.handle}`) },
+          features: [{ $type: 'app.bsky.richtext.facet#mention', did: alice.did }],
+        },
+        {
+          index: { byteStart: at('https'), byteEnd: at('https') + bytes('https://news.example/more') },
+          features: [{ $type: 'app.bsky.richtext.facet#link', uri: 'https://news.example/more' }],
+        },
+        { index: { byteStart: at('#'), byteEnd: at('#') + bytes('#Norvia') }, features: [{ $type: 'app.bsky.richtext.facet#tag', tag: 'Norvia' }] },
+      ],
+    });
+    const about = posts.find((p) => p.value.text === 'Worth reading.')!;
+    expect(about.value.embed).toEqual({
+      $type: 'app.bsky.embed.external',
+      external: {
+        uri: 'https://news.example/world/2026/11/27/norvia-blocks-whisperline',
+        title: 'Norvia blocks Whisperline',
+        description: 'The block came without notice on Thursday night.',
+      },
+    });
+    expect(about.value.reply).toBeUndefined();
+
+    // Unlike: the like record is deleted.
+    await story.getByRole('button', { name: /^Like/ }).click();
+    await expect.poll(async () => (await pds.listRecords(alice.did, 'app.bsky.feed.like')).length, { timeout: 10_000 }).toBe(0);
+    await page.context().close();
+  });
+
   it('says so when the reader denies consent, and lets them try again', async () => {
     const page = await article();
     await toTheirServer(page);
@@ -152,6 +226,34 @@ describe('joining from the page, against a real PDS', () => {
     await page.waitForURL((url) => url.origin === harness.origin, { timeout: 20_000 });
     await join(page).getByText('Sign-in was cancelled; nothing was shared.').waitFor({ timeout: 20_000 });
     await expect(join(page).getByRole('button', { name: 'Sign in with Bluesky' }).count()).resolves.toBe(1);
+    await page.context().close();
+  });
+
+  // Last: it stops the PDS.
+  it('keeps what the reader typed when their PDS stops mid-post, through a reload', async () => {
+    const page = await article();
+    await toTheirServer(page);
+    await page.getByRole('button', { name: 'Authorize' }).click();
+    await join(page).getByText(`Signed in as @${alice.handle}`).waitFor({ timeout: 20_000 });
+    const story = page.locator('discuss-thread .list > li > article').first();
+    await story.getByRole('button', { name: /^Reply/ }).click();
+    const text = 'A careful reply that must not be lost.';
+    await page.locator('discuss-thread textarea').fill(text);
+    await pds.stop();
+    await page.locator('discuss-thread .join-compose').getByRole('button', { name: 'Post' }).click();
+    await page.locator('discuss-thread .join-error').waitFor({ timeout: 15_000 });
+    await expect(page.locator('discuss-thread .join-error').textContent()).resolves.toBe('Your server could not be reached. Your text is kept; try again.');
+    await expect(page.locator('discuss-thread textarea').inputValue()).resolves.toBe(text);
+    // A reload (the session is still stored; the server is still down) keeps the draft too.
+    await page.reload();
+    await waitForStatus(page, 'loaded');
+    await join(page).getByText(`Signed in as @${alice.handle}`).waitFor({ timeout: 20_000 });
+    await page
+      .locator('discuss-thread .list > li > article')
+      .first()
+      .getByRole('button', { name: /^Reply/ })
+      .click();
+    await expect(page.locator('discuss-thread textarea').inputValue()).resolves.toBe(text);
     await page.context().close();
   });
 });
