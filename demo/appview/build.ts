@@ -45,6 +45,8 @@ export interface PostSpec {
   labels?: Array<Omit<Label, 'uri' | 'cts'>>;
   /** The record's own `tags` (hashtags not in the text). */
   tags?: string[];
+  /** Who may reply (a threadgate): rule kinds (`mention`, `follower`, `following`, `list`); empty for no one. */
+  gate?: Array<'mention' | 'follower' | 'following' | 'list'>;
   /**
    * Write `$type: app.bsky.richtext.facet` on each facet, as some clients do; most leave it out (a
    * `ref` needs none), and the backlink index files the two under different paths.
@@ -233,7 +235,19 @@ export function post(spec: PostSpec): PostView {
     quoteCount: spec.quotes ?? 0,
     indexedAt: spec.createdAt,
     labels: (spec.labels ?? []).map((label) => ({ ...label, uri, cts: spec.createdAt })),
+    ...(spec.gate ? { threadgate: threadgateView(uri, spec.createdAt, spec.gate) } : {}),
   };
+}
+
+/** `app.bsky.feed.defs#threadgateView` for a post whose author limited replies to `rules`. */
+function threadgateView(post: string, createdAt: string, rules: NonNullable<PostSpec['gate']>) {
+  const uri = post.replace('app.bsky.feed.post', 'app.bsky.feed.threadgate');
+  const allow = rules.map((rule) =>
+    rule === 'list'
+      ? { $type: 'app.bsky.feed.threadgate#listRule', list: `${uri.split('/app.bsky')[0]}/app.bsky.graph.list/3kfriends` }
+      : { $type: `app.bsky.feed.threadgate#${rule}Rule` },
+  );
+  return { uri, cid: cid(`${uri}#gate`), record: { $type: 'app.bsky.feed.threadgate', post, allow, createdAt }, lists: [] };
 }
 
 /** A reply to `parent` in `root`'s thread. */

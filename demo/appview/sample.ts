@@ -374,6 +374,7 @@ export function sample(media: string, now = Date.now()): Sample {
     },
     likes: 15,
     reposts: 6,
+    gate: [], // Rosa turned replies off
   });
 
   const r6 = p({
@@ -384,6 +385,7 @@ export function sample(media: string, now = Date.now()): Sample {
     text: ['우리 가족 👨‍👩‍👧‍👦 모두 이 앱으로 매일 통화했는데… 짧은 영상으로 남겨 봅니다 🎥 ', short],
     embed: { video: { thumbnail: `${media}/photo/video.svg`, alt: 'A phone screen showing a failed call', width: 1280, height: 720 } },
     likes: 8,
+    gate: ['follower'], // only 박현's followers may reply
   });
 
   // Quote posts of the story that do not link the article: only getQuotes finds them.

@@ -80,6 +80,11 @@ export interface Post extends BasePost {
   quoting?: boolean;
   /** The thread's root, when this post is a reply (a reply to it names that root too). */
   root?: Ref;
+  /**
+   * Who may reply, when the author limited it (a threadgate): the rules' kinds (`mention`,
+   * `follower`, `following`, `list`); empty when no one may.
+   */
+  gate?: string[];
 }
 
 /** A post with the replies shown under it. */

@@ -199,6 +199,8 @@ export function parsePost(value: unknown, rules?: Rules): Post | undefined {
     const root = (view.record as Json).reply;
     const ref = isObject(root) && isObject(root.root) ? root.root : undefined;
     if (ref && isPostUri(ref.uri) && str(ref.cid)) post.root = { uri: ref.uri, cid: ref.cid as string };
+    const gate = isObject(view.threadgate) && isObject(view.threadgate.record) ? view.threadgate.record.allow : undefined;
+    if (Array.isArray(gate)) post.gate = gate.flatMap((rule) => (isObject(rule) ? (/#(\w+)Rule$/.exec(typeOf(rule))?.slice(1) ?? []) : []));
     return rules?.drops(post, view, view.record as Json) ? undefined : post;
   } catch {
     return undefined; // a shape no reader above foresaw: drop this post, keep the others

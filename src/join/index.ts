@@ -189,6 +189,18 @@ export class Join {
     return fill(t.refused, { reason: error.detail });
   }
 
+  /**
+   * Whether the reader may reply in the thread of `root` (the thread's first post, when it is here):
+   * `no` when its author turned replies off, `maybe` when they limited them to followers, follows or
+   * lists, which only the AppView can check for the reader.
+   */
+  #mayReply(root?: Ref): 'yes' | 'no' | 'maybe' {
+    const top = root as Partial<Post> | undefined;
+    if (!top?.gate || top.author?.did === this.session?.did) return 'yes';
+    if (top.gate.includes('mention') && top.facets?.some((facet) => facet.mention === this.session?.did)) return 'yes';
+    return top.gate.length ? 'maybe' : 'no';
+  }
+
   /** The composer under a post (or at the top), and what the reader sent there. */
   #below(target: string, parent?: Ref, root?: Ref): TemplateResult | typeof nothing {
     const t = joinMessages(this.#lang);
@@ -203,7 +215,14 @@ export class Join {
           <small>${post.confirmed ? html`<a href=${bskyUrl(post.uri)}>${t.onBluesky}</a>` : t.sent}</small>
         </p>`,
     )}
-    ${this.#open === target ? this.#composer(target, t, parent, root) : nothing}`;
+    ${this.#open === target ? this.#gated(target, t, parent, root) : nothing}`;
+  }
+
+  /** The composer, or why the reader may not reply, or a word that their reply may not be shown. */
+  #gated(target: string, t: JoinMessages, parent?: Ref, root?: Ref) {
+    const may = parent ? this.#mayReply(root) : 'yes';
+    if (may === 'no') return html`<p class="join-note" role="status">${t.closed}</p>`;
+    return html`${may === 'maybe' ? html`<p class="join-note">${t.limited}</p>` : nothing}${this.#composer(target, t, parent, root)}`;
   }
 
   #composer(target: string, t: JoinMessages, parent?: Ref, root?: Ref) {

@@ -22,6 +22,8 @@ const KEYS = [
   'expired',
   'unreachable',
   'refused',
+  'closed',
+  'limited',
 ] as const;
 
 export type JoinMessages = Record<(typeof KEYS)[number], string>;
@@ -46,7 +48,9 @@ Sent: Bluesky will show it in a moment.
 On Bluesky
 Your session has ended: sign in again. Your text is kept.
 Your server could not be reached. Your text is kept; try again.
-Your server did not accept it ({reason}). Your text is kept.`,
+Your server did not accept it ({reason}). Your text is kept.
+The author has turned off replies to this thread.
+The author limits who can reply here; yours may not be shown.`,
   ko: `Bluesky 핸들
 계속
 취소
@@ -66,7 +70,9 @@ Your server did not accept it ({reason}). Your text is kept.`,
 Bluesky에서 보기
 세션이 끝났습니다. 다시 로그인하세요. 쓴 글은 남아 있습니다.
 서버에 연결할 수 없습니다. 쓴 글은 남아 있으니 다시 시도하세요.
-서버가 받아들이지 않았습니다({reason}). 쓴 글은 남아 있습니다.`,
+서버가 받아들이지 않았습니다({reason}). 쓴 글은 남아 있습니다.
+작성자가 이 스레드의 답글을 막았습니다.
+작성자가 답글을 달 수 있는 사람을 제한했습니다. 답글이 표시되지 않을 수 있습니다.`,
   ja: `Blueskyのハンドル
 続ける
 キャンセル
@@ -86,7 +92,9 @@ Bluesky에서 보기
 Blueskyで見る
 セッションが終了しました。もう一度サインインしてください。文章は残っています。
 サーバーに接続できません。文章は残っています。もう一度お試しください。
-サーバーに受け付けられませんでした（{reason}）。文章は残っています。`,
+サーバーに受け付けられませんでした（{reason}）。文章は残っています。
+作成者はこのスレッドへの返信をオフにしています。
+作成者は返信できる人を制限しています。あなたの返信は表示されないかもしれません。`,
   'zh-hans': `你的 Bluesky 用户名
 继续
 取消
@@ -106,7 +114,9 @@ Blueskyで見る
 在 Bluesky 上查看
 会话已结束，请重新登录。你写的内容已保留。
 无法连接到你的服务器。你写的内容已保留，请重试。
-你的服务器没有接受（{reason}）。你写的内容已保留。`,
+你的服务器没有接受（{reason}）。你写的内容已保留。
+作者已关闭此帖的回复。
+作者限制了可以回复的人，你的回复可能不会显示。`,
   'zh-hant': `你的 Bluesky 帳號代稱
 繼續
 取消
@@ -126,7 +136,9 @@ Blueskyで見る
 在 Bluesky 上查看
 工作階段已結束，請重新登入。你寫的內容已保留。
 無法連線到你的伺服器。你寫的內容已保留，請再試一次。
-你的伺服器沒有接受（{reason}）。你寫的內容已保留。`,
+你的伺服器沒有接受（{reason}）。你寫的內容已保留。
+作者已關閉此串的回覆。
+作者限制了可以回覆的人，你的回覆可能不會顯示。`,
   es: `Tu usuario de Bluesky
 Continuar
 Cancelar
@@ -146,7 +158,9 @@ Enviado: Bluesky lo mostrará en un momento.
 En Bluesky
 Tu sesión terminó: vuelve a iniciar sesión. Tu texto se conserva.
 No se pudo contactar con tu servidor. Tu texto se conserva; inténtalo de nuevo.
-Tu servidor no lo aceptó ({reason}). Tu texto se conserva.`,
+Tu servidor no lo aceptó ({reason}). Tu texto se conserva.
+El autor desactivó las respuestas en este hilo.
+El autor limita quién puede responder; tu respuesta podría no mostrarse.`,
   fr: `Votre identifiant Bluesky
 Continuer
 Annuler
@@ -166,7 +180,9 @@ Envoyé : Bluesky l’affichera dans un instant.
 Sur Bluesky
 Votre session a pris fin : reconnectez-vous. Votre texte est conservé.
 Votre serveur est injoignable. Votre texte est conservé ; réessayez.
-Votre serveur l’a refusé ({reason}). Votre texte est conservé.`,
+Votre serveur l’a refusé ({reason}). Votre texte est conservé.
+L’auteur a désactivé les réponses à ce fil.
+L’auteur limite qui peut répondre ; votre réponse pourrait ne pas s’afficher.`,
   de: `Dein Bluesky-Handle
 Weiter
 Abbrechen
@@ -186,7 +202,9 @@ Gesendet: Bluesky zeigt es gleich an.
 Auf Bluesky
 Deine Sitzung ist abgelaufen: melde dich erneut an. Dein Text bleibt erhalten.
 Dein Server ist nicht erreichbar. Dein Text bleibt erhalten; versuche es erneut.
-Dein Server hat es abgelehnt ({reason}). Dein Text bleibt erhalten.`,
+Dein Server hat es abgelehnt ({reason}). Dein Text bleibt erhalten.
+Der Autor hat Antworten in diesem Thread deaktiviert.
+Der Autor beschränkt, wer antworten darf; deine Antwort wird eventuell nicht angezeigt.`,
   pt: `Seu identificador no Bluesky
 Continuar
 Cancelar
@@ -206,7 +224,9 @@ Enviado: o Bluesky vai mostrar em instantes.
 No Bluesky
 Sua sessão terminou: entre novamente. Seu texto foi mantido.
 Não foi possível contatar seu servidor. Seu texto foi mantido; tente de novo.
-Seu servidor não aceitou ({reason}). Seu texto foi mantido.`,
+Seu servidor não aceitou ({reason}). Seu texto foi mantido.
+O autor desativou as respostas neste fio.
+O autor limita quem pode responder; sua resposta pode não aparecer.`,
   ru: `Ваш адрес в Bluesky
 Продолжить
 Отмена
@@ -226,7 +246,9 @@ Seu servidor não aceitou ({reason}). Seu texto foi mantido.`,
 В Bluesky
 Сеанс закончился: войдите снова. Ваш текст сохранён.
 Ваш сервер недоступен. Ваш текст сохранён; попробуйте ещё раз.
-Ваш сервер не принял его ({reason}). Ваш текст сохранён.`,
+Ваш сервер не принял его ({reason}). Ваш текст сохранён.
+Автор отключил ответы в этой ветке.
+Автор ограничил, кто может отвечать; ваш ответ может не появиться.`,
   uk: `Ваш адрес у Bluesky
 Продовжити
 Скасувати
@@ -246,7 +268,9 @@ Seu servidor não aceitou ({reason}). Seu texto foi mantido.`,
 У Bluesky
 Сеанс завершився: увійдіть знову. Ваш текст збережено.
 Ваш сервер недоступний. Ваш текст збережено; спробуйте ще раз.
-Ваш сервер його не прийняв ({reason}). Ваш текст збережено.`,
+Ваш сервер його не прийняв ({reason}). Ваш текст збережено.
+Автор вимкнув відповіді в цій гілці.
+Автор обмежив, хто може відповідати; вашу відповідь можуть не показати.`,
 };
 
 /** The strings for `lang` (a language the widget speaks), English where a table lacks one. */

@@ -160,7 +160,7 @@ describe('joining from the page, against a real PDS', () => {
     await story.getByRole('button', { name: /^Repost/ }).click();
     await expect.poll(async () => (await pds.listRecords(alice.did, 'app.bsky.feed.like')).length, { timeout: 10_000 }).toBe(1);
     await expect.poll(async () => (await pds.listRecords(alice.did, 'app.bsky.feed.repost')).length, { timeout: 10_000 }).toBe(1);
-    const [like] = await pds.listRecords(alice.did, 'app.bsky.feed.like');
+    const [like] = (await pds.listRecords(alice.did, 'app.bsky.feed.like')) as unknown as Array<{ value: { subject: { uri: string; cid: string } } }>;
     expect(like.value.subject).toEqual({ uri: storyUri, cid: expect.stringMatching(/^bafyrei/) });
 
     // A reply to a reply: its root is the story, its parent the reply; links, tags and mentions as facets.
@@ -211,6 +211,19 @@ describe('joining from the page, against a real PDS', () => {
     });
     expect(about.value.reply).toBeUndefined();
 
+    // Threadgates: where the author turned replies off, the reader is told so instead of a composer;
+    // where they limited them to their followers, the reader is told their reply may not be shown.
+    const closed = page.locator('discuss-thread article', { hasText: 'How a block like this works' });
+    await closed.getByRole('button', { name: /^Reply/ }).click();
+    await expect(page.locator('discuss-thread .join-note').textContent()).resolves.toBe('The author has turned off replies to this thread.');
+    await expect(page.locator('discuss-thread textarea').count()).resolves.toBe(0);
+    await closed.getByRole('button', { name: /^Reply/ }).click();
+    const limited = page.locator('discuss-thread article', { hasText: '짧은 영상으로' });
+    await limited.getByRole('button', { name: /^Reply/ }).click();
+    await expect(page.locator('discuss-thread .join-note').textContent()).resolves.toBe('The author limits who can reply here; yours may not be shown.');
+    await expect(page.locator('discuss-thread textarea').count()).resolves.toBe(1);
+    await limited.getByRole('button', { name: /^Reply/ }).click();
+
     // Unlike: the like record is deleted.
     await story.getByRole('button', { name: /^Like/ }).click();
     await expect.poll(async () => (await pds.listRecords(alice.did, 'app.bsky.feed.like')).length, { timeout: 10_000 }).toBe(0);
@@ -226,6 +239,26 @@ describe('joining from the page, against a real PDS', () => {
     await page.waitForURL((url) => url.origin === harness.origin, { timeout: 20_000 });
     await join(page).getByText('Sign-in was cancelled; nothing was shared.').waitFor({ timeout: 20_000 });
     await expect(join(page).getByRole('button', { name: 'Sign in with Bluesky' }).count()).resolves.toBe(1);
+    await page.context().close();
+  });
+
+  it('says the session has ended when it was revoked elsewhere, and puts the like back', async () => {
+    const page = await article();
+    await toTheirServer(page);
+    await page.getByRole('button', { name: 'Authorize' }).click();
+    await join(page).getByText(`Signed in as @${alice.handle}`).waitFor({ timeout: 20_000 });
+    // The same reader signs out in another tab of this site: the tokens are revoked at their server.
+    const other = await page.context().newPage();
+    await other.goto(page.url());
+    await join(other).getByRole('button', { name: 'Sign out' }).click();
+    await join(other).getByRole('button', { name: 'Sign in with Bluesky' }).waitFor();
+    await other.close();
+    const story = page.locator('discuss-thread .list > li > article').first();
+    await story.getByRole('button', { name: /^Like/ }).click();
+    await page.locator('discuss-thread .join-error').waitFor({ timeout: 15_000 });
+    await expect(page.locator('discuss-thread .join-error').textContent()).resolves.toBe('Your session has ended: sign in again. Your text is kept.');
+    await expect(story.getByRole('button', { name: /^Like/ }).getAttribute('aria-pressed')).resolves.toBe('false');
+    expect(await pds.listRecords(alice.did, 'app.bsky.feed.like')).toEqual([]);
     await page.context().close();
   });
 
