@@ -2,6 +2,7 @@
 
 import '../src/index.ts';
 import { addLanguages } from './languages.ts';
+import { SCOPE } from '../src/join/scope.ts';
 
 const widget = document.querySelector('discuss-thread')!;
 const source = document.querySelector<HTMLSelectElement>('#source')!;
@@ -77,3 +78,17 @@ form.addEventListener('submit', (event) => {
   apply();
   widget.scrollIntoView({ behavior: 'smooth' });
 });
+
+// `npm run demo:pds` (`?pds=1`, kept for the tab so the return from the PDS keeps it): sign-in with
+// atproto's loopback client, against the local PDS. Its accounts' DIDs live in the local PLC
+// directory, which the dev server serves at /plc/: the demo, not the widget, sends plc.directory there.
+if (new URLSearchParams(location.search).has('pds')) sessionStorage.setItem('demo-pds', '1');
+if (sessionStorage.getItem('demo-pds')) {
+  const redirect = `${location.origin}/demo/`;
+  widget.setAttribute('client-id', `http://localhost?${new URLSearchParams({ redirect_uri: redirect, scope: SCOPE })}`);
+  const fetch = window.fetch.bind(window);
+  window.fetch = (input, init) => {
+    const url = input instanceof Request ? input.url : String(input);
+    return url.startsWith('https://plc.directory/') ? fetch(url.replace('https://plc.directory/', '/plc/'), init) : fetch(input, init);
+  };
+}

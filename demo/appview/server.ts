@@ -172,6 +172,37 @@ export async function answer(url: URL, acceptLabelers?: string): Promise<Answer 
   }
 }
 
+/**
+ * `npm run demo:pds`: the sample AppView also knows the local PDS's readers, as the real AppView
+ * knows every account — their handles, their profiles — and `/plc/` reaches the local PLC directory.
+ */
+function demoPds(url: URL, res: ServerResponse): boolean {
+  const pds = process.env.DEMO_PDS!;
+  const forward = (target: string, shape: (body: Record<string, unknown>) => unknown = (body) => body) =>
+    fetch(target)
+      .then(async (response) => {
+        const body = (await response.json()) as Record<string, unknown>;
+        res.writeHead(response.status, { 'content-type': 'application/json', 'access-control-allow-origin': '*' });
+        res.end(JSON.stringify(response.ok ? shape(body) : body));
+      })
+      .catch(() => (res.writeHead(502), res.end()));
+  const handle = url.searchParams.get('handle') ?? '';
+  if (url.pathname.startsWith('/plc/')) return (forward(process.env.DEMO_PLC + url.pathname.slice(4)), true);
+  if (url.pathname === '/xrpc/com.atproto.identity.resolveHandle' && handle.endsWith('.test'))
+    return (forward(`${pds}/xrpc/com.atproto.identity.resolveHandle?handle=${encodeURIComponent(handle)}`), true);
+  const actor = url.searchParams.get('actor') ?? '';
+  if (url.pathname === '/xrpc/app.bsky.actor.getProfile' && actor.startsWith('did:'))
+    // The handle, from the DID document the local PLC keeps (`alsoKnownAs: ["at://ada.test"]`).
+    return (
+      forward(`${process.env.DEMO_PLC}/${encodeURIComponent(actor)}`, (doc) => ({
+        did: actor,
+        handle: String((doc.alsoKnownAs as string[] | undefined)?.[0] ?? actor).replace('at://', ''),
+      })),
+      true
+    );
+  return false;
+}
+
 /** Every preflight this server answered, in order: `/sample-log/preflights` lists them. */
 const preflights: Array<{ path: string; headers: string }> = [];
 
@@ -199,6 +230,7 @@ export function sampleAppView() {
       }, delay);
       return;
     }
+    if (process.env.DEMO_PDS && demoPds(url, res)) return;
     const header = req.headers['atproto-accept-labelers'];
     answer(url, Array.isArray(header) ? header.join(', ') : header).then((found) => {
       if (!found) return next();

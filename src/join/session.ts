@@ -4,13 +4,7 @@
 
 import { BrowserOAuthClient, type OAuthSession } from '@atproto/oauth-client-browser';
 import { MARK } from '../join-link.ts';
-
-/**
- * The least power that lets a reader take part: create posts (not edit or delete any), create and
- * delete likes and reposts (unlike, undo), nothing else in their account (no `transition:generic`).
- */
-export const SCOPE =
-  'atproto repo:app.bsky.feed.post?action=create repo:app.bsky.feed.like?action=create&action=delete repo:app.bsky.feed.repost?action=create&action=delete';
+import { SCOPE } from './scope.ts';
 
 const clients = new Map<string, Promise<BrowserOAuthClient>>();
 

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { start, waitForStatus, type Harness } from './harness.ts';
 import { startPds, type Pds } from './pds.ts';
+import { SCOPE } from '../../src/join/scope.ts';
 
 // Readers join from the page, against Bluesky's reference PDS and its OAuth authorization server on
 // loopback: the real authorize and consent pages, real tokens, revoked on sign-out.
@@ -9,8 +10,6 @@ let harness: Harness;
 let pds: Pds;
 let alice: { did: string; handle: string };
 const PASSWORD = 'alice-password';
-const SCOPE =
-  'atproto repo:app.bsky.feed.post?action=create repo:app.bsky.feed.like?action=create&action=delete repo:app.bsky.feed.repost?action=create&action=delete';
 
 beforeAll(async () => {
   [harness, pds] = await Promise.all([start(), startPds()]);
