@@ -261,6 +261,34 @@ describe('joining from the page, against a real PDS', () => {
     await page.context().close();
   });
 
+  it('says what the reader’s server objected to when it refuses a post, and keeps the text', async () => {
+    const page = await article();
+    await toTheirServer(page);
+    await page.getByRole('button', { name: 'Authorize' }).click();
+    await join(page).getByText(`Signed in as @${alice.handle}`).waitFor({ timeout: 20_000 });
+    // The real PDS accepts what the composer sends; its refusal (a 400 on create) is played here.
+    await page.route(`${pds.url}/xrpc/com.atproto.repo.createRecord`, (route) =>
+      route.fulfill({
+        status: 400,
+        json: { error: 'InvalidRecord', message: 'Record/text must not be longer than 300 graphemes' },
+        headers: { 'access-control-allow-origin': '*' },
+      }),
+    );
+    await page
+      .locator('discuss-thread .list > li > article')
+      .first()
+      .getByRole('button', { name: /^Reply/ })
+      .click();
+    await page.locator('discuss-thread textarea').fill('Refused, but kept.');
+    await page.locator('discuss-thread .join-compose').getByRole('button', { name: 'Post' }).click();
+    await page.locator('discuss-thread .join-error').waitFor({ timeout: 10_000 });
+    await expect(page.locator('discuss-thread .join-error').textContent()).resolves.toBe(
+      'Your server did not accept it (Record/text must not be longer than 300 graphemes). Your text is kept.',
+    );
+    await expect(page.locator('discuss-thread textarea').inputValue()).resolves.toBe('Refused, but kept.');
+    await page.context().close();
+  });
+
   // Last: it stops the PDS.
   it('keeps what the reader typed when their PDS stops mid-post, through a reload', async () => {
     const page = await article();
