@@ -92,9 +92,11 @@ export class Join {
 
   // ---- Taking part: like, repost, reply, post ----
 
-  /** Likes and reposts made here, by post URI: the record's URI, to undo it ('' while under way). */
+  /** Likes and reposts made here, by post URI: the record's URI, to undo it ('' until the server answers). */
   #likes = new Map<string, string>();
   #reposts = new Map<string, string>();
+  /** Likes and reposts (`kind uri`) on their way to the server: a second press waits for the first. */
+  #flipping = new Set<string>();
   /** The post whose composer is open (`top`: a new post about the article). */
   #open?: string;
   /** The composer being sent. */
@@ -113,8 +115,8 @@ export class Join {
   #actions: Actions = {
     stats: (post, _root, { icons, count }) => {
       const t = joinMessages(this.#lang);
-      const liked = !!this.#likes.get(post.uri);
-      const reposted = !!this.#reposts.get(post.uri);
+      const liked = this.#likes.has(post.uri);
+      const reposted = this.#reposts.has(post.uri);
       return html`<div part="stats" class="stats">
         <button class="stat reply" aria-expanded=${this.#open === post.uri} @click=${() => this.#toggle(post.uri)}>
           ${icons.replies}<span class="sr">${t.reply}</span>${count('replies', post.counts.replies + (this.#sent.get(post.uri)?.length ?? 0))}
@@ -139,10 +141,12 @@ export class Join {
   /** Like or repost `post`, or undo it; shown at once, put back if the reader's server refuses. */
   async #flip(post: Post, kind: 'like' | 'repost') {
     const made = kind === 'like' ? this.#likes : this.#reposts;
+    const key = `${kind} ${post.uri}`;
+    if (this.#flipping.has(key)) return; // the last press is still on its way
+    this.#flipping.add(key);
     const record = made.get(post.uri);
-    if (record === '') return; // under way
-    made.set(post.uri, record ? '' : 'pending');
     if (record) made.delete(post.uri);
+    else made.set(post.uri, ''); // liked at once; the record's URI once the server has it
     this.host.requestUpdate();
     try {
       if (record) {
@@ -159,6 +163,8 @@ export class Join {
       if (record) made.set(post.uri, record);
       else made.delete(post.uri);
       this.#error = { at: post.uri, message: this.#explain(error) };
+    } finally {
+      this.#flipping.delete(key);
     }
     this.host.requestUpdate();
   }
