@@ -149,8 +149,8 @@ const tagsOf = (post: Post, record: Record<string, unknown>) => [
   ...(Array.isArray(record.tags) ? record.tags.filter((tag): tag is string => typeof tag === 'string') : []),
 ];
 
-/** did and rkey of an `at://` post URI. */
-const partsOf = (uri: unknown) => (typeof uri === 'string' ? /^at:\/\/([^/]+)\/app\.bsky\.feed\.post\/([^/]+)$/.exec(uri)?.slice(1) : undefined);
+/** The actor and key of an `at://` post URI, read as the `post` attribute reads them. */
+const partsOf = (uri: unknown) => (typeof uri === 'string' ? parsePostRef(uri) : undefined);
 
 /** Console warnings from the filter, once each. */
 const warned = new Set<string>();
@@ -159,8 +159,8 @@ export function rules({ hide, mutedWords, filter }: SiteRules, labelers?: Labele
   const actors = new Set(hide.actors.flatMap((actor) => [actor, dids.get(actor) ?? actor]));
   const posts = new Set(hide.posts.flatMap((ref) => [`${ref.actor}/${ref.rkey}`, `${dids.get(ref.actor) ?? ref.actor}/${ref.rkey}`]));
   const hiddenUri = (uri: unknown) => {
-    const [did, rkey] = partsOf(uri) ?? [];
-    return !!did && (actors.has(did) || posts.has(`${did}/${rkey}`));
+    const ref = partsOf(uri);
+    return !!ref && (actors.has(ref.actor) || posts.has(`${ref.actor}/${ref.rkey}`));
   };
   const words = mutedWords.map((word) => [word, word.replace(/^#/, '')] as const);
   const kept = (view: Record<string, unknown>) => {
@@ -175,7 +175,7 @@ export function rules({ hide, mutedWords, filter }: SiteRules, labelers?: Labele
     }
   };
   const hides = ({ author, uri }: BasePost) =>
-    actors.has(author.did) || actors.has(author.handle) || hiddenUri(uri) || posts.has(`${author.handle}/${partsOf(uri)?.[1]}`);
+    actors.has(author.did) || actors.has(author.handle) || hiddenUri(uri) || posts.has(`${author.handle}/${partsOf(uri)?.rkey}`);
   return {
     labelers,
     hides,
