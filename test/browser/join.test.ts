@@ -69,6 +69,16 @@ async function toTheirServer(page: Page) {
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
 }
 
+/** A reader's tab on the article, signed in through their server's pages and back. */
+async function signedIn(): Promise<Page> {
+  const page = await article();
+  await toTheirServer(page);
+  await page.getByRole('button', { name: 'Authorize' }).click();
+  await page.waitForURL((url) => url.origin === harness.origin && url.search !== '', { timeout: 20_000 });
+  await join(page).getByText(`Signed in as @${alice.handle}`).waitFor({ timeout: 20_000 });
+  return page;
+}
+
 describe('joining from the page, against a real PDS', () => {
   it('signs in with a handle through the PDS’s consent page, returns to the article, and signs out, revoking the tokens', async () => {
     const page = await article();
@@ -143,11 +153,7 @@ describe('joining from the page, against a real PDS', () => {
   });
 
   it('likes, reposts, replies and posts about the article from the page; the PDS holds exactly those records', async () => {
-    const page = await article();
-    await toTheirServer(page);
-    await page.getByRole('button', { name: 'Authorize' }).click();
-    await page.waitForURL((url) => url.origin === harness.origin && url.search !== '', { timeout: 20_000 });
-    await join(page).getByText(`Signed in as @${alice.handle}`).waitFor({ timeout: 20_000 });
+    const page = await signedIn();
     const story = page.locator('discuss-thread .list > li > article').first();
     await expect(story.locator('[part="text"]').textContent()).resolves.toMatch(/^New from me/);
     const storyUri = 'at://did:plc:sw7fivsls5jd6l344ydke56c/app.bsky.feed.post/3m6aaa2story';
@@ -242,10 +248,7 @@ describe('joining from the page, against a real PDS', () => {
   });
 
   it('says the session has ended when it was revoked elsewhere, and puts the like back', async () => {
-    const page = await article();
-    await toTheirServer(page);
-    await page.getByRole('button', { name: 'Authorize' }).click();
-    await join(page).getByText(`Signed in as @${alice.handle}`).waitFor({ timeout: 20_000 });
+    const page = await signedIn();
     // The same reader signs out in another tab of this site: the tokens are revoked at their server.
     const other = await page.context().newPage();
     await other.goto(page.url());
@@ -262,10 +265,7 @@ describe('joining from the page, against a real PDS', () => {
   });
 
   it('says what the reader’s server objected to when it refuses a post, and keeps the text', async () => {
-    const page = await article();
-    await toTheirServer(page);
-    await page.getByRole('button', { name: 'Authorize' }).click();
-    await join(page).getByText(`Signed in as @${alice.handle}`).waitFor({ timeout: 20_000 });
+    const page = await signedIn();
     // The real PDS accepts what the composer sends; its refusal (a 400 on create) is played here.
     await page.route(`${pds.url}/xrpc/com.atproto.repo.createRecord`, (route) =>
       route.fulfill({
@@ -291,10 +291,7 @@ describe('joining from the page, against a real PDS', () => {
 
   // Last: it stops the PDS.
   it('keeps what the reader typed when their PDS stops mid-post, through a reload', async () => {
-    const page = await article();
-    await toTheirServer(page);
-    await page.getByRole('button', { name: 'Authorize' }).click();
-    await join(page).getByText(`Signed in as @${alice.handle}`).waitFor({ timeout: 20_000 });
+    const page = await signedIn();
     const story = page.locator('discuss-thread .list > li > article').first();
     await story.getByRole('button', { name: /^Reply/ }).click();
     const text = 'A careful reply that must not be lost.';
