@@ -173,8 +173,9 @@ export async function answer(url: URL, acceptLabelers?: string): Promise<Answer 
 }
 
 /**
- * `npm run demo:pds`: the sample AppView also knows the local PDS's readers, as the real AppView
- * knows every account — their handles, their profiles — and `/plc/` reaches the local PLC directory.
+ * `npm run demo:pds` (and the sign-in tests): the sample AppView also knows the local PDS's readers
+ * and their posts, as the real AppView knows every account — their handles, their profiles, what
+ * they post — and `/plc/` reaches the local PLC directory.
  */
 function demoPds(url: URL, res: ServerResponse): boolean {
   const pds = process.env.DEMO_PDS!;
@@ -191,16 +192,64 @@ function demoPds(url: URL, res: ServerResponse): boolean {
   if (url.pathname === '/xrpc/com.atproto.identity.resolveHandle' && handle.endsWith('.test'))
     return (forward(`${pds}/xrpc/com.atproto.identity.resolveHandle?handle=${encodeURIComponent(handle)}`), true);
   const actor = url.searchParams.get('actor') ?? '';
-  if (url.pathname === '/xrpc/app.bsky.actor.getProfile' && actor.startsWith('did:'))
-    // The handle, from the DID document the local PLC keeps (`alsoKnownAs: ["at://ada.test"]`).
+  if (url.pathname === '/xrpc/app.bsky.actor.getProfile' && actor.startsWith('did:')) {
+    // The handle, from the DID document the local PLC keeps (`alsoKnownAs: ["at://ada.test"]`), and
+    // kept, as an AppView keeps what it indexed: it answers while the reader's PDS is down.
+    const known = profiles.get(actor);
+    if (known) return (res.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*' }), res.end(JSON.stringify(known)), true);
     return (
-      forward(`${process.env.DEMO_PLC}/${encodeURIComponent(actor)}`, (doc) => ({
-        did: actor,
-        handle: String((doc.alsoKnownAs as string[] | undefined)?.[0] ?? actor).replace('at://', ''),
-      })),
+      forward(`${process.env.DEMO_PLC}/${encodeURIComponent(actor)}`, (doc) => {
+        const profile = { did: actor, handle: String((doc.alsoKnownAs as string[] | undefined)?.[0] ?? actor).replace('at://', '') };
+        profiles.set(actor, profile);
+        return profile;
+      }),
       true
     );
+  }
+  const uris = url.searchParams.getAll('uris');
+  if (url.pathname === '/xrpc/app.bsky.feed.getPosts' && uris.length && uris.every((uri) => !sampleDids.has(uri.split('/')[2]))) {
+    Promise.all(uris.map((uri) => pdsPostView(pds, uri))).then((views) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*' });
+      res.end(JSON.stringify({ posts: views.flatMap((view) => view ?? []) }));
+    });
+    return true;
+  }
   return false;
+}
+
+/** The local PDS's readers' profiles, once read. */
+const profiles = new Map<string, { did: string; handle: string }>();
+
+/** The accounts of the sample discussion: any other DID is the local PDS's. */
+const sampleDids = new Set([...sample('', 0).posts.values()].map((post) => post.author.did as string));
+
+/**
+ * A post on the local PDS as the AppView shows it once it has indexed it (`app.bsky.feed.defs#postView`),
+ * or undefined when the PDS does not have it (yet, or any more).
+ */
+async function pdsPostView(pds: string, uri: string): Promise<PostView | undefined> {
+  const [, , repo, collection, rkey] = uri.split('/');
+  const response = await fetch(`${pds}/xrpc/com.atproto.repo.getRecord?${new URLSearchParams({ repo, collection, rkey })}`).catch(() => undefined);
+  if (!response?.ok) return undefined;
+  const { cid, value } = (await response.json()) as { cid: string; value: Record<string, unknown> & { embed?: { $type?: string; external?: object } } };
+  const doc = (await fetch(`${process.env.DEMO_PLC}/${encodeURIComponent(repo)}`)
+    .then((r) => r.json())
+    .catch(() => ({}))) as { alsoKnownAs?: string[] };
+  const handle = doc.alsoKnownAs?.[0]?.replace('at://', '') ?? 'handle.invalid';
+  const external = value.embed?.$type === 'app.bsky.embed.external' ? { embed: { $type: 'app.bsky.embed.external#view', external: value.embed.external } } : {};
+  return {
+    uri,
+    cid,
+    author: { did: repo, handle, labels: [] },
+    record: value,
+    ...external,
+    replyCount: 0,
+    repostCount: 0,
+    likeCount: 0,
+    quoteCount: 0,
+    indexedAt: new Date().toISOString(),
+    labels: [],
+  };
 }
 
 /** Every preflight this server answered, in order: `/sample-log/preflights` lists them. */

@@ -7,13 +7,13 @@ import type { Discussion } from './discussion.ts';
 import { VERSION } from '../version.ts';
 
 /** One release never reads another's entries: their shapes may differ. */
-const PREFIX = `discuss-thread:${VERSION}:`;
+export const PREFIX = `discuss-thread:${VERSION}:`;
 /** Younger than this, an entry is used as is. */
 const FRESH_MS = 5 * 60_000;
 /** Older than this, an entry is ignored. */
 const STALE_MS = 60 * 60_000;
 
-const storage = (): Storage | undefined => {
+export const storage = (): Storage | undefined => {
   try {
     return globalThis.sessionStorage; // throws where storage is blocked
   } catch {

@@ -3,13 +3,14 @@
 
 import { css, html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { OAuthSession } from '@atproto/oauth-client-browser';
-import type { Post, Ref } from '../bluesky/model.ts';
+import type { Author, Facet, Post, Ref, ThreadNode } from '../bluesky/model.ts';
 import type { Actions } from '../templates/posts.ts';
 import { client, mark, restore, signIn } from './session.ts';
 import { joinMessages, type JoinMessages } from './messages.ts';
 import { MAX_GRAPHEMES, findFacets, graphemes } from './facets.ts';
 import { fill } from '../i18n/messages.ts';
 import { xrpc } from '../bluesky/http.ts';
+import { PREFIX, storage } from '../bluesky/cache.ts';
 
 type State =
   | { kind: 'out' }
@@ -58,10 +59,40 @@ export class Join {
   async #signedIn(session: OAuthSession) {
     this.session = session;
     mark(this.clientId);
-    // The handle, for "Signed in as": the AppView knows it; the DID stands in if it does not answer.
-    const profile = (await xrpc(this.service, 'app.bsky.actor.getProfile', { actor: session.did }).catch(() => undefined)) as { handle?: unknown } | undefined;
-    const handle = typeof profile?.handle === 'string' ? profile.handle : session.did;
+    this.#recall().then(() => this.host.requestUpdate());
+    // The reader's name and picture, for "Signed in as" and their posts: the AppView knows them; the
+    // DID stands in if it does not answer.
+    const profile = (await xrpc(this.service, 'app.bsky.actor.getProfile', { actor: session.did }).catch(() => undefined)) as
+      Record<string, unknown> | undefined;
+    const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value : undefined);
+    const handle = text(profile?.handle) ?? session.did;
+    const avatar = text(profile?.avatar);
+    this.#me = { did: session.did, handle, displayName: text(profile?.displayName) ?? handle, avatar: avatar?.startsWith('https://') ? avatar : undefined };
     this.#set({ kind: 'in', did: session.did, handle });
+  }
+
+  /**
+   * The reader's likes and reposts made before (here or anywhere): the newest 100 of each, from
+   * their own repo, so a liked post shows pressed and can be unliked. Older ones are not looked for.
+   */
+  async #recall() {
+    await Promise.all(
+      (['like', 'repost'] as const).map(async (kind) => {
+        const params = new URLSearchParams({ repo: this.session!.did, collection: `app.bsky.feed.${kind}`, limit: '100' });
+        const answer = await this.session!.fetchHandler(`/xrpc/com.atproto.repo.listRecords?${params}`)
+          .then((response) => (response.ok ? response.json() : undefined))
+          .catch(() => undefined);
+        const records = (answer as { records?: unknown } | undefined)?.records;
+        for (const record of Array.isArray(records) ? (records as Array<{ uri?: unknown; value?: { subject?: { uri?: unknown } } }>) : []) {
+          const subject = record?.value?.subject?.uri;
+          const made = kind === 'like' ? this.#likes : this.#reposts;
+          // A press since sign-in is newer than anything this list can say.
+          if (typeof subject !== 'string' || typeof record.uri !== 'string' || made.has(subject) || this.#flipping.has(`${kind} ${subject}`)) continue;
+          made.set(subject, record.uri);
+          this.#before.add(`${kind} ${subject}`);
+        }
+      }),
+    );
   }
 
   ask = () => this.#set({ kind: 'asking' });
@@ -92,9 +123,11 @@ export class Join {
 
   // ---- Taking part: like, repost, reply, post ----
 
-  /** Likes and reposts made here, by post URI: the record's URI, to undo it ('' until the server answers). */
+  /** The reader's likes and reposts, by post URI: the record's URI, to undo it ('' until the server answers). */
   #likes = new Map<string, string>();
   #reposts = new Map<string, string>();
+  /** Likes and reposts (`kind uri`) the reader had made before this page: the AppView's counts hold them already. */
+  #before = new Set<string>();
   /** Likes and reposts (`kind uri`) on their way to the server: a second press waits for the first. */
   #flipping = new Set<string>();
   /** The post whose composer is open (`top`: a new post about the article). */
@@ -102,7 +135,11 @@ export class Join {
   /** The composer being sent. */
   #busy?: string;
   /** What the reader sent from here, by the post it answers (`top` for new posts). */
-  #sent = new Map<string, Array<{ uri: string; text: string; confirmed: boolean }>>();
+  #sent = new Map<string, Sent[]>();
+  /** The same, by the sent post's URI. */
+  #posted = new Map<string, Sent>();
+  /** The signed-in reader, as their posts show them. */
+  #me?: Author;
   /** The last failure, shown where the reader acted. */
   #error?: { at: string; message: string };
   #lang = 'en';
@@ -117,20 +154,29 @@ export class Join {
       const t = joinMessages(this.#lang);
       const liked = this.#likes.has(post.uri);
       const reposted = this.#reposts.has(post.uri);
+      // The AppView's counts, with what the reader did since it counted.
+      const plus = (kind: 'like' | 'repost', now: boolean) => Number(now) - Number(this.#before.has(`${kind} ${post.uri}`));
+      const replies = post.counts.replies + this.#mine(post.uri, (post as Partial<ThreadNode>).replies ?? []).length;
       return html`<div part="stats" class="stats">
         <button class="stat reply" aria-expanded=${this.#open === post.uri} @click=${() => this.#toggle(post.uri)}>
-          ${icons.replies}<span class="sr">${t.reply}</span>${count('replies', post.counts.replies + (this.#sent.get(post.uri)?.length ?? 0))}
+          ${icons.replies}<span class="sr">${t.reply}</span>${count('replies', replies)}
         </button>
         <button class="stat" aria-pressed=${reposted} @click=${() => this.#flip(post, 'repost')}>
-          ${icons.reposts}<span class="sr">${t.repost}</span>${count('reposts', post.counts.reposts + (reposted ? 1 : 0))}
+          ${icons.reposts}<span class="sr">${t.repost}</span>${count('reposts', Math.max(0, post.counts.reposts + plus('repost', reposted)))}
         </button>
         <button class="stat" aria-pressed=${liked} @click=${() => this.#flip(post, 'like')}>
-          ${icons.likes}<span class="sr">${t.like}</span>${count('likes', post.counts.likes + (liked ? 1 : 0))}
+          ${icons.likes}<span class="sr">${t.like}</span>${count('likes', Math.max(0, post.counts.likes + plus('like', liked)))}
         </button>
       </div>`;
     },
     below: (post, root) => this.#below(post.uri, { uri: post.uri, cid: post.cid }, root),
+    mine: (parent, shown) => this.#mine(parent, shown),
   };
+
+  /** The reader's posts sent from here under `parent`, those the discussion does not show yet. */
+  #mine(parent: string, shown: readonly Post[]): ThreadNode[] {
+    return (this.#sent.get(parent) ?? []).filter((sent) => !shown.some((post) => post.uri === sent.node.uri)).map((sent) => sent.node);
+  }
 
   #toggle(target: string) {
     this.#open = this.#open === target ? undefined : target;
@@ -207,21 +253,18 @@ export class Join {
     return top.gate.length ? 'maybe' : 'no';
   }
 
-  /** The composer under a post (or at the top), and what the reader sent there. */
+  /** Under a post (or at the top): whether the reader's own post has reached Bluesky, what failed there, the composer. */
   #below(target: string, parent?: Ref, root?: Ref): TemplateResult | typeof nothing {
     const t = joinMessages(this.#lang);
-    const sent = this.#sent.get(target) ?? [];
+    const sent = this.#posted.get(target);
     const error = this.#error?.at === target ? html`<p class="join-error" role="alert">${this.#error.message}</p>` : nothing;
-    if (this.#open !== target && !sent.length) return error;
-    return html`${error}
-    ${sent.map(
-      (post) =>
-        html`<p class="join-sent" role="status">
-          <span dir="auto">${post.text}</span>
-          <small>${post.confirmed ? html`<a href=${bskyUrl(post.uri)}>${t.onBluesky}</a>` : t.sent}</small>
-        </p>`,
-    )}
-    ${this.#open === target ? this.#gated(target, t, parent, root) : nothing}`;
+    if (this.#open !== target && !sent) return error;
+    return html`${
+      sent
+        ? html`<p class="join-sent" role="status" data-uri=${target}>${sent.confirmed ? html`<a href=${sent.node.url}>${t.onBluesky}</a>` : t.sent}</p>`
+        : nothing
+    }
+    ${error} ${this.#open === target ? this.#gated(target, t, parent, root) : nothing}`;
   }
 
   /** The composer, or why the reader may not reply, or a word that their reply may not be shown. */
@@ -256,16 +299,42 @@ export class Join {
     this.#busy = target;
     this.#error = undefined;
     this.host.requestUpdate();
+    let sent: Sent | undefined;
     try {
-      const record: Record<string, unknown> = { $type: 'app.bsky.feed.post', text, createdAt: new Date().toISOString(), langs: [this.#postLang()] };
+      const createdAt = new Date().toISOString();
+      const langs = [this.#postLang()];
+      const record: Record<string, unknown> = { $type: 'app.bsky.feed.post', text, createdAt, langs };
       const facets = await this.#facets(text);
-      if (facets.length) record.facets = facets;
-      if (parent && root) record.reply = { root, parent };
-      else record.embed = articleCard();
+      if (facets.length) record.facets = facets.map(recordFacet);
+      // A reply names its thread's root by reference only (`root` may be the whole root post).
+      const thread = root && { uri: root.uri, cid: root.cid };
+      const card = parent && thread ? undefined : articleCard();
+      if (parent && thread) record.reply = { root: thread, parent };
+      else record.embed = card;
       const created = await this.#call('com.atproto.repo.createRecord', { repo: this.session!.did, collection: 'app.bsky.feed.post', record });
-      const sent = { uri: created.uri as string, text, confirmed: false };
+      const uri = String(created.uri);
+      // The post as the discussion shows it, at once; the AppView confirms it in a moment.
+      const node: ThreadNode = {
+        uri,
+        cid: String(created.cid),
+        url: bskyUrl(uri),
+        author: this.#me ?? { did: this.session!.did, handle: this.session!.did, displayName: this.session!.did },
+        text,
+        facets,
+        langs,
+        createdAt,
+        warn: false,
+        counts: { replies: 0, reposts: 0, likes: 0, quotes: 0 },
+        links: [],
+        ...(card ? { embed: { kind: 'external' as const, ...card.external } } : { root: thread }),
+        replies: [],
+        more: 0,
+      };
+      sent = { node, confirmed: false };
       this.#sent.set(target, [...(this.#sent.get(target) ?? []), sent]);
+      this.#posted.set(uri, sent);
       writeDraft(target, '');
+      forgetCache(); // a reload asks the AppView again, rather than show the discussion without it
       this.#open = undefined;
       this.#confirm(sent);
     } catch (error) {
@@ -274,20 +343,26 @@ export class Join {
       this.#busy = undefined;
       this.host.requestUpdate();
     }
+    // The composer is gone: the reader's post takes the focus, as the next thing to read.
+    if (sent) {
+      await this.host.updateComplete;
+      const status = this.host.shadowRoot?.querySelector(`.join-sent[data-uri="${CSS.escape(sent.node.uri)}"]`);
+      (status?.previousElementSibling as HTMLElement | null)?.focus();
+    }
   }
 
   /** Ask the AppView, a few times, whether it shows the post yet. */
-  async #confirm(sent: { uri: string; confirmed: boolean }) {
+  async #confirm(sent: Sent) {
     for (let i = 0; i < 5 && !sent.confirmed; i++) {
       await new Promise((resolve) => setTimeout(resolve, 1500 * (i + 1)));
-      const body = (await xrpc(this.service, 'app.bsky.feed.getPosts', { uris: [sent.uri] }).catch(() => undefined)) as { posts?: unknown[] } | undefined;
+      const body = (await xrpc(this.service, 'app.bsky.feed.getPosts', { uris: [sent.node.uri] }).catch(() => undefined)) as { posts?: unknown[] } | undefined;
       if (body?.posts?.length) sent.confirmed = true;
     }
     this.host.requestUpdate();
   }
 
-  /** Links, tags, and mentions whose handle resolves: Bluesky's facets, with UTF-8 byte ranges. */
-  async #facets(text: string) {
+  /** Links, tags, and mentions whose handle resolves (to a DID), with UTF-8 byte ranges. */
+  async #facets(text: string): Promise<Facet[]> {
     const found = findFacets(text);
     const dids = await Promise.all(
       found.map((facet) =>
@@ -299,12 +374,7 @@ export class Join {
           : undefined,
       ),
     );
-    return found.flatMap((facet, i): Array<{ index: object; features: Array<Record<string, string>> }> => {
-      const index = { byteStart: facet.byteStart, byteEnd: facet.byteEnd };
-      if (facet.link) return [{ index, features: [{ $type: 'app.bsky.richtext.facet#link', uri: facet.link }] }];
-      if (facet.tag) return [{ index, features: [{ $type: 'app.bsky.richtext.facet#tag', tag: facet.tag }] }];
-      return dids[i] ? [{ index, features: [{ $type: 'app.bsky.richtext.facet#mention', did: dids[i] }] }] : [];
-    });
+    return found.flatMap((facet, i) => (!facet.mention ? [facet] : dids[i] ? [{ byteStart: facet.byteStart, byteEnd: facet.byteEnd, mention: dids[i] }] : []));
   }
 
   /** The post's language: the page's (where the reader is reading), else the browser's. */
@@ -338,6 +408,30 @@ export class Join {
     }
   }
 }
+
+/** Forget every discussion the session cache holds: what the reader just posted is not in them. */
+function forgetCache() {
+  const store = storage();
+  for (const key of Object.keys(store ?? {})) if (key.startsWith(PREFIX)) store!.removeItem(key);
+}
+
+/** A post the reader sent from this page, and whether the AppView shows it yet. */
+interface Sent {
+  node: ThreadNode;
+  confirmed: boolean;
+}
+
+/** A facet as the post record holds it (`app.bsky.richtext.facet`). */
+const recordFacet = (facet: Facet) => ({
+  index: { byteStart: facet.byteStart, byteEnd: facet.byteEnd },
+  features: [
+    facet.link
+      ? { $type: 'app.bsky.richtext.facet#link', uri: facet.link }
+      : facet.tag
+        ? { $type: 'app.bsky.richtext.facet#tag', tag: facet.tag }
+        : { $type: 'app.bsky.richtext.facet#mention', did: facet.mention },
+  ],
+});
 
 class JoinError extends Error {
   constructor(
@@ -418,12 +512,17 @@ export const joinStyles = css`
   }
   .join-sent {
     margin: 0.25rem 0;
-    padding: 0.5rem;
-    border-inline-start: 3px solid var(--_accent);
-  }
-  .join-sent small {
-    display: block;
     color: var(--_muted);
+    font-size: 0.9em;
+  }
+  /* Under a post, what the reader does lines up with its text, beside the avatar column. */
+  .post ~ :is(.join-sent, .join-compose, .join-note, .join-error) {
+    margin-inline-start: calc(var(--_avatar) + 0.6rem);
+  }
+  @container (max-width: 30rem) {
+    .replies .post ~ * {
+      --_avatar: 1.75rem;
+    }
   }
   .stats button.stat {
     border: 0;

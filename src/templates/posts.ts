@@ -32,6 +32,8 @@ type Count = 'replies' | 'reposts' | 'likes';
 export interface Actions {
   stats(post: Post, root: Ref, parts: { icons: typeof ICONS; count: (key: Count, n: number) => TemplateResult | typeof nothing }): TemplateResult;
   below(post: Post, root: Ref): TemplateResult | typeof nothing;
+  /** The reader's own posts sent from this page under `parent` (`top`: new posts), those not in `shown` yet. */
+  mine(parent: string, shown: readonly Post[]): ThreadNode[];
 }
 
 const REL = 'nofollow ugc noopener';
@@ -171,13 +173,17 @@ export function postTemplate(post: Post, view: View, root: Ref = post.root ?? po
 /** Reply levels that indent; deeper replies line up under their parent, so the column keeps its width. */
 const INDENTED_LEVELS = 4;
 
+/** `shown`, after the reader's own posts under `parent` that are not among them yet. */
+const withMine = (parent: string, shown: ThreadNode[], view: View) => (view.actions ? [...shown, ...view.actions.mine(parent, shown)] : shown);
+
 function threadTemplate(node: ThreadNode, view: View, level = 0, root: Ref = node.root ?? node): TemplateResult {
+  const replies = withMine(node.uri, node.replies, view);
   return html`<li>
     ${postTemplate(node, view, root)}
     ${
-      node.replies.length
+      replies.length
         ? html`<ol part="replies" class=${level < INDENTED_LEVELS ? 'replies' : 'replies flat'}>
-            ${node.replies.map((reply) => threadTemplate(reply, view, level + 1, root))}
+            ${replies.map((reply) => threadTemplate(reply, view, level + 1, root))}
           </ol>`
         : nothing
     }
@@ -205,16 +211,21 @@ function moreReplies(node: ThreadNode, view: View) {
   </div>`;
 }
 
-/** The threads, as the page's list. */
 /** Past this many posts on the page, those off screen wait to be laid out (see post-styles.ts). */
 const MANY = 40;
 
 const size = (nodes: readonly ThreadNode[]): number => nodes.reduce((total, node) => total + 1 + size(node.replies), 0);
 
-export const listTemplate = (discussion: Discussion, view: View) =>
-  html`<ol part="list" class=${size(discussion.threads) > MANY ? 'list many' : 'list'}>
-    ${discussion.threads.map((thread) => threadTemplate(thread, view))}
-  </ol>`;
+/** The threads, the reader's new posts first; nothing when there are none. */
+export function listTemplate(discussion: Discussion, view: View) {
+  const mine = view.actions?.mine('top', discussion.threads) ?? [];
+  const threads = [...mine, ...discussion.threads];
+  return threads.length
+    ? html`<ol part="list" class=${size(threads) > MANY ? 'list many' : 'list'}>
+        ${threads.map((thread) => threadTemplate(thread, view))}
+      </ol>`
+    : nothing;
+}
 
 /** The counts under the heading. */
 export function summaryTemplate(counts: Totals, view: View) {

@@ -23,9 +23,10 @@ interface Shell {
   onOpen: View['open'];
 }
 
-function statusText(state: LoadState, t: Messages) {
+function statusText(state: LoadState, t: Messages, view: View) {
   if (state.status === 'searching') return t.searching;
-  if (state.status === 'empty') return html`<slot name="empty">${t.empty}</slot>`;
+  // "No posts yet", until the reader posts the first from here.
+  if (state.status === 'empty') return view.actions?.mine('top', []).length ? nothing : html`<slot name="empty">${t.empty}</slot>`;
   return state.status === 'error' ? t.error : nothing;
 }
 
@@ -39,16 +40,17 @@ const joinControl = ({ join, inputs, t, lang }: Shell) =>
 
 export function shell(shell: Shell) {
   const { state, inputs, t, lang, lazy, onRetry, onMore, onOpen } = shell;
-  const shown = state.status === 'loaded' && lazy ? state : undefined;
+  // Loaded, or empty (where the reader's own first post may show).
+  const shown = 'discussion' in state && lazy ? state : undefined;
   const view: View = { lang, t, article: inputs.articleKey, author: inputs.author, busy: shown?.busy, open: onOpen, actions: shell.join.join?.actions };
   return html`
     <header part="header" lang=${lang}>
       <div part="heading" class="heading" role="heading" aria-level=${inputs.headingLevel}><slot name="heading">${t.heading}</slot></div>
-      ${shown ? lazy!.summaryTemplate(shown.counts, view) : nothing}
+      ${shown?.status === 'loaded' ? lazy!.summaryTemplate(shown.counts, view) : nothing}
       <a part="compose" class="button" href=${composeUrl(inputs.composeText, inputs.title, inputs.article)}>${t.compose}</a>
       ${joinControl(shell)}
     </header>
-    <p part="status" class="status" role="status" lang=${lang}>${statusText(state, t)}</p>
+    <p part="status" class="status" role="status" lang=${lang}>${statusText(state, t, view)}</p>
     ${
       state.status === 'error'
         ? html`<div class="actions">

@@ -13,6 +13,9 @@ const PASSWORD = 'alice-password';
 
 beforeAll(async () => {
   [harness, pds] = await Promise.all([start(), startPds()]);
+  // The sample AppView (in this process) knows the PDS's accounts and posts, as in `npm run demo:pds`.
+  process.env.DEMO_PDS = pds.url;
+  process.env.DEMO_PLC = pds.plc;
   alice = await pds.createAccount('alice', PASSWORD);
 });
 afterAll(async () => {
@@ -25,7 +28,7 @@ const clientId = () => `http://localhost?${new URLSearchParams({ redirect_uri: `
 
 /**
  * A reader's tab on the test article. What a real network would answer is answered by the local
- * one: plc.directory by the PDS's PLC, the reader's handle and profile by their PDS.
+ * one: plc.directory by the PDS's PLC; the reader's handle, profile and posts by the sample AppView.
  */
 async function article(): Promise<Page> {
   const context = await harness.browser.newContext();
@@ -38,17 +41,6 @@ async function article(): Promise<Page> {
       headers: { 'content-type': 'application/json', 'access-control-allow-origin': '*' },
     });
   });
-  await page.route(/\/xrpc\/com\.atproto\.identity\.resolveHandle\?handle=[a-z]+\.test$/, async (route) => {
-    const response = await fetch(pds.url + new URL(route.request().url()).pathname + new URL(route.request().url()).search);
-    return route.fulfill({
-      status: response.status,
-      body: await response.text(),
-      headers: { 'content-type': 'application/json', 'access-control-allow-origin': '*' },
-    });
-  });
-  await page.route(/\/xrpc\/app\.bsky\.actor\.getProfile\?/, (route) =>
-    route.fulfill({ json: { did: alice.did, handle: alice.handle }, headers: { 'access-control-allow-origin': '*' } }),
-  );
   const query = new URLSearchParams({ loading: 'eager', service: '/', 'search-service': '/', 'backlinks-service': 'none', 'client-id': clientId() });
   await page.goto(`${harness.origin}/test/browser/fixtures/join.html?${query}`);
   await waitForStatus(page, 'loaded');
@@ -154,7 +146,8 @@ describe('joining from the page, against a real PDS', () => {
 
   it('likes, reposts, replies and posts about the article from the page; the PDS holds exactly those records', async () => {
     const page = await signedIn();
-    const story = page.locator('discuss-thread .list > li > article').first();
+    // The pinned story, by its text: the reader's own new post will come first in the list.
+    const story = page.locator('discuss-thread .list > li > article').filter({ hasText: 'New from me' }).first();
     await expect(story.locator('[part="text"]').textContent()).resolves.toMatch(/^New from me/);
     const storyUri = 'at://did:plc:sw7fivsls5jd6l344ydke56c/app.bsky.feed.post/3m6aaa2story';
 
@@ -174,25 +167,61 @@ describe('joining from the page, against a real PDS', () => {
     const text = `Thanks @${alice.handle}! Background: https://news.example/more. #Norvia 🛰️`;
     await page.locator('discuss-thread textarea').fill(text);
     await expect(page.locator('discuss-thread .join-left').textContent()).resolves.toBe(`${300 - [...new Intl.Segmenter().segment(text)].length} left`);
+    const replies = async () => Number(/\d+/.exec((await reply.getByRole('button', { name: /^Reply/ }).textContent())!)?.[0] ?? 0);
+    const before = await replies();
     await page.locator('discuss-thread .join-compose').getByRole('button', { name: 'Post' }).click();
-    await page.locator('discuss-thread .join-sent', { hasText: 'Background' }).waitFor({ timeout: 10_000 });
 
-    // A new post about the article, with its link card from the page's Open Graph tags.
+    // It shows at once as a post in the thread, under the one it answers, and takes the focus; then
+    // the AppView confirms it (the sample one, which reads the PDS as the real one indexes it).
+    const mine = page.locator('discuss-thread article', { hasText: 'Background' });
+    await mine.waitFor({ timeout: 10_000 });
+    await expect(mine.evaluate((article) => article.closest('ol')!.closest('li')!.querySelector(':scope > article')!.textContent)).resolves.toContain(
+      'Two ISPs confirmed',
+    );
+    await expect(mine.locator('[part="author"]').textContent()).resolves.toContain(`@${alice.handle}`);
+    const links = await mine.locator('[part="text"] a').evaluateAll((as) => as.map((a) => [a.textContent, a.getAttribute('href')]));
+    expect(links).toEqual([
+      [`@${alice.handle}`, `https://bsky.app/profile/${encodeURIComponent(alice.did)}`],
+      ['https://news.example/more', 'https://news.example/more'],
+      ['#Norvia', 'https://bsky.app/hashtag/Norvia'],
+    ]);
+    await expect
+      .poll(() => page.evaluate(() => document.querySelector('discuss-thread')!.shadowRoot!.activeElement?.textContent ?? ''))
+      .toContain('Background');
+    await expect(replies()).resolves.toBe(before + 1);
+    const status = page.locator('discuss-thread .join-sent');
+    await expect(status.textContent()).resolves.toContain('Bluesky will show it in a moment');
+    await status.getByRole('link', { name: 'On Bluesky' }).waitFor({ timeout: 10_000 });
+    const rkey = (await status.getAttribute('data-uri'))!.split('/').pop();
+    await expect(status.getByRole('link').getAttribute('href')).resolves.toBe(`https://bsky.app/profile/${alice.did}/post/${rkey}`);
+
+    // A new post about the article, with its link card from the page's Open Graph tags: first in the list.
     await join(page).getByRole('button', { name: 'Post about this article' }).click();
     await join(page).locator('textarea').fill('Worth reading.');
     await join(page).locator('.join-compose').getByRole('button', { name: 'Post about this article' }).click();
-    await join(page).locator('.join-sent', { hasText: 'Worth reading.' }).waitFor({ timeout: 10_000 });
+    await expect
+      .poll(() => page.locator('discuss-thread .list > li > article').first().locator('[part="text"]').textContent(), { timeout: 10_000 })
+      .toBe('Worth reading.');
+    await expect(join(page).locator('textarea').count()).resolves.toBe(0);
+
+    // A reply straight to the story: root and parent are the same post, named by reference only.
+    await story.getByRole('button', { name: /^Reply/ }).click();
+    await page.locator('discuss-thread textarea').fill('Agreed.');
+    await page.locator('discuss-thread .join-compose').getByRole('button', { name: 'Post' }).click();
+    await page.locator('discuss-thread article', { hasText: 'Agreed.' }).waitFor({ timeout: 10_000 });
 
     const posts = await pds.listRecords(alice.did, 'app.bsky.feed.post');
+    const storyRef = { uri: storyUri, cid: like.value.subject.cid };
+    expect(posts.find((p) => p.value.text === 'Agreed.')!.value.reply).toEqual({ root: storyRef, parent: storyRef });
     const replied = posts.find((p) => p.value.text === text)!;
     const bytes = (s: string) => new TextEncoder().encode(s).length;
     const at = (s: string) => bytes(text.slice(0, text.indexOf(s)));
+    expect(replied.value.reply).toEqual({
+      root: storyRef,
+      parent: { uri: expect.stringMatching(/\/3m6aac2mina$/), cid: expect.stringMatching(/^bafyrei/) },
+    });
     expect(replied.value).toMatchObject({
       langs: ['en'],
-      reply: {
-        root: { uri: storyUri, cid: like.value.subject.cid },
-        parent: { uri: expect.stringMatching(/\/3m6aac2mina$/), cid: expect.stringMatching(/^bafyrei/) },
-      },
       facets: [
         {
           index: { byteStart: at('@'), byteEnd: at('@') + bytes(`@${alice.handle}`) },
@@ -229,8 +258,16 @@ describe('joining from the page, against a real PDS', () => {
     await expect(page.locator('discuss-thread textarea').count()).resolves.toBe(1);
     await limited.getByRole('button', { name: /^Reply/ }).click();
 
+    // After a reload the reader's like is still theirs (read from their repo): pressed, and the
+    // count is the AppView's, which holds it (the sample AppView's 152 does not, so it reads 152).
+    await page.reload();
+    await join(page).getByText(`Signed in as @${alice.handle}`).waitFor({ timeout: 20_000 });
+    await expect.poll(() => story.getByRole('button', { name: /^Like/ }).getAttribute('aria-pressed')).toBe('true');
+    await expect(story.getByRole('button', { name: /^Like/ }).textContent()).resolves.toContain('152');
+
     // Unlike: the like record is deleted.
     await story.getByRole('button', { name: /^Like/ }).click();
+    await expect(story.getByRole('button', { name: /^Like/ }).getAttribute('aria-pressed')).resolves.toBe('false');
     await expect.poll(async () => (await pds.listRecords(alice.did, 'app.bsky.feed.like')).length, { timeout: 10_000 }).toBe(0);
     await page.context().close();
   });

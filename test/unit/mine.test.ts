@@ -1,0 +1,79 @@
+import { describe, expect, it, vi } from 'vitest';
+import { html, nothing, render } from 'lit';
+import { parsePost } from '../../src/bluesky/parse.ts';
+import { readInputs, type Page } from '../../src/inputs.ts';
+import { shell } from '../../src/templates/shell.ts';
+import { lazy } from '../../src/lazy.ts';
+import type { Actions } from '../../src/templates/posts.ts';
+import type { Post, ThreadNode } from '../../src/bluesky/model.ts';
+import type { LoadState } from '../../src/load.ts';
+import type { JoinLink } from '../../src/join-link.ts';
+import { messages } from '../../src/i18n/messages.ts';
+import { actor, post } from '../../demo/appview/build.ts';
+
+// What a signed-in reader posts from the page shows in the discussion at once, through the hook the
+// sign-in code gives the templates (`Actions.mine`): new posts first in the list, replies under the
+// post they answer, once each, and the reader's first post on an article nobody discussed yet.
+
+const page: Page = { baseURI: 'https://news.example/story', href: 'https://news.example/story', title: 'Story' };
+const inputs = readInputs({ url: 'https://news.example/story', clientId: 'https://news.example/client-metadata.json' }, page, vi.fn());
+const t = messages('en')!;
+
+const node = (rkey: string, text: string, by = actor('mina'), replies: ThreadNode[] = []): ThreadNode => ({
+  ...(parsePost(post({ author: by, rkey, createdAt: '2026-11-27T11:00:00.000Z', text: [text] })) as Post),
+  replies,
+  more: 0,
+});
+
+/** Actions as the sign-in code keeps them: the reader's posts by the post they answer, those not shown yet. */
+function actions(sent: Record<string, ThreadNode[]>): Actions {
+  return {
+    stats: () => html``,
+    below: () => nothing,
+    mine: (parent, shown) => (sent[parent] ?? []).filter((mine) => !shown.some((post) => post.uri === mine.uri)),
+  };
+}
+
+function show(state: LoadState, sent: Record<string, ThreadNode[]>) {
+  const join = { join: { actions: actions(sent), template: () => nothing } } as unknown as JoinLink;
+  const host = document.createElement('div');
+  render(shell({ state, inputs, t, lang: 'en', lazy, onRetry() {}, onMore() {}, onOpen() {}, join }), host);
+  return host;
+}
+
+const loaded = (threads: ThreadNode[], status: 'loaded' | 'empty' = 'loaded'): LoadState => ({
+  status,
+  discussion: { threads, pending: [], failures: [] },
+  counts: lazy.totals({ threads, pending: [], failures: [] }),
+});
+
+const texts = (host: HTMLElement, selector: string) => [...host.querySelectorAll(selector)].map((el) => el.querySelector('[part="text"]')?.textContent);
+
+describe('the reader’s own posts, in place', () => {
+  const reader = actor('reader');
+  const story = node('3ks', 'The story', actor('mina'), [node('3kr', 'A reply')]);
+
+  it('puts a new post first in the list and a reply under the post it answers, after the replies there', () => {
+    const mine = node('3km', 'My reply', reader);
+    const host = show(loaded([story]), { top: [node('3kn', 'My post', reader)], [story.uri]: [mine] });
+    expect(texts(host, '.list > li > article')).toEqual(['My post', 'The story']);
+    expect(texts(host, '.list > li:nth-child(2) > ol > li > article')).toEqual(['A reply', 'My reply']);
+  });
+
+  it('shows each once when the discussion has it too (after the AppView has it)', () => {
+    const mine = node('3km', 'My reply', reader);
+    const withIt = { ...story, replies: [...story.replies, mine] };
+    const host = show(loaded([withIt]), { [story.uri]: [mine] });
+    expect(texts(host, '.list > li > ol > li > article')).toEqual(['A reply', 'My reply']);
+  });
+
+  it('shows the reader’s first post on an article nobody discussed, in place of “no posts yet”', () => {
+    const empty = show(loaded([], 'empty'), {});
+    expect(empty.querySelector('[part="status"]')!.textContent).toContain(t.empty);
+    expect(empty.querySelector('[part="list"]')).toBeNull();
+    const first = show(loaded([], 'empty'), { top: [node('3kn', 'First!', reader)] });
+    expect(first.querySelector('[part="status"]')!.textContent!.trim()).toBe('');
+    expect(texts(first, '.list > li > article')).toEqual(['First!']);
+    expect(first.querySelector('[part="summary"]')).toBeNull();
+  });
+});
