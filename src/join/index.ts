@@ -140,9 +140,11 @@ export class Join {
   #posted = new Map<string, Sent>();
   /** The signed-in reader, as their posts show them. */
   #me?: Author;
-  /** The last failure, shown where the reader acted. */
-  #error?: { at: string; message: string };
+  /** The last failure, shown where the reader acted; `again` when signing in again would mend it. */
+  #error?: { at: string; message: string; again?: boolean };
   #lang = 'en';
+  /** The entry's "Sign in with Bluesky", in the reader's language. */
+  #signInLabel = '';
 
   /** The controls posts render while a reader is signed in. */
   get actions(): Actions | undefined {
@@ -208,7 +210,7 @@ export class Join {
     } catch (error) {
       if (record) made.set(post.uri, record);
       else made.delete(post.uri);
-      this.#error = { at: post.uri, message: this.#explain(error) };
+      this.#error = this.#failed(post.uri, error);
     } finally {
       this.#flipping.delete(key);
     }
@@ -232,6 +234,17 @@ export class Join {
     if (!response.ok) throw new JoinError('refused', String(answer.message ?? answer.error ?? response.status));
     return answer;
   }
+
+  #failed = (at: string, error: unknown) => ({ at, message: this.#explain(error), again: error instanceof JoinError && error.kind === 'expired' });
+
+  /** After the session ended: to the reader's server and back, to this article, where the draft waits. */
+  #again = async () => {
+    try {
+      await signIn(await client(this.clientId, this.service), this.#me?.handle ?? this.session!.did); // leaves the page
+    } catch (error) {
+      this.#set({ kind: 'error', message: String((error as Error)?.message ?? error) });
+    }
+  };
 
   #explain(error: unknown): string {
     const t = joinMessages(this.#lang);
@@ -257,7 +270,8 @@ export class Join {
   #below(target: string, parent?: Ref, root?: Ref): TemplateResult | typeof nothing {
     const t = joinMessages(this.#lang);
     const sent = this.#posted.get(target);
-    const error = this.#error?.at === target ? html`<p class="join-error" role="alert">${this.#error.message}</p>` : nothing;
+    const again = this.#error?.again ? html` <button class="link" @click=${this.#again}>${this.#signInLabel}</button>` : nothing;
+    const error = this.#error?.at === target ? html`<p class="join-error" role="alert">${this.#error.message}${again}</p>` : nothing;
     if (this.#open !== target && !sent) return error;
     return html`${
       sent
@@ -338,7 +352,7 @@ export class Join {
       this.#open = undefined;
       this.#confirm(sent);
     } catch (error) {
-      this.#error = { at: target, message: this.#explain(error) }; // the draft stays where it was
+      this.#error = this.#failed(target, error); // the draft stays where it was
     } finally {
       this.#busy = undefined;
       this.host.requestUpdate();
@@ -384,6 +398,7 @@ export class Join {
   /** The header's sign-in control, in `lang`; `signInLabel` is the entry's "Sign in with Bluesky". */
   template(lang: string, signInLabel: string) {
     this.#lang = lang;
+    this.#signInLabel = signInLabel;
     const t = joinMessages(lang);
     const state = this.state;
     const signInButton = html`<button class="link" @click=${this.ask}>${signInLabel}</button>`;
@@ -394,9 +409,20 @@ export class Join {
         return html`<span role="status">${t.signingIn}</span>`;
       case 'asking':
         return html`<form class="join-form" @submit=${this.submit}>
-          <label>${t.handle} <input name="handle" autocomplete="username" spellcheck="false" autocapitalize="none" required .value=${this.#handle} /></label>
+          <label
+            >${t.handle}
+            <input
+              name="handle"
+              autocomplete="username"
+              spellcheck="false"
+              autocapitalize="none"
+              required
+              aria-describedby="join-server"
+              .value=${this.#handle}
+          /></label>
           <button class="button">${t.go}</button>
           <button class="link" type="button" @click=${this.cancel}>${t.cancel}</button>
+          <small id="join-server" class="join-hint">${t.server}</small>
         </form>`;
       case 'in':
         return html`<span>${fill(t.signedIn, { name: `@${state.handle}` })}</span>
@@ -534,6 +560,10 @@ export const joinStyles = css`
   }
   .stats button[aria-pressed='true'] {
     color: var(--_accent);
+  }
+  .join-hint {
+    flex-basis: 100%;
+    color: var(--_muted);
   }
   .join-form input {
     font: inherit;

@@ -1,7 +1,7 @@
 // The sign-in interface's strings, in every language the widget speaks: one line a message, in the
 // order of KEYS. They travel with the sign-in code, which only readers who join download.
 
-const KEYS = [
+export const KEYS = [
   'handle',
   'go',
   'cancel',
@@ -24,11 +24,12 @@ const KEYS = [
   'refused',
   'closed',
   'limited',
+  'server',
 ] as const;
 
 export type JoinMessages = Record<(typeof KEYS)[number], string>;
 
-const TABLES: Record<string, string> = {
+export const TABLES: Record<string, string> = {
   en: `Your Bluesky handle
 Continue
 Cancel
@@ -50,7 +51,8 @@ Your session has ended: sign in again. Your text is kept.
 Your server could not be reached. Your text is kept; try again.
 Your server did not accept it ({reason}). Your text is kept.
 The author has turned off replies to this thread.
-The author limits who can reply here; yours may not be shown.`,
+The author limits who can reply here; yours may not be shown.
+Or your server’s address, such as https://bsky.social`,
   ko: `Bluesky 핸들
 계속
 취소
@@ -72,7 +74,8 @@ Bluesky에서 보기
 서버에 연결할 수 없습니다. 쓴 글은 남아 있으니 다시 시도하세요.
 서버가 받아들이지 않았습니다({reason}). 쓴 글은 남아 있습니다.
 작성자가 이 스레드의 답글을 막았습니다.
-작성자가 답글을 달 수 있는 사람을 제한했습니다. 답글이 표시되지 않을 수 있습니다.`,
+작성자가 답글을 달 수 있는 사람을 제한했습니다. 답글이 표시되지 않을 수 있습니다.
+또는 서버 주소(예: https://bsky.social)`,
   ja: `Blueskyのハンドル
 続ける
 キャンセル
@@ -94,7 +97,8 @@ Blueskyで見る
 サーバーに接続できません。文章は残っています。もう一度お試しください。
 サーバーに受け付けられませんでした（{reason}）。文章は残っています。
 作成者はこのスレッドへの返信をオフにしています。
-作成者は返信できる人を制限しています。あなたの返信は表示されないかもしれません。`,
+作成者は返信できる人を制限しています。あなたの返信は表示されないかもしれません。
+またはサーバーのアドレス（例: https://bsky.social）`,
   'zh-hans': `你的 Bluesky 用户名
 继续
 取消
@@ -116,7 +120,8 @@ Blueskyで見る
 无法连接到你的服务器。你写的内容已保留，请重试。
 你的服务器没有接受（{reason}）。你写的内容已保留。
 作者已关闭此帖的回复。
-作者限制了可以回复的人，你的回复可能不会显示。`,
+作者限制了可以回复的人，你的回复可能不会显示。
+或你的服务器地址，例如 https://bsky.social`,
   'zh-hant': `你的 Bluesky 帳號代稱
 繼續
 取消
@@ -138,7 +143,8 @@ Blueskyで見る
 無法連線到你的伺服器。你寫的內容已保留，請再試一次。
 你的伺服器沒有接受（{reason}）。你寫的內容已保留。
 作者已關閉此串的回覆。
-作者限制了可以回覆的人，你的回覆可能不會顯示。`,
+作者限制了可以回覆的人，你的回覆可能不會顯示。
+或你的伺服器位址，例如 https://bsky.social`,
   es: `Tu usuario de Bluesky
 Continuar
 Cancelar
@@ -160,7 +166,8 @@ Tu sesión terminó: vuelve a iniciar sesión. Tu texto se conserva.
 No se pudo contactar con tu servidor. Tu texto se conserva; inténtalo de nuevo.
 Tu servidor no lo aceptó ({reason}). Tu texto se conserva.
 El autor desactivó las respuestas en este hilo.
-El autor limita quién puede responder; tu respuesta podría no mostrarse.`,
+El autor limita quién puede responder; tu respuesta podría no mostrarse.
+O la dirección de tu servidor, como https://bsky.social`,
   fr: `Votre identifiant Bluesky
 Continuer
 Annuler
@@ -182,7 +189,8 @@ Votre session a pris fin : reconnectez-vous. Votre texte est conservé.
 Votre serveur est injoignable. Votre texte est conservé ; réessayez.
 Votre serveur l’a refusé ({reason}). Votre texte est conservé.
 L’auteur a désactivé les réponses à ce fil.
-L’auteur limite qui peut répondre ; votre réponse pourrait ne pas s’afficher.`,
+L’auteur limite qui peut répondre ; votre réponse pourrait ne pas s’afficher.
+Ou l’adresse de votre serveur, par exemple https://bsky.social`,
   de: `Dein Bluesky-Handle
 Weiter
 Abbrechen
@@ -204,7 +212,8 @@ Deine Sitzung ist abgelaufen: melde dich erneut an. Dein Text bleibt erhalten.
 Dein Server ist nicht erreichbar. Dein Text bleibt erhalten; versuche es erneut.
 Dein Server hat es abgelehnt ({reason}). Dein Text bleibt erhalten.
 Der Autor hat Antworten in diesem Thread deaktiviert.
-Der Autor beschränkt, wer antworten darf; deine Antwort wird eventuell nicht angezeigt.`,
+Der Autor beschränkt, wer antworten darf; deine Antwort wird eventuell nicht angezeigt.
+Oder die Adresse deines Servers, etwa https://bsky.social`,
   pt: `Seu identificador no Bluesky
 Continuar
 Cancelar
@@ -226,7 +235,8 @@ Sua sessão terminou: entre novamente. Seu texto foi mantido.
 Não foi possível contatar seu servidor. Seu texto foi mantido; tente de novo.
 Seu servidor não aceitou ({reason}). Seu texto foi mantido.
 O autor desativou as respostas neste fio.
-O autor limita quem pode responder; sua resposta pode não aparecer.`,
+O autor limita quem pode responder; sua resposta pode não aparecer.
+Ou o endereço do seu servidor, como https://bsky.social`,
   ru: `Ваш адрес в Bluesky
 Продолжить
 Отмена
@@ -248,7 +258,8 @@ O autor limita quem pode responder; sua resposta pode não aparecer.`,
 Ваш сервер недоступен. Ваш текст сохранён; попробуйте ещё раз.
 Ваш сервер не принял его ({reason}). Ваш текст сохранён.
 Автор отключил ответы в этой ветке.
-Автор ограничил, кто может отвечать; ваш ответ может не появиться.`,
+Автор ограничил, кто может отвечать; ваш ответ может не появиться.
+Или адрес вашего сервера, например https://bsky.social`,
   uk: `Ваш адрес у Bluesky
 Продовжити
 Скасувати
@@ -270,7 +281,8 @@ O autor limita quem pode responder; sua resposta pode não aparecer.`,
 Ваш сервер недоступний. Ваш текст збережено; спробуйте ще раз.
 Ваш сервер його не прийняв ({reason}). Ваш текст збережено.
 Автор вимкнув відповіді в цій гілці.
-Автор обмежив, хто може відповідати; вашу відповідь можуть не показати.`,
+Автор обмежив, хто може відповідати; вашу відповідь можуть не показати.
+Або адреса вашого сервера, наприклад https://bsky.social`,
 };
 
 /** The strings for `lang` (a language the widget speaks), English where a table lacks one. */

@@ -272,6 +272,27 @@ describe('joining from the page, against a real PDS', () => {
     await page.context().close();
   });
 
+  it('signs in with the address of the reader’s server instead of a handle', async () => {
+    const page = await article();
+    await join(page).getByRole('button', { name: 'Sign in with Bluesky' }).click();
+    const input = join(page).getByLabel('Your Bluesky handle');
+    await expect(input.getAttribute('aria-describedby').then((id) => join(page).locator(`#${id}`).textContent())).resolves.toBe(
+      'Or your server’s address, such as https://bsky.social',
+    );
+    await input.fill(pds.url);
+    await join(page).getByRole('button', { name: 'Continue' }).click();
+    await page.waitForURL((url) => url.origin === pds.url && url.pathname === '/oauth/authorize', { timeout: 20_000 });
+    // No handle was given: the server welcomes the reader, who signs in there with their handle.
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.locator('input[name="username"]').fill(alice.handle);
+    await page.locator('input[name="password"]').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByRole('button', { name: 'Authorize' }).click();
+    await page.waitForURL((url) => url.origin === harness.origin, { timeout: 20_000 });
+    await join(page).getByText(`Signed in as @${alice.handle}`).waitFor({ timeout: 20_000 });
+    await page.context().close();
+  });
+
   it('says so when the reader denies consent, and lets them try again', async () => {
     const page = await article();
     await toTheirServer(page);
@@ -284,7 +305,7 @@ describe('joining from the page, against a real PDS', () => {
     await page.context().close();
   });
 
-  it('says the session has ended when it was revoked elsewhere, and puts the like back', async () => {
+  it('says the session has ended when it was revoked elsewhere, puts the like back, and keeps the reply through signing in again', async () => {
     const page = await signedIn();
     // The same reader signs out in another tab of this site: the tokens are revoked at their server.
     const other = await page.context().newPage();
@@ -295,9 +316,32 @@ describe('joining from the page, against a real PDS', () => {
     const story = page.locator('discuss-thread .list > li > article').first();
     await story.getByRole('button', { name: /^Like/ }).click();
     await page.locator('discuss-thread .join-error').waitFor({ timeout: 15_000 });
-    await expect(page.locator('discuss-thread .join-error').textContent()).resolves.toBe('Your session has ended: sign in again. Your text is kept.');
+    await expect(page.locator('discuss-thread .join-error').textContent()).resolves.toBe(
+      'Your session has ended: sign in again. Your text is kept. Sign in with Bluesky',
+    );
     await expect(story.getByRole('button', { name: /^Like/ }).getAttribute('aria-pressed')).resolves.toBe('false');
     expect(await pds.listRecords(alice.did, 'app.bsky.feed.like')).toEqual([]);
+
+    // A reply written meanwhile is refused the same way; "Sign in with Bluesky" right there takes the
+    // reader to their server and back, where the reply waits in its composer.
+    await story.getByRole('button', { name: /^Reply/ }).click();
+    const text = 'Written while my session was ending.';
+    await page.locator('discuss-thread textarea').fill(text);
+    await page.locator('discuss-thread .join-compose').getByRole('button', { name: 'Post' }).click();
+    const error = page.locator('discuss-thread .join-error');
+    await expect.poll(() => error.textContent(), { timeout: 15_000 }).toContain('Your session has ended');
+    await error.getByRole('button', { name: 'Sign in with Bluesky' }).click();
+    await page.waitForURL((url) => url.origin === pds.url && url.pathname === '/oauth/authorize', { timeout: 20_000 });
+    await page.locator('input[name="password"]').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByRole('button', { name: 'Authorize' }).click();
+    await page.waitForURL((url) => url.origin === harness.origin, { timeout: 20_000 });
+    await join(page).getByText(`Signed in as @${alice.handle}`).waitFor({ timeout: 20_000 });
+    await story.getByRole('button', { name: /^Reply/ }).click();
+    await expect(page.locator('discuss-thread textarea').inputValue()).resolves.toBe(text);
+    await page.locator('discuss-thread .join-compose').getByRole('button', { name: 'Post' }).click();
+    await page.locator('discuss-thread article', { hasText: text }).waitFor({ timeout: 10_000 });
+    expect((await pds.listRecords(alice.did, 'app.bsky.feed.post')).map((p) => p.value.text)).toContain(text);
     await page.context().close();
   });
 
@@ -322,6 +366,7 @@ describe('joining from the page, against a real PDS', () => {
     await expect(page.locator('discuss-thread .join-error').textContent()).resolves.toBe(
       'Your server did not accept it (Record/text must not be longer than 300 graphemes). Your text is kept.',
     );
+    await expect(page.locator('discuss-thread .join-error button').count()).resolves.toBe(0); // signing in again would not help
     await expect(page.locator('discuss-thread textarea').inputValue()).resolves.toBe('Refused, but kept.');
     await page.context().close();
   });
@@ -337,6 +382,7 @@ describe('joining from the page, against a real PDS', () => {
     await page.locator('discuss-thread .join-compose').getByRole('button', { name: 'Post' }).click();
     await page.locator('discuss-thread .join-error').waitFor({ timeout: 15_000 });
     await expect(page.locator('discuss-thread .join-error').textContent()).resolves.toBe('Your server could not be reached. Your text is kept; try again.');
+    await expect(page.locator('discuss-thread .join-error button').count()).resolves.toBe(0);
     await expect(page.locator('discuss-thread textarea').inputValue()).resolves.toBe(text);
     // A reload (the session is still stored; the server is still down) keeps the draft too.
     await page.reload();

@@ -3,6 +3,7 @@ import '../../src/index.ts';
 import type { DiscussThread } from '../../src/element.ts';
 import { KEYS, LANGUAGES, loadMessages, messages, pickLanguage } from '../../src/i18n/messages.ts';
 import { compact, plural, relativeTime } from '../../src/i18n/format.ts';
+import { KEYS as JOIN_KEYS, TABLES as JOIN_TABLES } from '../../src/join/messages.ts';
 import { ARTICLE } from '../../demo/appview/sample.ts';
 import { ORIGIN, sampleRoute, stubFetch } from './helpers.ts';
 import { vi } from 'vitest';
@@ -17,6 +18,16 @@ afterEach(() => {
 describe('messages', () => {
   it('ship the languages the issue asks for', () => {
     expect(LANGUAGES.sort()).toEqual(['de', 'en', 'es', 'fr', 'ja', 'ko', 'pt', 'ru', 'uk', 'zh-hans', 'zh-hant']);
+  });
+
+  it.each(LANGUAGES)('%s: the sign-in code has every message, one a line, with English’s placeholders', (lang) => {
+    const lines = JOIN_TABLES[lang]?.split('\n') ?? [];
+    const english = JOIN_TABLES.en.split('\n');
+    expect(lines).toHaveLength(JOIN_KEYS.length);
+    lines.forEach((line, i) => {
+      expect(line.trim(), JOIN_KEYS[i]).not.toBe('');
+      expect(line.match(/\{\w+\}/g), JOIN_KEYS[i]).toEqual(english[i].match(/\{\w+\}/g));
+    });
   });
 
   it.each(LANGUAGES)('%s: has every message, its placeholders, and a form for each plural category', async (lang) => {
