@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { BUDGETS, CHUNKS, ENTRY, budgetOf, sizes } from '../../scripts/size.ts';
@@ -75,6 +75,23 @@ describe('the npm entry', () => {
     expect(read('dist/npm/element.js')).not.toContain('customElements.define');
   });
 
+  it('ships `npx discuss-thread-client-metadata`: it writes the README’s document, and refuses what no server would accept', () => {
+    expect(JSON.parse(read('package.json')).bin).toEqual({ 'discuss-thread-client-metadata': 'bin/discuss-thread-client-metadata.js' });
+    const run = (...args: string[]) => spawnSync(process.execPath, ['bin/discuss-thread-client-metadata.js', ...args], { encoding: 'utf8' });
+    const readme = /\*\*Your client metadata\.\*\*[\s\S]*?```json\n([\s\S]*?)```/.exec(read('README.md'))![1];
+    const shown = JSON.parse(readme);
+    const written = run('--url', shown.client_id, '--redirect', shown.redirect_uris[0], '--name', shown.client_name);
+    expect(written.status).toBe(0);
+    expect(JSON.parse(written.stdout)).toEqual(shown);
+    const http = run('--url', 'http://news.example/client-metadata.json', '--redirect', 'http://news.example/back');
+    expect([http.status, http.stdout, http.stderr]).toEqual([
+      1,
+      '',
+      expect.stringMatching(/^discuss-thread-client-metadata: url: .* must be an https address/),
+    ]);
+    expect(run().stderr).toMatch(/give --url .* and --redirect/);
+  });
+
   it('packs the CDN file, the entry, types, manifest, README and licence, and nothing from test/ or demo/', () => {
     const [pack] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { encoding: 'utf8' }));
     const files: string[] = pack.files.map((f: { path: string }) => f.path);
@@ -90,6 +107,8 @@ describe('the npm entry', () => {
       'LICENSE',
       'CHANGELOG.md',
       'package.json',
+      'bin/discuss-thread-client-metadata.js',
+      'dist/npm/join/client-metadata.js',
     ])
       expect(files).toContain(wanted);
     expect(files.filter((f) => /^(test|demo|src|scripts|\.ci)\//.test(f) || f.endsWith('.tgz'))).toEqual([]);
