@@ -324,7 +324,11 @@ export class Join {
       const thread = root && { uri: root.uri, cid: root.cid };
       const card = parent && thread ? undefined : articleCard();
       if (parent && thread) record.reply = { root: thread, parent };
-      else record.embed = card;
+      else {
+        const { image, ...external } = card!;
+        const thumb = image && (await this.#upload(image));
+        record.embed = { $type: 'app.bsky.embed.external', external: { ...external, ...(thumb ? { thumb } : {}) } };
+      }
       const created = await this.#call('com.atproto.repo.createRecord', { repo: this.session!.did, collection: 'app.bsky.feed.post', record });
       const uri = String(created.uri);
       // The post as the discussion shows it, at once; the AppView confirms it in a moment.
@@ -340,7 +344,9 @@ export class Join {
         warn: false,
         counts: { replies: 0, reposts: 0, likes: 0, quotes: 0 },
         links: [],
-        ...(card ? { embed: { kind: 'external' as const, ...card.external } } : { root: thread }),
+        ...(card
+          ? { embed: { kind: 'external' as const, uri: card.uri, title: card.title, description: card.description, thumb: card.image } }
+          : { root: thread }),
         replies: [],
         more: 0,
       };
@@ -362,6 +368,27 @@ export class Join {
       await this.host.updateComplete;
       const status = this.host.shadowRoot?.querySelector(`.join-sent[data-uri="${CSS.escape(sent.node.uri)}"]`);
       (status?.previousElementSibling as HTMLElement | null)?.focus();
+    }
+  }
+
+  /**
+   * The article's picture, uploaded to the reader's PDS for the link card: its blob reference, or
+   * nothing — the card goes without a picture — when it cannot be read from here (another site
+   * without CORS), is no image, is over Bluesky's limit, or the PDS refuses it.
+   */
+  async #upload(image: string): Promise<unknown> {
+    try {
+      const response = await fetch(image, { credentials: 'omit' });
+      const blob = response.ok ? await response.blob() : undefined;
+      if (!blob || !/^image\//.test(blob.type) || blob.size > THUMB_BYTES) return undefined;
+      const uploaded = await this.session!.fetchHandler('/xrpc/com.atproto.repo.uploadBlob', {
+        method: 'POST',
+        headers: { 'content-type': blob.type },
+        body: blob,
+      });
+      return uploaded.ok ? ((await uploaded.json()) as { blob?: unknown }).blob : undefined;
+    } catch {
+      return undefined;
     }
   }
 
@@ -488,12 +515,21 @@ function writeDraft(target: string, text: string) {
   }
 }
 
-/** The article's link card, from the page's Open Graph tags (no image: that would need a blob upload). */
+/** The article's link card, from the page's Open Graph tags, and the address of its picture (`og:image`). */
 function articleCard() {
   const meta = (name: string) => document.querySelector<HTMLMetaElement>(`meta[property="og:${name}"]`)?.content ?? '';
   const uri = meta('url') || document.querySelector<HTMLLinkElement>('link[rel~="canonical"]')?.href || location.href.replace(/#.*/, '');
-  return { $type: 'app.bsky.embed.external', external: { uri, title: meta('title') || document.title, description: meta('description') } };
+  let image: string | undefined;
+  try {
+    image = meta('image') ? new URL(meta('image'), document.baseURI).href : undefined;
+  } catch {
+    // not an address: a card without a picture
+  }
+  return { uri, title: meta('title') || document.title, description: meta('description'), image };
 }
+
+/** Bluesky's limit for a link card's picture (`app.bsky.embed.external#external.thumb`). */
+const THUMB_BYTES = 1_000_000;
 
 const bskyUrl = (uri: string) => {
   const [, , did, , rkey] = uri.split('/');

@@ -1,6 +1,7 @@
 // What a signed-in reader grants: the least power that lets them take part. Create posts (not edit
-// or delete any), create and delete likes and reposts (unlike, undo), nothing else in their account
-// (no `transition:generic`). Its own module, so that demos and tests name the same scope.
+// or delete any), create and delete likes and reposts (unlike, undo), upload an image (the article's
+// picture on a post's link card), nothing else in their account (no `transition:generic`). Its own
+// module, so that demos and tests name the same scope.
 
 export const SCOPE =
-  'atproto repo:app.bsky.feed.post?action=create repo:app.bsky.feed.like?action=create&action=delete repo:app.bsky.feed.repost?action=create&action=delete';
+  'atproto repo:app.bsky.feed.post?action=create repo:app.bsky.feed.like?action=create&action=delete repo:app.bsky.feed.repost?action=create&action=delete blob:image/*';

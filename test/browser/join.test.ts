@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { start, waitForStatus, type Harness } from './harness.ts';
@@ -90,16 +91,18 @@ describe('joining from the page, against a real PDS', () => {
     await page.getByText(/requesting the following permissions/).waitFor({ timeout: 10_000 });
     const technical = (await page.locator('body').innerText()).split('This application identifies itself as:')[1] ?? '';
     expect(technical.replace(/\s+/g, ' ')).toContain(`requesting the following permissions (scopes) to access your account: ${SCOPE} `);
-    expect(technical).not.toMatch(/transition:|blob:/);
+    expect(technical).not.toMatch(/transition:/);
     await page.getByRole('button', { name: 'Close' }).click();
     const consent = [await page.locator('body').innerText(), table.map((row) => row.join(' | ')).join('\n')].join('\n');
     expect(consent).toContain(alice.handle);
-    // Posts may only be created; likes and reposts created and deleted (unlike, undo a repost).
+    // Posts may only be created; likes and reposts created and deleted (unlike, undo a repost); images uploaded.
     expect(table).toEqual([
       ['Data', 'Create', 'Update', 'Delete'],
       ['app.bsky.feed.like', '✓', '', '✓'],
       ['app.bsky.feed.post', '✓', '', ''],
       ['app.bsky.feed.repost', '✓', '', '✓'],
+      // The article's picture on a post's link card; the scope itself says images only (`blob:image/*`).
+      ['Blob storage', 'Upload files'],
     ]);
     await authorize.click();
     await page.waitForURL((url) => url.origin === harness.origin, { timeout: 20_000 });
@@ -204,6 +207,13 @@ describe('joining from the page, against a real PDS', () => {
       .toBe('Worth reading.');
     await expect(join(page).locator('textarea').count()).resolves.toBe(0);
 
+    // A picture that cannot be read (here, a missing one) leaves the card without it; the post still goes.
+    await page.evaluate(() => document.querySelector('meta[property="og:image"]')!.setAttribute('content', 'missing.png'));
+    await join(page).getByRole('button', { name: 'Post about this article' }).click();
+    await join(page).locator('textarea').fill('No picture.');
+    await join(page).locator('.join-compose').getByRole('button', { name: 'Post about this article' }).click();
+    await page.locator('discuss-thread article', { hasText: 'No picture.' }).waitFor({ timeout: 10_000 });
+
     // A reply straight to the story: root and parent are the same post, named by reference only.
     await story.getByRole('button', { name: /^Reply/ }).click();
     await page.locator('discuss-thread textarea').fill('Agreed.');
@@ -211,6 +221,7 @@ describe('joining from the page, against a real PDS', () => {
     await page.locator('discuss-thread article', { hasText: 'Agreed.' }).waitFor({ timeout: 10_000 });
 
     const posts = await pds.listRecords(alice.did, 'app.bsky.feed.post');
+    expect((posts.find((p) => p.value.text === 'No picture.')!.value.embed as { external: object }).external).not.toHaveProperty('thumb');
     const storyRef = { uri: storyUri, cid: like.value.subject.cid };
     expect(posts.find((p) => p.value.text === 'Agreed.')!.value.reply).toEqual({ root: storyRef, parent: storyRef });
     const replied = posts.find((p) => p.value.text === text)!;
@@ -235,15 +246,21 @@ describe('joining from the page, against a real PDS', () => {
       ],
     });
     const about = posts.find((p) => p.value.text === 'Worth reading.')!;
+    const card = readFileSync('test/browser/fixtures/card.png');
     expect(about.value.embed).toEqual({
       $type: 'app.bsky.embed.external',
       external: {
         uri: 'https://news.example/world/2026/11/27/norvia-blocks-whisperline',
         title: 'Norvia blocks Whisperline',
         description: 'The block came without notice on Thursday night.',
+        thumb: { $type: 'blob', ref: { $link: expect.stringMatching(/^bafkrei/) }, mimeType: 'image/png', size: card.length },
       },
     });
     expect(about.value.reply).toBeUndefined();
+    // The card's picture is the page's og:image, uploaded to the reader's PDS byte for byte.
+    const thumb = (about.value.embed as { external: { thumb: { ref: { $link: string } } } }).external.thumb.ref.$link;
+    const blob = await fetch(`${pds.url}/xrpc/com.atproto.sync.getBlob?${new URLSearchParams({ did: alice.did, cid: thumb })}`);
+    expect(Buffer.from(await blob.arrayBuffer()).equals(card)).toBe(true);
 
     // Threadgates: where the author turned replies off, the reader is told so instead of a composer;
     // where they limited them to their followers, the reader is told their reply may not be shown.
