@@ -31,9 +31,16 @@ const clientId = () => `http://localhost?${new URLSearchParams({ redirect_uri: `
  * A reader's tab on the test article. What a real network would answer is answered by the local
  * one: plc.directory by the PDS's PLC; the reader's handle, profile and posts by the sample AppView.
  */
-async function article(): Promise<Page> {
+async function article(withClient = true): Promise<Page> {
   const context = await harness.browser.newContext();
   const page = await context.newPage();
+  // The widget's files as the page fetches them, by name (hashes dropped): `scripts(page)`.
+  const files: string[] = [];
+  page.on('request', (request) => {
+    const path = new URL(request.url()).pathname;
+    if (path.startsWith('/dist/discuss-thread')) files.push(path.replace(/-[\w-]{8}\.js$/, ''));
+  });
+  fetched.set(page, files);
   await page.route('https://plc.directory/**', async (route) => {
     const response = await fetch(pds.plc + new URL(route.request().url()).pathname);
     return route.fulfill({
@@ -42,11 +49,20 @@ async function article(): Promise<Page> {
       headers: { 'content-type': 'application/json', 'access-control-allow-origin': '*' },
     });
   });
-  const query = new URLSearchParams({ loading: 'eager', service: '/', 'search-service': '/', 'backlinks-service': 'none', 'client-id': clientId() });
+  const query = new URLSearchParams({
+    loading: 'eager',
+    service: '/',
+    'search-service': '/',
+    'backlinks-service': 'none',
+    ...(withClient ? { 'client-id': clientId() } : {}),
+  });
   await page.goto(`${harness.origin}/test/browser/fixtures/join.html?${query}`);
   await waitForStatus(page, 'loaded');
   return page;
 }
+
+const fetched = new WeakMap<Page, string[]>();
+const scripts = (page: Page) => fetched.get(page)!;
 
 const join = (page: Page) => page.locator('discuss-thread [part="join"]');
 
@@ -73,6 +89,22 @@ async function signedIn(): Promise<Page> {
 }
 
 describe('joining from the page, against a real PDS', () => {
+  it('without client-id shows no sign-in and fetches none of its code; with it, the code comes when the reader asks', async () => {
+    const plain = await article(false);
+    await expect(join(plain).count()).resolves.toBe(0);
+    await expect(plain.locator('discuss-thread [part="stats"] a.reply').count()).resolves.toBeGreaterThan(0); // replies are links to Bluesky
+    expect(scripts(plain)).toEqual(['/dist/discuss-thread.js', '/dist/discuss-thread/lazy']);
+    await plain.context().close();
+
+    const page = await article();
+    await expect(join(page).getByRole('button', { name: 'Sign in with Bluesky' }).count()).resolves.toBe(1);
+    expect(scripts(page)).toEqual(['/dist/discuss-thread.js', '/dist/discuss-thread/lazy']);
+    await join(page).getByRole('button', { name: 'Sign in with Bluesky' }).click();
+    await join(page).getByLabel('Your Bluesky handle').waitFor();
+    expect(scripts(page)).toEqual(['/dist/discuss-thread.js', '/dist/discuss-thread/lazy', '/dist/discuss-thread/join']);
+    await page.context().close();
+  });
+
   it('signs in with a handle through the PDS’s consent page, returns to the article, and signs out, revoking the tokens', async () => {
     const page = await article();
     expect(await join(page).textContent()).toContain('Sign in with Bluesky');
