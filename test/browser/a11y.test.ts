@@ -1,11 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { open, start, waitForStatus, type Harness } from './harness.ts';
+import { open, serious, start, waitForStatus, type Harness } from './harness.ts';
 
 // axe-core against the widget in every state, light and dark; keyboard-only use.
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 let harness: Harness;
 const page = (query: string) => `/test/browser/fixtures/page.html?loading=eager&${query}`;
 
@@ -13,20 +9,6 @@ beforeAll(async () => {
   harness = await start();
 });
 afterAll(() => harness?.close());
-
-async function serious(p: Page): Promise<string[]> {
-  await p.addScriptTag({ content: AXE });
-  const violations = await p.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: { run: (context: unknown, options: unknown) => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: unknown }> }> }> };
-      }
-    ).axe;
-    const result = await axe.run({ include: [['discuss-thread']] }, { resultTypes: ['violations'] });
-    return result.violations;
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
-}
 
 const states = [
   ['searching', 'service=/s/slow&search-service=/s/slow'],

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 // One Vite dev server (demo + sample AppView) and one Chromium per test file.
 
 import { createServer, type ViteDevServer } from 'vite';
@@ -65,4 +67,21 @@ export const widgetStatus = (page: Page) => page.locator('discuss-thread').getAt
 
 export async function waitForStatus(page: Page, status: string) {
   await page.waitForFunction((s) => document.querySelector('discuss-thread')?.getAttribute('status') === s, status, { timeout: 15_000 });
+}
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's serious and critical violations inside the widget (its shadow root included). */
+export async function serious(p: Page): Promise<string[]> {
+  await p.addScriptTag({ content: AXE });
+  const violations = await p.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: { run: (context: unknown, options: unknown) => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: unknown }> }> }> };
+      }
+    ).axe;
+    const result = await axe.run({ include: [['discuss-thread']] }, { resultTypes: ['violations'] });
+    return result.violations;
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { start, waitForStatus, type Harness } from './harness.ts';
+import { serious, start, waitForStatus, type Harness } from './harness.ts';
 import { startPds, type Pds } from './pds.ts';
 import { SCOPE } from '../../src/join/scope.ts';
 
@@ -202,6 +202,7 @@ describe('joining from the page, against a real PDS', () => {
     const text = `Thanks @${alice.handle}! Background: https://news.example/more. #Norvia 🛰️`;
     await page.locator('discuss-thread textarea').fill(text);
     await expect(page.locator('discuss-thread .join-left').textContent()).resolves.toBe(`${300 - [...new Intl.Segmenter().segment(text)].length} left`);
+    expect(await serious(page)).toEqual([]); // the composer, open with its counter, is axe-clean
     const replies = async () => Number(/\d+/.exec((await reply.getByRole('button', { name: /^Reply/ }).textContent())!)?.[0] ?? 0);
     const before = await replies();
     await page.locator('discuss-thread .join-compose').getByRole('button', { name: 'Post' }).click();
@@ -229,6 +230,10 @@ describe('joining from the page, against a real PDS', () => {
     await status.getByRole('link', { name: 'On Bluesky' }).waitFor({ timeout: 10_000 });
     const rkey = (await status.getAttribute('data-uri'))!.split('/').pop();
     await expect(status.getByRole('link').getAttribute('href')).resolves.toBe(`https://bsky.app/profile/${alice.did}/post/${rkey}`);
+    expect(await serious(page)).toEqual([]); // the reader's post and its line, light
+    await page.emulateMedia({ colorScheme: 'dark' });
+    expect(await serious(page)).toEqual([]); // and dark
+    await page.emulateMedia({ colorScheme: 'light' });
 
     // A new post about the article, with its link card from the page's Open Graph tags: first in the list.
     await join(page).getByRole('button', { name: 'Post about this article' }).click();
@@ -328,6 +333,7 @@ describe('joining from the page, against a real PDS', () => {
     await expect(input.getAttribute('aria-describedby').then((id) => join(page).locator(`#${id}`).textContent())).resolves.toBe(
       'Or your server’s address, such as https://bsky.social',
     );
+    expect(await serious(page)).toEqual([]); // the handle form
     await input.fill(pds.url);
     await join(page).getByRole('button', { name: 'Continue' }).click();
     await page.waitForURL((url) => url.origin === pds.url && url.pathname === '/oauth/authorize', { timeout: 20_000 });
