@@ -208,7 +208,7 @@ function demoPds(url: URL, res: ServerResponse): boolean {
   }
   const uris = url.searchParams.getAll('uris');
   if (url.pathname === '/xrpc/app.bsky.feed.getPosts' && uris.length && uris.every((uri) => !sampleDids.has(uri.split('/')[2]))) {
-    Promise.all(uris.map((uri) => pdsPostView(pds, uri))).then((views) => {
+    Promise.all(uris.map((uri) => pdsPostView(pds, uri).catch(() => undefined))).then((views) => {
       res.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*' });
       res.end(JSON.stringify({ posts: views.flatMap((view) => view ?? []) }));
     });

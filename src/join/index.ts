@@ -59,7 +59,7 @@ export class Join {
   async #signedIn(session: OAuthSession) {
     this.session = session;
     mark(this.clientId);
-    this.#recall().then(() => this.host.requestUpdate());
+    this.#recalled = this.#recall().then(() => this.host.requestUpdate());
     // The reader's name and picture, for "Signed in as" and their posts: the AppView knows them; the
     // DID stands in if it does not answer.
     const profile = (await xrpc(this.service, 'app.bsky.actor.getProfile', { actor: session.did }).catch(() => undefined)) as
@@ -86,8 +86,7 @@ export class Join {
         for (const record of Array.isArray(records) ? (records as Array<{ uri?: unknown; value?: { subject?: { uri?: unknown } } }>) : []) {
           const subject = record?.value?.subject?.uri;
           const made = kind === 'like' ? this.#likes : this.#reposts;
-          // A press since sign-in is newer than anything this list can say.
-          if (typeof subject !== 'string' || typeof record.uri !== 'string' || made.has(subject) || this.#flipping.has(`${kind} ${subject}`)) continue;
+          if (typeof subject !== 'string' || typeof record.uri !== 'string' || !record.uri.startsWith('at://') || made.has(subject)) continue;
           made.set(subject, record.uri);
           this.#before.add(`${kind} ${subject}`);
         }
@@ -128,6 +127,8 @@ export class Join {
   #reposts = new Map<string, string>();
   /** Likes and reposts (`kind uri`) the reader had made before this page: the AppView's counts hold them already. */
   #before = new Set<string>();
+  /** The reader's earlier likes and reposts, read as they sign in: a press waits for them. */
+  #recalled: Promise<void> = Promise.resolve();
   /** Likes and reposts (`kind uri`) on their way to the server: a second press waits for the first. */
   #flipping = new Set<string>();
   /** The post whose composer is open (`top`: a new post about the article). */
@@ -158,7 +159,7 @@ export class Join {
       const reposted = this.#reposts.has(post.uri);
       // The AppView's counts, with what the reader did since it counted.
       const plus = (kind: 'like' | 'repost', now: boolean) => Number(now) - Number(this.#before.has(`${kind} ${post.uri}`));
-      const replies = post.counts.replies + this.#mine(post.uri, (post as Partial<ThreadNode>).replies ?? []).length;
+      const replies = post.counts.replies + this.mine(post.uri, (post as Partial<ThreadNode>).replies ?? []).length;
       return html`<div part="stats" class="stats">
         <button class="stat reply" aria-expanded=${this.#open === post.uri} @click=${() => this.#toggle(post.uri)}>
           ${icons.replies}<span class="sr">${t.reply}</span>${count('replies', replies)}
@@ -172,13 +173,11 @@ export class Join {
       </div>`;
     },
     below: (post, root) => this.#below(post.uri, { uri: post.uri, cid: post.cid }, root),
-    mine: (parent, shown) => this.#mine(parent, shown),
   };
 
-  /** The reader's posts sent from here under `parent`, those the discussion does not show yet. */
-  #mine(parent: string, shown: readonly Post[]): ThreadNode[] {
-    return (this.#sent.get(parent) ?? []).filter((sent) => !shown.some((post) => post.uri === sent.node.uri)).map((sent) => sent.node);
-  }
+  /** The reader's posts sent from here under `parent`, those the discussion does not show yet (signed in or not: they are on Bluesky). */
+  mine = (parent: string, shown: readonly Post[]): ThreadNode[] =>
+    (this.#sent.get(parent) ?? []).filter((sent) => !shown.some((post) => post.uri === sent.node.uri)).map((sent) => sent.node);
 
   #toggle(target: string) {
     this.#open = this.#open === target ? undefined : target;
@@ -192,6 +191,7 @@ export class Join {
     const key = `${kind} ${post.uri}`;
     if (this.#flipping.has(key)) return; // the last press is still on its way
     this.#flipping.add(key);
+    await this.#recalled; // a like made before, elsewhere, is undone rather than made twice
     const record = made.get(post.uri);
     if (record) made.delete(post.uri);
     else made.set(post.uri, ''); // liked at once; the record's URI once the server has it
@@ -205,7 +205,7 @@ export class Join {
           collection: `app.bsky.feed.${kind}`,
           record: { $type: `app.bsky.feed.${kind}`, subject: { uri: post.uri, cid: post.cid }, createdAt: new Date().toISOString() },
         });
-        made.set(post.uri, created.uri as string);
+        made.set(post.uri, recordUri(created));
       }
     } catch (error) {
       if (record) made.set(post.uri, record);
@@ -229,7 +229,8 @@ export class Join {
     } catch (error) {
       throw new JoinError(/session|token|revoked|refresh/i.test(String((error as Error)?.message)) ? 'expired' : 'unreachable', String(error));
     }
-    const answer = (await response.json().catch(() => ({}))) as Record<string, unknown>;
+    const json: unknown = await response.json().catch(() => undefined);
+    const answer = (json && typeof json === 'object' ? json : {}) as Record<string, unknown>; // a null or a string says nothing
     if (response.status === 401) throw new JoinError('expired', String(answer.message ?? answer.error ?? 401));
     if (!response.ok) throw new JoinError('refused', String(answer.message ?? answer.error ?? response.status));
     return answer;
@@ -240,7 +241,8 @@ export class Join {
   /** After the session ended: to the reader's server and back, to this article, where the draft waits. */
   #again = async () => {
     try {
-      await signIn(await client(this.clientId, this.service), this.#me?.handle ?? this.session!.did); // leaves the page
+      const handle = this.#me?.handle;
+      await signIn(await client(this.clientId, this.service), handle && handle !== 'handle.invalid' ? handle : this.session!.did); // leaves the page
     } catch (error) {
       this.#set({ kind: 'error', message: String((error as Error)?.message ?? error) });
     }
@@ -330,11 +332,11 @@ export class Join {
         record.embed = { $type: 'app.bsky.embed.external', external: { ...external, ...(thumb ? { thumb } : {}) } };
       }
       const created = await this.#call('com.atproto.repo.createRecord', { repo: this.session!.did, collection: 'app.bsky.feed.post', record });
-      const uri = String(created.uri);
+      const uri = recordUri(created);
       // The post as the discussion shows it, at once; the AppView confirms it in a moment.
       const node: ThreadNode = {
         uri,
-        cid: String(created.cid),
+        cid: created.cid as string, // checked by recordUri
         url: bskyUrl(uri),
         author: this.#me ?? { did: this.session!.did, handle: this.session!.did, displayName: this.session!.did },
         text,
@@ -366,8 +368,10 @@ export class Join {
     // The composer is gone: the reader's post takes the focus, as the next thing to read.
     if (sent) {
       await this.host.updateComplete;
-      const status = this.host.shadowRoot?.querySelector(`.join-sent[data-uri="${CSS.escape(sent.node.uri)}"]`);
-      (status?.previousElementSibling as HTMLElement | null)?.focus();
+      const root = this.host.shadowRoot;
+      const status = root?.querySelector(`.join-sent[data-uri="${CSS.escape(sent.node.uri)}"]`);
+      // Not on the page yet (the discussion is still loading): the control the reader came from.
+      ((status?.previousElementSibling ?? root?.querySelector('[part="join"] [aria-expanded]')) as HTMLElement | null)?.focus();
     }
   }
 
@@ -379,14 +383,18 @@ export class Join {
   async #upload(image: string): Promise<unknown> {
     try {
       const response = await fetch(image, { credentials: 'omit' });
-      const blob = response.ok ? await response.blob() : undefined;
-      if (!blob || !/^image\//.test(blob.type) || blob.size > THUMB_BYTES) return undefined;
+      if (!response.ok || Number(response.headers.get('content-length')) > THUMB_BYTES) return undefined; // not downloaded in vain
+      const blob = await response.blob();
+      if (!THUMB_TYPES.test(blob.type) || blob.size > THUMB_BYTES) return undefined;
       const uploaded = await this.session!.fetchHandler('/xrpc/com.atproto.repo.uploadBlob', {
         method: 'POST',
         headers: { 'content-type': blob.type },
         body: blob,
       });
-      return uploaded.ok ? ((await uploaded.json()) as { blob?: unknown }).blob : undefined;
+      const ref = uploaded.ok ? ((await uploaded.json()) as { blob?: Record<string, unknown> } | null)?.blob : undefined;
+      // Only a blob reference as the lexicon has it: anything else would cost the whole post.
+      const link = (ref?.ref as { $link?: unknown } | undefined)?.$link;
+      return ref?.$type === 'blob' && typeof link === 'string' && ref.mimeType === blob.type && typeof ref.size === 'number' ? ref : undefined;
     } catch {
       return undefined;
     }
@@ -408,10 +416,10 @@ export class Join {
     const dids = await Promise.all(
       found.map((facet) =>
         facet.mention
-          ? xrpc(this.service, 'com.atproto.identity.resolveHandle', { handle: facet.mention }).then(
-              (body) => (body as { did?: string }).did,
-              () => undefined,
-            )
+          ? xrpc(this.service, 'com.atproto.identity.resolveHandle', { handle: facet.mention })
+              .then((body) => (body as { did?: unknown } | null)?.did)
+              .then((did) => (typeof did === 'string' && /^did:[a-z]+:\S+$/.test(did) ? did : undefined))
+              .catch(() => undefined)
           : undefined,
       ),
     );
@@ -528,8 +536,16 @@ function articleCard() {
   return { uri, title: meta('title') || document.title, description: meta('description'), image };
 }
 
-/** Bluesky's limit for a link card's picture (`app.bsky.embed.external#external.thumb`). */
+/** Bluesky's limit for a link card's picture (`app.bsky.embed.external#external.thumb`), and the kinds its CDN shows. */
 const THUMB_BYTES = 1_000_000;
+const THUMB_TYPES = /^image\/(png|jpeg|webp|gif)$/;
+
+/** The record a create made (`at://…`), from the server's answer; an answer without one is refused. */
+function recordUri(created: Record<string, unknown>): string {
+  if (typeof created.uri !== 'string' || !created.uri.startsWith('at://') || typeof created.cid !== 'string')
+    throw new JoinError('refused', 'its answer named no record');
+  return created.uri;
+}
 
 const bskyUrl = (uri: string) => {
   const [, , did, , rkey] = uri.split('/');

@@ -4,7 +4,7 @@
 
 import { BrowserOAuthClient, type OAuthSession } from '@atproto/oauth-client-browser';
 import { MARK } from '../join-link.ts';
-import { SCOPE } from './scope.ts';
+import { requestedScope } from './scope.ts';
 
 const clients = new Map<string, Promise<BrowserOAuthClient>>();
 
@@ -43,7 +43,7 @@ export async function signIn(oauth: BrowserOAuthClient, handle: string): Promise
   const redirect = oauth.findRedirectUrl() ?? oauth.clientMetadata.redirect_uris[0];
   const here = location.href.replace(/#.*/, '');
   const state = JSON.stringify({ back: here } satisfies Return);
-  return oauth.signInRedirect(handle, { scope: SCOPE, redirect_uri: redirect, state });
+  return oauth.signInRedirect(handle, { scope: requestedScope(oauth.clientMetadata.scope), redirect_uri: redirect, state });
 }
 
 /** A session restored, or just granted (then the reader is sent back to their article if needed). */

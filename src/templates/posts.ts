@@ -24,6 +24,8 @@ export interface View {
   open?: (uri: string, from: HTMLElement) => void;
   /** What a signed-in reader can do (the sign-in code's): without it, a post's reply link goes to Bluesky. */
   actions?: Actions;
+  /** The reader's own posts sent from this page under `parent` (`top`: new posts), those not in `shown` yet. */
+  mine?: (parent: string, shown: readonly Post[]) => ThreadNode[];
 }
 
 type Count = 'replies' | 'reposts' | 'likes';
@@ -32,8 +34,6 @@ type Count = 'replies' | 'reposts' | 'likes';
 export interface Actions {
   stats(post: Post, root: Ref, parts: { icons: typeof ICONS; count: (key: Count, n: number) => TemplateResult | typeof nothing }): TemplateResult;
   below(post: Post, root: Ref): TemplateResult | typeof nothing;
-  /** The reader's own posts sent from this page under `parent` (`top`: new posts), those not in `shown` yet. */
-  mine(parent: string, shown: readonly Post[]): ThreadNode[];
 }
 
 const REL = 'nofollow ugc noopener';
@@ -174,7 +174,7 @@ export function postTemplate(post: Post, view: View, root: Ref = post.root ?? po
 const INDENTED_LEVELS = 4;
 
 /** `shown`, after the reader's own posts under `parent` that are not among them yet. */
-const withMine = (parent: string, shown: ThreadNode[], view: View) => (view.actions ? [...shown, ...view.actions.mine(parent, shown)] : shown);
+const withMine = (parent: string, shown: ThreadNode[], view: View) => (view.mine ? [...shown, ...view.mine(parent, shown)] : shown);
 
 function threadTemplate(node: ThreadNode, view: View, level = 0, root: Ref = node.root ?? node): TemplateResult {
   const replies = withMine(node.uri, node.replies, view);
@@ -218,7 +218,7 @@ const size = (nodes: readonly ThreadNode[]): number => nodes.reduce((total, node
 
 /** The threads, the reader's new posts first; nothing when there are none. */
 export function listTemplate(discussion: Discussion, view: View) {
-  const mine = view.actions?.mine('top', discussion.threads) ?? [];
+  const mine = view.mine?.('top', discussion.threads) ?? [];
   const threads = [...mine, ...discussion.threads];
   return threads.length
     ? html`<ol part="list" class=${size(threads) > MANY ? 'list many' : 'list'}>

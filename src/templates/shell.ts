@@ -26,7 +26,7 @@ interface Shell {
 function statusText(state: LoadState, t: Messages, view: View) {
   if (state.status === 'searching') return t.searching;
   // "No posts yet", until the reader posts the first from here.
-  if (state.status === 'empty') return view.actions?.mine('top', []).length ? nothing : html`<slot name="empty">${t.empty}</slot>`;
+  if (state.status === 'empty') return view.mine?.('top', []).length ? nothing : html`<slot name="empty">${t.empty}</slot>`;
   return state.status === 'error' ? t.error : nothing;
 }
 
@@ -42,7 +42,16 @@ export function shell(shell: Shell) {
   const { state, inputs, t, lang, lazy, onRetry, onMore, onOpen } = shell;
   // Loaded, or empty (where the reader's own first post may show).
   const shown = 'discussion' in state && lazy ? state : undefined;
-  const view: View = { lang, t, article: inputs.articleKey, author: inputs.author, busy: shown?.busy, open: onOpen, actions: shell.join.join?.actions };
+  const view: View = {
+    lang,
+    t,
+    article: inputs.articleKey,
+    author: inputs.author,
+    busy: shown?.busy,
+    open: onOpen,
+    actions: shell.join.join?.actions,
+    mine: shell.join.join?.mine,
+  };
   return html`
     <header part="header" lang=${lang}>
       <div part="heading" class="heading" role="heading" aria-level=${inputs.headingLevel}><slot name="heading">${t.heading}</slot></div>

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { resolve } from 'node:path';
 import { clientMetadata } from '../../src/join/client-metadata.ts';
-import { SCOPE } from '../../src/join/scope.ts';
+import { SCOPE, requestedScope } from '../../src/join/scope.ts';
 
 // The site's client metadata document: what `npx discuss-thread-client-metadata` writes must be what
 // Bluesky's own OAuth client accepts as a discoverable web client, with our scope; anything else is
@@ -68,5 +68,15 @@ describe('clientMetadata', () => {
       { numRuns: 2000 },
     );
     expect(written).toBeGreaterThan(100); // about 220 on average: enough are written to check
+  });
+});
+
+describe('requestedScope', () => {
+  it('asks for our scope, less what the site’s metadata leaves out, never more', () => {
+    expect(requestedScope(SCOPE)).toBe(SCOPE);
+    expect(requestedScope(undefined)).toBe(SCOPE);
+    const withoutImages = SCOPE.replace(' blob:image/*', '');
+    expect(requestedScope(withoutImages)).toBe(withoutImages);
+    expect(requestedScope(`${withoutImages} transition:generic`)).toBe(withoutImages);
   });
 });

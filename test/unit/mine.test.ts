@@ -12,8 +12,9 @@ import { messages } from '../../src/i18n/messages.ts';
 import { actor, post } from '../../demo/appview/build.ts';
 
 // What a signed-in reader posts from the page shows in the discussion at once, through the hook the
-// sign-in code gives the templates (`Actions.mine`): new posts first in the list, replies under the
-// post they answer, once each, and the reader's first post on an article nobody discussed yet.
+// sign-in code gives the templates (`View.mine`): new posts first in the list, replies under the
+// post they answer, once each, the reader's first post on an article nobody discussed yet, and
+// still after they sign out (the posts are on Bluesky).
 
 const page: Page = { baseURI: 'https://news.example/story', href: 'https://news.example/story', title: 'Story' };
 const inputs = readInputs({ url: 'https://news.example/story', clientId: 'https://news.example/client-metadata.json' }, page, vi.fn());
@@ -25,19 +26,16 @@ const node = (rkey: string, text: string, by = actor('mina'), replies: ThreadNod
   more: 0,
 });
 
-/** Actions as the sign-in code keeps them: the reader's posts by the post they answer, those not shown yet. */
-function actions(sent: Record<string, ThreadNode[]>): Actions {
-  return {
-    stats: () => html``,
-    below: () => nothing,
-    mine: (parent, shown) => (sent[parent] ?? []).filter((mine) => !shown.some((post) => post.uri === mine.uri)),
-  };
+/** The sign-in code as the templates see it: a reader's controls, and their posts by the post they answer, those not shown yet. */
+function signInCode(sent: Record<string, ThreadNode[]>, signedIn = true) {
+  const actions: Actions = { stats: () => html``, below: () => nothing };
+  const mine = (parent: string, shown: readonly Post[]) => (sent[parent] ?? []).filter((post) => !shown.some((other) => other.uri === post.uri));
+  return { join: { actions: signedIn ? actions : undefined, mine, template: () => nothing } } as unknown as JoinLink;
 }
 
-function show(state: LoadState, sent: Record<string, ThreadNode[]>) {
-  const join = { join: { actions: actions(sent), template: () => nothing } } as unknown as JoinLink;
+function show(state: LoadState, sent: Record<string, ThreadNode[]>, signedIn = true) {
   const host = document.createElement('div');
-  render(shell({ state, inputs, t, lang: 'en', lazy, onRetry() {}, onMore() {}, onOpen() {}, join }), host);
+  render(shell({ state, inputs, t, lang: 'en', lazy, onRetry() {}, onMore() {}, onOpen() {}, join: signInCode(sent, signedIn) }), host);
   return host;
 }
 
@@ -65,6 +63,12 @@ describe('the reader’s own posts, in place', () => {
     const withIt = { ...story, replies: [...story.replies, mine] };
     const host = show(loaded([withIt]), { [story.uri]: [mine] });
     expect(texts(host, '.list > li > ol > li > article')).toEqual(['A reply', 'My reply']);
+  });
+
+  it('keeps showing them after the reader signs out, with Bluesky’s reply links again', () => {
+    const host = show(loaded([story]), { [story.uri]: [node('3km', 'My reply', reader)] }, false);
+    expect(texts(host, '.list > li > ol > li > article')).toEqual(['A reply', 'My reply']);
+    expect(host.querySelectorAll('.list a.reply').length).toBe(3);
   });
 
   it('shows the reader’s first post on an article nobody discussed, in place of “no posts yet”', () => {
