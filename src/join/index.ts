@@ -52,7 +52,7 @@ export class Join {
       mark(undefined);
       const params = (error as { params?: URLSearchParams }).params;
       const denied = params?.get('error') === 'access_denied';
-      this.#set({ kind: 'error', message: String((error as Error)?.message ?? error), denied });
+      this.#set({ kind: 'error', message: reason(error), denied });
     }
   }
 
@@ -83,9 +83,9 @@ export class Join {
           .then((response) => (response.ok ? response.json() : undefined))
           .catch(() => undefined);
         const records = (answer as { records?: unknown } | undefined)?.records;
+        const made = kind === 'like' ? this.#likes : this.#reposts;
         for (const record of Array.isArray(records) ? (records as Array<{ uri?: unknown; value?: { subject?: { uri?: unknown } } }>) : []) {
           const subject = record?.value?.subject?.uri;
-          const made = kind === 'like' ? this.#likes : this.#reposts;
           if (typeof subject !== 'string' || typeof record.uri !== 'string' || !record.uri.startsWith('at://') || made.has(subject)) continue;
           made.set(subject, record.uri);
           this.#before.add(`${kind} ${subject}`);
@@ -103,12 +103,17 @@ export class Join {
     this.#handle = input.value.trim().replace(/^@/, '');
     if (!this.#handle) return;
     this.#set({ kind: 'busy' });
-    try {
-      await signIn(await client(this.clientId, this.service), this.#handle); // leaves the page
-    } catch (error) {
-      this.#set({ kind: 'error', message: String((error as Error)?.message ?? error), handle: this.#handle });
-    }
+    await this.#toTheirServer(this.#handle);
   };
+
+  /** To the reader's server (a handle, DID or server address), to sign in and come back; or why not, with what they typed kept. */
+  async #toTheirServer(who: string) {
+    try {
+      await signIn(await client(this.clientId, this.service), who); // leaves the page
+    } catch (error) {
+      this.#set({ kind: 'error', message: reason(error), handle: this.#handle });
+    }
+  }
 
   /** Revoke the tokens at the reader's server and forget them here. */
   signOut = async () => {
@@ -239,18 +244,14 @@ export class Join {
   #failed = (at: string, error: unknown) => ({ at, message: this.#explain(error), again: error instanceof JoinError && error.kind === 'expired' });
 
   /** After the session ended: to the reader's server and back, to this article, where the draft waits. */
-  #again = async () => {
-    try {
-      const handle = this.#me?.handle;
-      await signIn(await client(this.clientId, this.service), handle && handle !== 'handle.invalid' ? handle : this.session!.did); // leaves the page
-    } catch (error) {
-      this.#set({ kind: 'error', message: String((error as Error)?.message ?? error) });
-    }
+  #again = () => {
+    const handle = this.#me?.handle;
+    return this.#toTheirServer(handle && handle !== 'handle.invalid' ? handle : this.session!.did);
   };
 
   #explain(error: unknown): string {
     const t = joinMessages(this.#lang);
-    if (!(error instanceof JoinError)) return fill(t.refused, { reason: String((error as Error)?.message ?? error) });
+    if (!(error instanceof JoinError)) return fill(t.refused, { reason: reason(error) });
     if (error.kind === 'expired') return t.expired;
     if (error.kind === 'unreachable') return t.unreachable;
     return fill(t.refused, { reason: error.detail });
@@ -475,6 +476,9 @@ function forgetCache() {
   const store = storage();
   for (const key of Object.keys(store ?? {})) if (key.startsWith(PREFIX)) store!.removeItem(key);
 }
+
+/** What an error says, whatever was thrown. */
+const reason = (error: unknown) => String((error as Error)?.message ?? error);
 
 /** A post the reader sent from this page, and whether the AppView shows it yet. */
 interface Sent {
