@@ -179,13 +179,13 @@ export async function answer(url: URL, acceptLabelers?: string): Promise<Answer 
  */
 function demoPds(url: URL, res: ServerResponse): boolean {
   const pds = process.env.DEMO_PDS!;
-  const forward = (target: string, shape: (body: Record<string, unknown>) => unknown = (body) => body) =>
+  const json = (status: number, body: unknown) => {
+    res.writeHead(status, { 'content-type': 'application/json', 'access-control-allow-origin': '*' });
+    res.end(JSON.stringify(body));
+  };
+  const forward = (target: string) =>
     fetch(target)
-      .then(async (response) => {
-        const body = (await response.json()) as Record<string, unknown>;
-        res.writeHead(response.status, { 'content-type': 'application/json', 'access-control-allow-origin': '*' });
-        res.end(JSON.stringify(response.ok ? shape(body) : body));
-      })
+      .then(async (response) => json(response.status, await response.json()))
       .catch(() => (res.writeHead(502), res.end()));
   const handle = url.searchParams.get('handle') ?? '';
   if (url.pathname.startsWith('/plc/')) return (forward(process.env.DEMO_PLC + url.pathname.slice(4)), true);
@@ -193,25 +193,12 @@ function demoPds(url: URL, res: ServerResponse): boolean {
     return (forward(`${pds}/xrpc/com.atproto.identity.resolveHandle?handle=${encodeURIComponent(handle)}`), true);
   const actor = url.searchParams.get('actor') ?? '';
   if (url.pathname === '/xrpc/app.bsky.actor.getProfile' && actor.startsWith('did:')) {
-    // The handle, from the DID document the local PLC keeps (`alsoKnownAs: ["at://ada.test"]`), and
-    // kept, as an AppView keeps what it indexed: it answers while the reader's PDS is down.
-    const known = profiles.get(actor);
-    if (known) return (res.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*' }), res.end(JSON.stringify(known)), true);
-    return (
-      forward(`${process.env.DEMO_PLC}/${encodeURIComponent(actor)}`, (doc) => {
-        const profile = { did: actor, handle: String((doc.alsoKnownAs as string[] | undefined)?.[0] ?? actor).replace('at://', '') };
-        profiles.set(actor, profile);
-        return profile;
-      }),
-      true
-    );
+    localProfile(actor).then((profile) => (profile ? json(200, profile) : (res.writeHead(502), res.end())));
+    return true;
   }
   const uris = url.searchParams.getAll('uris');
   if (url.pathname === '/xrpc/app.bsky.feed.getPosts' && uris.length && uris.every((uri) => !sampleDids.has(uri.split('/')[2]))) {
-    Promise.all(uris.map((uri) => pdsPostView(pds, uri).catch(() => undefined))).then((views) => {
-      res.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*' });
-      res.end(JSON.stringify({ posts: views.flatMap((view) => view ?? []) }));
-    });
+    Promise.all(uris.map((uri) => pdsPostView(pds, uri).catch(() => undefined))).then((views) => json(200, { posts: views.flatMap((view) => view ?? []) }));
     return true;
   }
   return false;
@@ -219,6 +206,23 @@ function demoPds(url: URL, res: ServerResponse): boolean {
 
 /** The local PDS's readers' profiles, once read. */
 const profiles = new Map<string, { did: string; handle: string }>();
+
+/**
+ * A local reader's profile: the handle, from the DID document the local PLC keeps (`alsoKnownAs:
+ * ["at://ada.test"]`), and kept, as an AppView keeps what it indexed: it answers while the reader's
+ * PDS (and its PLC) is down. Undefined when the PLC cannot be read.
+ */
+async function localProfile(did: string): Promise<{ did: string; handle: string } | undefined> {
+  const known = profiles.get(did);
+  if (known) return known;
+  const doc = (await fetch(`${process.env.DEMO_PLC}/${encodeURIComponent(did)}`)
+    .then((response) => (response.ok ? response.json() : undefined))
+    .catch(() => undefined)) as { alsoKnownAs?: string[] } | undefined;
+  if (!doc) return undefined;
+  const profile = { did, handle: doc.alsoKnownAs?.[0]?.replace('at://', '') ?? 'handle.invalid' }; // as the AppView says of a handle it cannot confirm
+  profiles.set(did, profile);
+  return profile;
+}
 
 /** The accounts of the sample discussion: any other DID is the local PDS's. */
 const sampleDids = new Set([...sample('', 0).posts.values()].map((post) => post.author.did as string));
@@ -232,15 +236,11 @@ async function pdsPostView(pds: string, uri: string): Promise<PostView | undefin
   const response = await fetch(`${pds}/xrpc/com.atproto.repo.getRecord?${new URLSearchParams({ repo, collection, rkey })}`).catch(() => undefined);
   if (!response?.ok) return undefined;
   const { cid, value } = (await response.json()) as { cid: string; value: Record<string, unknown> & { embed?: { $type?: string; external?: object } } };
-  const doc = (await fetch(`${process.env.DEMO_PLC}/${encodeURIComponent(repo)}`)
-    .then((r) => r.json())
-    .catch(() => ({}))) as { alsoKnownAs?: string[] };
-  const handle = doc.alsoKnownAs?.[0]?.replace('at://', '') ?? 'handle.invalid';
   const external = value.embed?.$type === 'app.bsky.embed.external' ? { embed: { $type: 'app.bsky.embed.external#view', external: value.embed.external } } : {};
   return {
     uri,
     cid,
-    author: { did: repo, handle, labels: [] },
+    author: { did: repo, handle: (await localProfile(repo))?.handle ?? 'handle.invalid', labels: [] },
     record: value,
     ...external,
     replyCount: 0,
