@@ -74,17 +74,27 @@ async function toTheirServer(page: Page) {
   await page.waitForURL((url) => url.origin === pds.url && url.pathname === '/oauth/authorize', { timeout: 20_000 });
   // The PDS fills in the handle the reader gave; they type only their password.
   await expect(page.locator('input[name="username"]').inputValue()).resolves.toBe(alice.handle);
+  await password(page);
+}
+
+/** On their server's sign-in page: the reader's password. */
+async function password(page: Page) {
   await page.locator('input[name="password"]').fill(PASSWORD);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+}
+
+/** On their server's consent page: "Authorize", then back on the article (its query kept), signed in. */
+async function authorize(page: Page) {
+  await page.getByRole('button', { name: 'Authorize' }).click();
+  await page.waitForURL((url) => url.origin === harness.origin && url.search !== '', { timeout: 20_000 });
+  await join(page).getByText(`Signed in as @${alice.handle}`).waitFor({ timeout: 20_000 });
 }
 
 /** A reader's tab on the article, signed in through their server's pages and back. */
 async function signedIn(): Promise<Page> {
   const page = await article();
   await toTheirServer(page);
-  await page.getByRole('button', { name: 'Authorize' }).click();
-  await page.waitForURL((url) => url.origin === harness.origin && url.search !== '', { timeout: 20_000 });
-  await join(page).getByText(`Signed in as @${alice.handle}`).waitFor({ timeout: 20_000 });
+  await authorize(page);
   return page;
 }
 
@@ -347,11 +357,8 @@ describe('joining from the page, against a real PDS', () => {
     // No handle was given: the server welcomes the reader, who signs in there with their handle.
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.locator('input[name="username"]').fill(alice.handle);
-    await page.locator('input[name="password"]').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.getByRole('button', { name: 'Authorize' }).click();
-    await page.waitForURL((url) => url.origin === harness.origin, { timeout: 20_000 });
-    await join(page).getByText(`Signed in as @${alice.handle}`).waitFor({ timeout: 20_000 });
+    await password(page);
+    await authorize(page);
     await page.context().close();
   });
 
@@ -394,11 +401,8 @@ describe('joining from the page, against a real PDS', () => {
     await expect.poll(() => error.textContent(), { timeout: 15_000 }).toContain('Your session has ended');
     await error.getByRole('button', { name: 'Sign in with Bluesky' }).click();
     await page.waitForURL((url) => url.origin === pds.url && url.pathname === '/oauth/authorize', { timeout: 20_000 });
-    await page.locator('input[name="password"]').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.getByRole('button', { name: 'Authorize' }).click();
-    await page.waitForURL((url) => url.origin === harness.origin, { timeout: 20_000 });
-    await join(page).getByText(`Signed in as @${alice.handle}`).waitFor({ timeout: 20_000 });
+    await password(page);
+    await authorize(page);
     await story.getByRole('button', { name: /^Reply/ }).click();
     await expect(page.locator('discuss-thread textarea').inputValue()).resolves.toBe(text);
     await page.locator('discuss-thread .join-compose').getByRole('button', { name: 'Post' }).click();
