@@ -8,6 +8,7 @@ import type { Discussion, DiscussionInputs, Totals } from './bluesky/discussion.
 import type { RouteFailure } from './bluesky/discover.ts';
 import { searchRequest } from './bluesky/search.ts';
 import { readCache, writeCache } from './bluesky/cache.ts';
+import { memo } from './bluesky/memo.ts';
 
 export type Lazy = (typeof import('./lazy.ts'))['lazy'];
 
@@ -30,18 +31,11 @@ export type LoadState =
   | { status: 'loaded' | 'empty'; discussion: Discussion; counts: Totals; busy?: string }
   | { status: 'error'; error: ErrorDetail };
 
-let lazy: Promise<Lazy> | undefined;
+/** The discussion code, requested once per page ("Try again" asks again after a failure). */
+const code = new Map<'lazy', Promise<Lazy>>();
 /** The discussion code once it has arrived, so that later loads need not wait a turn for it. */
 let arrived: Lazy | undefined;
-/** The discussion code, requested once per page. */
-export const loadLazy = (): Promise<Lazy> =>
-  (lazy ??= import('./lazy.ts').then(
-    (module) => (arrived = module.lazy),
-    (error: unknown) => {
-      lazy = undefined; // "Try again" asks again
-      throw error;
-    },
-  ));
+export const loadLazy = (): Promise<Lazy> => memo(code, 'lazy', () => import('./lazy.ts').then((module) => (arrived = module.lazy)));
 
 export class LoadController implements ReactiveController {
   state: LoadState = { status: 'idle' };

@@ -39,3 +39,9 @@ export function writeCache(key: string, discussion: Discussion, now = Date.now()
     // Full or blocked storage: the widget works without a cache.
   }
 }
+
+/** Forget every discussion this cache holds (what a reader just posted is in none of them). */
+export function clearCache(): void {
+  const store = storage();
+  for (const key of Object.keys(store ?? {})) if (key.startsWith(PREFIX)) store!.removeItem(key);
+}

@@ -8,6 +8,7 @@ import { isObject, parsePost } from './parse.ts';
 import { RequestError, type FailureKind, type RequestOptions, buildUrl, getJson, mapLimit, xrpc } from './http.ts';
 import { isDid, isRecordKey, normalizeUrl, type PostRef } from './urls.ts';
 import { searchRequest } from './search.ts';
+import { memo } from './memo.ts';
 
 export interface DiscoverInputs extends RawRules {
   article: string;
@@ -61,18 +62,13 @@ const resolved = new Map<string, Promise<string | undefined>>();
 
 export function resolveDid(actor: string, service: string, ctx: RequestOptions): Promise<string | undefined> {
   if (isDid(actor)) return Promise.resolve(actor);
-  const key = `${service} ${actor.toLowerCase()}`;
-  let did = resolved.get(key);
-  if (!did) {
-    // Not a question for labelers: no `atproto-accept-labelers`, so no preflight.
-    did = xrpc(service, 'com.atproto.identity.resolveHandle', { handle: actor }, { signal: ctx.signal, timeout: ctx.timeout }).then((body) => {
+  // Not a question for labelers: no `atproto-accept-labelers`, so no preflight.
+  return memo(resolved, `${service} ${actor.toLowerCase()}`, () =>
+    xrpc(service, 'com.atproto.identity.resolveHandle', { handle: actor }, { signal: ctx.signal, timeout: ctx.timeout }).then((body) => {
       const value = isObject(body) ? body.did : undefined;
       return typeof value === 'string' && isDid(value) ? value : undefined;
-    });
-    resolved.set(key, did);
-    did.catch(() => resolved.delete(key));
-  }
-  return did;
+    }),
+  );
 }
 
 /** `app.bsky.feed.getPosts` for any number of URIs, 25 a call, in the order asked. */

@@ -6,6 +6,7 @@ import type { RequestOptions } from './http.ts';
 import { discover, resolveDid, type DiscoverInputs, type RouteFailure } from './discover.ts';
 import { searchRequest } from './search.ts';
 import { compare, loadBranch, loadThreads } from './threads.ts';
+import { memo } from './memo.ts';
 import type { RawRules, Rules } from './rules.ts';
 
 export interface DiscussionInputs extends DiscoverInputs {
@@ -54,15 +55,16 @@ const ruleCache = new WeakMap<DiscussionInputs, Promise<Ruled>>();
  * header is known, while the labelers' definitions are still on their way.
  */
 async function withRules(inputs: DiscussionInputs, options: RequestOptions, early?: (ctx: RequestOptions) => void): Promise<[RequestOptions, RouteFailure[]]> {
-  let entry = ruleCache.get(inputs);
-  if (!entry) {
-    // The rules' code comes only to pages that set a rule.
-    entry = hasRules(inputs)
-      ? import('./rules.ts').then((module) => module.loadRules(inputs, inputs.service, options, (handle) => resolveDid(handle, inputs.service, options)))
-      : Promise.resolve({ ready: Promise.resolve({ failures: [] }) });
-    ruleCache.set(inputs, entry);
-    entry.then((ruled) => ruled.ready).catch(() => ruleCache.delete(inputs));
-  }
+  // The rules' code comes only to pages that set a rule; a failure is asked again next time.
+  const entry = memo(
+    ruleCache,
+    inputs,
+    () =>
+      hasRules(inputs)
+        ? import('./rules.ts').then((module) => module.loadRules(inputs, inputs.service, options, (handle) => resolveDid(handle, inputs.service, options)))
+        : Promise.resolve({ ready: Promise.resolve({ failures: [] }) }),
+    (ruled) => ruled.ready,
+  );
   const { accept, ready } = await entry;
   const ctx = { ...options, labelers: accept };
   early?.(ctx);

@@ -10,7 +10,7 @@ import { joinMessages, type JoinMessages } from './messages.ts';
 import { MAX_GRAPHEMES, findFacets, graphemes } from './facets.ts';
 import { fill } from '../i18n/messages.ts';
 import { xrpc } from '../bluesky/http.ts';
-import { PREFIX, storage } from '../bluesky/cache.ts';
+import { clearCache } from '../bluesky/cache.ts';
 
 type State =
   | { kind: 'out' }
@@ -357,7 +357,7 @@ export class Join {
       this.#sent.set(target, [...(this.#sent.get(target) ?? []), sent]);
       this.#posted.set(uri, sent);
       writeDraft(target, '');
-      forgetCache(); // a reload asks the AppView again, rather than show the discussion without it
+      clearCache(); // a reload asks the AppView again, rather than show the discussion without it
       this.#open = undefined;
       this.#confirm(sent);
     } catch (error) {
@@ -469,12 +469,6 @@ export class Join {
         return html`<span role="alert">${state.denied ? t.denied : fill(t.failed, { reason: state.message })}</span> ${signInButton}`;
     }
   }
-}
-
-/** Forget every discussion the session cache holds: what the reader just posted is not in them. */
-function forgetCache() {
-  const store = storage();
-  for (const key of Object.keys(store ?? {})) if (key.startsWith(PREFIX)) store!.removeItem(key);
 }
 
 /** What an error says, whatever was thrown. */
