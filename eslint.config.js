@@ -36,6 +36,9 @@ export default tseslint.config(
       ...lit.configs['flat/recommended'].rules,
       ...wc.configs['flat/best-practice'].rules,
       '@typescript-eslint/no-explicit-any': 'error',
+      // A module says one thing and a function does one: past these, split by responsibility.
+      'max-lines': ['error', { max: 300 }],
+      'max-lines-per-function': ['error', { max: 60, skipBlankLines: true, skipComments: true }],
     },
   },
   {
