@@ -22,6 +22,7 @@ const ok = {
   name: 'The Northern Ledger',
 };
 const write = (options: Partial<typeof ok>) => clientMetadata({ ...ok, ...options }, bluesky);
+const template = write({});
 
 describe('clientMetadata', () => {
   it('writes a web client with DPoP, our scope, and the redirect page, as Bluesky’s OAuth client validates it', () => {
@@ -79,11 +80,14 @@ describe('clientMetadata', () => {
     [{ name: 'Northern\u200F' }, /^name: .*U\+200F/],
     [{ name: 'North\u0000ern' }, /^name: .*U\+0000/],
     [{ name: 'North\u0085ern' }, /^name: .*U\+0085/],
-    [{ name: 'x'.repeat(MAX_NAME + 1) }, /^name: at most 100 characters, as readers see it/],
-    [{ name: 'Ledger '.repeat(100_000) }, /^name: at most 100 characters/],
-    [{ name: `Ledger${'\u0301'.repeat(1_000)}` }, /^name: at most 100 characters/], // one character, a thousand accents
   ])('refuses %j', (options, message) => {
     expect(() => write(options)).toThrow(message);
+  });
+
+  it('refuses a name over 100 characters, however long, and one character hiding a pile of accents', () => {
+    expect(() => write({ name: 'x'.repeat(MAX_NAME + 1) })).toThrow(/^name: at most 100 characters, as readers see it/);
+    expect(() => write({ name: 'Ledger '.repeat(100_000) })).toThrow(/^name: at most 100 characters/);
+    expect(() => write({ name: `Ledger${'\u0301'.repeat(1_000)}` })).toThrow(/^name: at most 100 characters/);
   });
 
   it('writes exactly the documents Bluesky accepts and our rules allow, with the name readers will see', () => {
@@ -145,7 +149,7 @@ describe('clientMetadata', () => {
       { numRuns: 2000 },
     );
     expect(written).toBeGreaterThan(100); // about 180 on average: enough are written to check
-  });
+  }, 60_000); // 2,000 documents, each judged twice by Bluesky's code: seconds on a busy machine
 });
 
 /**
@@ -157,7 +161,7 @@ function blueskyAccepts(url: string, redirect: string): boolean {
   let id: URL, back: URL;
   try {
     [id, back] = [new URL(url), new URL(redirect)];
-    validateClientMetadata({ ...write({}), client_id: id.href, client_uri: id.origin, redirect_uris: [back.href] });
+    validateClientMetadata({ ...template, client_id: id.href, client_uri: id.origin, redirect_uris: [back.href] });
   } catch {
     return false;
   }
