@@ -97,8 +97,9 @@ function siteName(name: string | undefined, host: string): string {
     const code = `U+${bad[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
     throw new Error(`name: remove the invisible character ${code} (character ${[...clean.slice(0, bad.index)].length + 1}): it can change how the name reads`);
   }
-  // Counted as readers see characters; past 1,000 UTF-16 units not counted at all (a segmenter's work
-  // grows with the square of the text), and no character hides a pile of combining marks.
+  // Counted as readers see characters; past 1,000 UTF-16 units not counted at all (on Node 20, where
+  // the bin runs, segmenting takes time and memory growing with the square of the text), and no
+  // character hides a pile of combining marks.
   if (clean.length > 10 * MAX_NAME || graphemes(clean) > MAX_NAME)
     throw new Error(`name: at most ${MAX_NAME} characters, as readers see it on their consent page`);
   return clean || host;
