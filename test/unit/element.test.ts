@@ -42,6 +42,7 @@ beforeEach(() => {
   document.title = 'Norvia blocks Whisperline';
 });
 afterEach(() => {
+  vi.useRealTimers();
   vi.unstubAllGlobals();
   vi.restoreAllMocks();
 });
@@ -387,17 +388,28 @@ describe("<discuss-thread> with the site owner's rules", () => {
   });
 
   it('reloads when the filter is replaced, and never uses the session cache with one', async () => {
+    // A cache entry is written a turn after the discussion shows: the test says when that turn comes.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const { calls } = stubFetch(sampleRoute);
+    const searches = () => calls.filter((call) => call.url.pathname.endsWith('searchPosts')).length;
+    // A page without a filter left a fresh entry for the same article.
+    const plain = mount({ post: STORY });
+    await settled(plain, 'loaded');
+    vi.runAllTimers();
+    plain.remove();
+    const entries = () => Object.entries(sessionStorage).filter(([key]) => key.startsWith('discuss-thread:'));
+    const written = entries();
+    expect(written).toHaveLength(1);
+    vi.spyOn(Date, 'now').mockReturnValue(Date.now() + 60_000); // still fresh; a new entry would say so
     const el = mount({ post: STORY });
     el.filter = (view) => !(view.record as { text: string }).text.includes('Encryption');
     await settled(el, 'loaded');
     expect(root(el).textContent).not.toContain("Encryption isn't a luxury");
-    const searches = () => calls.filter((call) => call.url.pathname.endsWith('searchPosts')).length;
-    const before = searches();
+    expect(searches()).toBe(2);
     el.filter = () => true;
     await vi.waitFor(() => expect(root(el).textContent).toContain("Encryption isn't a luxury"));
-    expect(searches()).toBe(before + 1);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(Object.keys(sessionStorage).filter((k) => k.startsWith('discuss-thread:'))).toEqual([]);
+    expect(searches()).toBe(3);
+    vi.runAllTimers();
+    expect(entries()).toEqual(written);
   });
 });

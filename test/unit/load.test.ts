@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LitElement } from 'lit';
 import { LoadController, type LoadState } from '../../src/load.ts';
 import { readInputs } from '../../src/inputs.ts';
+import { readCache } from '../../src/bluesky/cache.ts';
 import { ARTICLE } from '../../demo/appview/sample.ts';
 import { deferred, ORIGIN, sampleRoute, stubFetch, type Route } from './helpers.ts';
 
@@ -30,6 +31,7 @@ function host() {
 
 beforeEach(() => sessionStorage.clear());
 afterEach(() => {
+  vi.useRealTimers();
   vi.unstubAllGlobals();
   document.body.innerHTML = '';
 });
@@ -126,5 +128,27 @@ describe('LoadController', () => {
     expect(await more).toBe(2);
     expect('busy' in el.loader.state && el.loader.state.busy).toBeFalsy();
     expect((el.loader.state as { discussion: { threads: unknown[] } }).discussion.threads).toHaveLength(4);
+  });
+
+  it('writes nothing to the session cache once a newer load or a disconnect has superseded it', async () => {
+    // The entry is written a turn after the discussion shows; the test decides when that turn comes.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    stubFetch(sampleRoute);
+    const el = host();
+    const [top, oldest] = [inputs(), inputs({ sort: 'oldest' })];
+    el.loader.load(top, top.key);
+    await el.loader.done; // shown, its entry not written yet…
+    el.loader.load(oldest, oldest.key); // …when new inputs replace it
+    await el.loader.done;
+    el.remove(); // and this one is disconnected before its turn
+    vi.runAllTimers();
+    expect([readCache(top.key), readCache(oldest.key)]).toEqual([undefined, undefined]);
+    // A load that stands writes its entry on that turn, so the test above could see a write.
+    const again = host();
+    again.loader.load(top, top.key);
+    await again.loader.done;
+    expect(readCache(top.key)).toBeUndefined();
+    vi.runAllTimers();
+    expect(readCache(top.key)).toMatchObject({ fresh: true });
   });
 });
