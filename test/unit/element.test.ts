@@ -330,31 +330,6 @@ describe('<discuss-thread> discovery fallbacks', () => {
 });
 
 describe('<discuss-thread> races and properties', () => {
-  it('keeps a quiet refresh that lands while "Show more" is loading', async () => {
-    stubFetch(sampleRoute);
-    const first = mount({ limit: '2', sort: 'latest' });
-    await settled(first, 'loaded');
-    first.remove();
-    vi.spyOn(Date, 'now').mockReturnValue(Date.now() + 10 * 60_000);
-    const search = deferred();
-    const threads = deferred();
-    stubFetch(async (url, init) => {
-      if (url.pathname.endsWith('searchPosts')) await search.promise;
-      if (url.pathname.endsWith('getPostThread')) await threads.promise;
-      return sampleRoute(url, init);
-    });
-    const el = mount({ limit: '2', sort: 'latest' });
-    await settled(el, 'loaded'); // the stale copy
-    root(el).querySelector<HTMLButtonElement>('button[part="more"]')!.click();
-    search.resolve(); // the quiet refresh lands first…
-    await vi.waitFor(() => expect(JSON.stringify(sessionStorage)).toContain(String(Date.now())));
-    threads.resolve(); // …then the older "Show more"
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    await el.updateComplete;
-    expect(root(el).querySelectorAll('.list > li')).toHaveLength(2);
-    expect(root(el).querySelector<HTMLButtonElement>('button[part="more"]')!.disabled).toBe(false);
-  });
-
   it('speaks the language set as a property, as React 19 sets it', async () => {
     stubFetch(sampleRoute);
     document.documentElement.lang = 'en';
