@@ -250,6 +250,25 @@ describe('<discuss-thread> input', () => {
     expect(search.get('url')).toMatch(/^http/);
   });
 
+  it('gives the heading the level heading-level sets, 2 by default, and warns about one outside 1–6', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    stubFetch(xrpcRoutes({ 'app.bsky.feed.searchPosts': { posts: [] } }));
+    const el = mount({ 'heading-level': '4' });
+    await settled(el, 'empty');
+    const level = () => part(el, 'heading')!.getAttribute('aria-level');
+    expect(level()).toBe('4');
+    el.setAttribute('heading-level', '1');
+    await el.updateComplete;
+    expect(level()).toBe('1');
+    el.setAttribute('heading-level', '7');
+    await el.updateComplete;
+    expect(level()).toBe('2');
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('heading-level="7"'));
+    el.removeAttribute('heading-level');
+    await el.updateComplete;
+    expect(level()).toBe('2');
+  });
+
   it('renders hostile text as text and never makes a javascript: link', async () => {
     const a = actor('mallory', '<img src=x onerror=alert(1)>');
     const hostile = post({
