@@ -4,6 +4,14 @@ import type { DiscussThread } from '../../src/element.ts';
 import { actor, post } from '../../demo/appview/build.ts';
 import { ARTICLE } from '../../demo/appview/sample.ts';
 import { deferred, json, ORIGIN, sampleRoute, stubFetch, xrpcRoutes, type Route } from './helpers.ts';
+import { messages } from '../../src/i18n/messages.ts';
+
+/** The Japanese strings arrive when a test says so. */
+const japanese = vi.hoisted(() => {
+  let arrive!: () => void;
+  return { arrived: new Promise<void>((resolve) => (arrive = resolve)), arrive: () => arrive() };
+});
+vi.mock('../../src/i18n/lang/ja.ts', async (original) => (await japanese.arrived, original()));
 
 const STORY = 'https://bsky.app/profile/minapark.news.example/post/3m6aaa2story';
 const STORY_URL = STORY;
@@ -356,6 +364,27 @@ describe('<discuss-thread> races and properties', () => {
     el.lang = 'de';
     await vi.waitFor(() => expect(part(el, 'heading')?.textContent!.trim()).toBe('Kommentare'));
     document.documentElement.lang = '';
+  });
+
+  it('speaks the language set last, though one set before it arrives later', async () => {
+    stubFetch(sampleRoute);
+    const el = mount();
+    await settled(el, 'loaded');
+    const heading = () => part(el, 'heading')!.textContent!.trim();
+    const shown: string[] = [];
+    new MutationObserver(() => shown.push(heading())).observe(root(el), { subtree: true, characterData: true, childList: true });
+    el.lang = 'ja'; // its strings are on their way…
+    await el.updateComplete;
+    el.lang = 'en'; // …when the page switches back to English, which is here
+    await el.updateComplete;
+    expect(heading()).toBe('Comments');
+    japanese.arrive();
+    // The element's own request is the only one for them: once they are read, what it does with them
+    // has followed in the same turn, before this check's next turn.
+    await vi.waitFor(() => expect(messages('ja')).toBeDefined());
+    await el.updateComplete;
+    expect(heading()).toBe('Comments');
+    expect(shown).not.toContain('コメント');
   });
 
   it('ignores a post reference with a malformed escape, with a warning', async () => {
