@@ -164,7 +164,12 @@ export class DiscussThread extends LitElement {
 
   #read = (): Inputs => readInputs(this, readPage(document), this.#warn);
 
-  #language = () => chooseLanguage(this, (lang) => ((this.#lang = lang), this.requestUpdate()));
+  #asked = 0; // languages asked for: the strings of one asked before the latest are not used when they arrive
+
+  #language() {
+    const asked = ++this.#asked;
+    chooseLanguage(this, (lang) => asked === this.#asked && ((this.#lang = lang), this.requestUpdate()));
+  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if ([...changed.keys()].some((name) => !NOT_INPUTS.has(name))) this.#inputs = this.#read();

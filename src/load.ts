@@ -134,7 +134,9 @@ export class LoadController implements ReactiveController {
       const discussion = await lazy.loadDiscussion(inputs, ctx, search);
       if (controller.signal.aborted) return;
       this.#show(discussion, true);
-      if (cacheable) setTimeout(() => writeCache(key, discussion)); // after the discussion is on screen, not before
+      // After the discussion is on screen, not before; by then a newer load (or a disconnect) may
+      // have superseded this one, which then writes nothing.
+      if (cacheable) setTimeout(() => controller.signal.aborted || writeCache(key, discussion));
     } catch (error) {
       // A quiet refresh that fails keeps what is shown.
       if (!controller.signal.aborted && !cached) this.#fail(error, error instanceof lazy.DiscoveryError ? error.failures : []);

@@ -57,8 +57,20 @@ describe('the first view of a thread', () => {
     expect(thread.replies.map((r) => r.counts.likes)).toEqual([1000, 999, 998, 997, 996, 995, 994, 993, 992, 991]);
     expect(thread.replies.every((r) => r.replies.length === 3 && r.more === 1)).toBe(true);
     expect(count(thread.replies)).toBe(40);
-    // The budget is spent level by level: the third level gets none of it.
+    // Asked two levels deep, the third level is counted, not shown (the budget binds below: next test).
     expect(thread.replies[0].replies.every((r) => r.replies.length === 0 && r.more === 3)).toBe(true);
+  });
+
+  it('stops at 40 replies in all when the third level would pass it, filling it best first', async () => {
+    // Eight direct replies, so the whole thread is asked for: the budget, not the depth, is the limit.
+    const { tree, routes } = bigThread([8, 3, 3]);
+    assertValidOutput('app.bsky.feed.getPostThread', threadView(tree, 6));
+    const { calls } = stubFetch(routes);
+    const [thread] = (await loadDiscussion(inputs)).threads;
+    expect(calls.find((c) => c.url.pathname.endsWith('getPostThread'))!.url.searchParams.get('depth')).toBe('6');
+    expect(count(thread.replies)).toBe(40); // 8 + 24 + the 8 left of the budget
+    const third = thread.replies.flatMap((r) => r.replies).map((r) => [r.replies.length, r.more]);
+    expect(third).toEqual([[3, 0], [3, 0], [2, 1], ...Array.from({ length: 21 }, () => [0, 3])]);
   });
 
   it('opens a branch in place with every direct reply, and leaves the rest of the discussion as it was', async () => {

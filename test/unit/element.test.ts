@@ -4,6 +4,14 @@ import type { DiscussThread } from '../../src/element.ts';
 import { actor, post } from '../../demo/appview/build.ts';
 import { ARTICLE } from '../../demo/appview/sample.ts';
 import { deferred, json, ORIGIN, sampleRoute, stubFetch, xrpcRoutes, type Route } from './helpers.ts';
+import { messages } from '../../src/i18n/messages.ts';
+
+/** The Japanese strings arrive when a test says so. */
+const japanese = vi.hoisted(() => {
+  let arrive!: () => void;
+  return { arrived: new Promise<void>((resolve) => (arrive = resolve)), arrive: () => arrive() };
+});
+vi.mock('../../src/i18n/lang/ja.ts', async (original) => (await japanese.arrived, original()));
 
 const STORY = 'https://bsky.app/profile/minapark.news.example/post/3m6aaa2story';
 const STORY_URL = STORY;
@@ -42,6 +50,7 @@ beforeEach(() => {
   document.title = 'Norvia blocks Whisperline';
 });
 afterEach(() => {
+  vi.useRealTimers();
   vi.unstubAllGlobals();
   vi.restoreAllMocks();
 });
@@ -249,6 +258,25 @@ describe('<discuss-thread> input', () => {
     expect(search.get('url')).toMatch(/^http/);
   });
 
+  it('gives the heading the level heading-level sets, 2 by default, and warns about one outside 1–6', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    stubFetch(xrpcRoutes({ 'app.bsky.feed.searchPosts': { posts: [] } }));
+    const el = mount({ 'heading-level': '4' });
+    await settled(el, 'empty');
+    const level = () => part(el, 'heading')!.getAttribute('aria-level');
+    expect(level()).toBe('4');
+    el.setAttribute('heading-level', '1');
+    await el.updateComplete;
+    expect(level()).toBe('1');
+    el.setAttribute('heading-level', '7');
+    await el.updateComplete;
+    expect(level()).toBe('2');
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('heading-level="7"'));
+    el.removeAttribute('heading-level');
+    await el.updateComplete;
+    expect(level()).toBe('2');
+  });
+
   it('renders hostile text as text and never makes a javascript: link', async () => {
     const a = actor('mallory', '<img src=x onerror=alert(1)>');
     const hostile = post({
@@ -329,31 +357,6 @@ describe('<discuss-thread> discovery fallbacks', () => {
 });
 
 describe('<discuss-thread> races and properties', () => {
-  it('keeps a quiet refresh that lands while "Show more" is loading', async () => {
-    stubFetch(sampleRoute);
-    const first = mount({ limit: '2', sort: 'latest' });
-    await settled(first, 'loaded');
-    first.remove();
-    vi.spyOn(Date, 'now').mockReturnValue(Date.now() + 10 * 60_000);
-    const search = deferred();
-    const threads = deferred();
-    stubFetch(async (url, init) => {
-      if (url.pathname.endsWith('searchPosts')) await search.promise;
-      if (url.pathname.endsWith('getPostThread')) await threads.promise;
-      return sampleRoute(url, init);
-    });
-    const el = mount({ limit: '2', sort: 'latest' });
-    await settled(el, 'loaded'); // the stale copy
-    root(el).querySelector<HTMLButtonElement>('button[part="more"]')!.click();
-    search.resolve(); // the quiet refresh lands first…
-    await vi.waitFor(() => expect(JSON.stringify(sessionStorage)).toContain(String(Date.now())));
-    threads.resolve(); // …then the older "Show more"
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    await el.updateComplete;
-    expect(root(el).querySelectorAll('.list > li')).toHaveLength(2);
-    expect(root(el).querySelector<HTMLButtonElement>('button[part="more"]')!.disabled).toBe(false);
-  });
-
   it('speaks the language set as a property, as React 19 sets it', async () => {
     stubFetch(sampleRoute);
     document.documentElement.lang = 'en';
@@ -361,6 +364,27 @@ describe('<discuss-thread> races and properties', () => {
     el.lang = 'de';
     await vi.waitFor(() => expect(part(el, 'heading')?.textContent!.trim()).toBe('Kommentare'));
     document.documentElement.lang = '';
+  });
+
+  it('speaks the language set last, though one set before it arrives later', async () => {
+    stubFetch(sampleRoute);
+    const el = mount();
+    await settled(el, 'loaded');
+    const heading = () => part(el, 'heading')!.textContent!.trim();
+    const shown: string[] = [];
+    new MutationObserver(() => shown.push(heading())).observe(root(el), { subtree: true, characterData: true, childList: true });
+    el.lang = 'ja'; // its strings are on their way…
+    await el.updateComplete;
+    el.lang = 'en'; // …when the page switches back to English, which is here
+    await el.updateComplete;
+    expect(heading()).toBe('Comments');
+    japanese.arrive();
+    // The element's own request is the only one for them: once they are read, what it does with them
+    // has followed in the same turn, before this check's next turn.
+    await vi.waitFor(() => expect(messages('ja')).toBeDefined());
+    await el.updateComplete;
+    expect(heading()).toBe('Comments');
+    expect(shown).not.toContain('コメント');
   });
 
   it('ignores a post reference with a malformed escape, with a warning', async () => {
@@ -387,17 +411,28 @@ describe("<discuss-thread> with the site owner's rules", () => {
   });
 
   it('reloads when the filter is replaced, and never uses the session cache with one', async () => {
+    // A cache entry is written a turn after the discussion shows: the test says when that turn comes.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const { calls } = stubFetch(sampleRoute);
+    const searches = () => calls.filter((call) => call.url.pathname.endsWith('searchPosts')).length;
+    // A page without a filter left a fresh entry for the same article.
+    const plain = mount({ post: STORY });
+    await settled(plain, 'loaded');
+    vi.runAllTimers();
+    plain.remove();
+    const entries = () => Object.entries(sessionStorage).filter(([key]) => key.startsWith('discuss-thread:'));
+    const written = entries();
+    expect(written).toHaveLength(1);
+    vi.spyOn(Date, 'now').mockReturnValue(Date.now() + 60_000); // still fresh; a new entry would say so
     const el = mount({ post: STORY });
     el.filter = (view) => !(view.record as { text: string }).text.includes('Encryption');
     await settled(el, 'loaded');
     expect(root(el).textContent).not.toContain("Encryption isn't a luxury");
-    const searches = () => calls.filter((call) => call.url.pathname.endsWith('searchPosts')).length;
-    const before = searches();
+    expect(searches()).toBe(2);
     el.filter = () => true;
     await vi.waitFor(() => expect(root(el).textContent).toContain("Encryption isn't a luxury"));
-    expect(searches()).toBe(before + 1);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(Object.keys(sessionStorage).filter((k) => k.startsWith('discuss-thread:'))).toEqual([]);
+    expect(searches()).toBe(3);
+    vi.runAllTimers();
+    expect(entries()).toEqual(written);
   });
 });

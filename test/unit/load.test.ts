@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LitElement } from 'lit';
 import { LoadController, type LoadState } from '../../src/load.ts';
 import { readInputs } from '../../src/inputs.ts';
+import { readCache } from '../../src/bluesky/cache.ts';
 import { ARTICLE } from '../../demo/appview/sample.ts';
 import { deferred, ORIGIN, sampleRoute, stubFetch, type Route } from './helpers.ts';
 
@@ -30,6 +31,7 @@ function host() {
 
 beforeEach(() => sessionStorage.clear());
 afterEach(() => {
+  vi.useRealTimers();
   vi.unstubAllGlobals();
   document.body.innerHTML = '';
 });
@@ -126,5 +128,82 @@ describe('LoadController', () => {
     expect(await more).toBe(2);
     expect('busy' in el.loader.state && el.loader.state.busy).toBeFalsy();
     expect((el.loader.state as { discussion: { threads: unknown[] } }).discussion.threads).toHaveLength(4);
+  });
+
+  it('writes nothing to the session cache once a newer load or a disconnect has superseded it', async () => {
+    // The entry is written a turn after the discussion shows; the test decides when that turn comes.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    stubFetch(sampleRoute);
+    const el = host();
+    const [top, oldest] = [inputs(), inputs({ sort: 'oldest' })];
+    el.loader.load(top, top.key);
+    await el.loader.done; // shown, its entry not written yet…
+    el.loader.load(oldest, oldest.key); // …when new inputs replace it
+    await el.loader.done;
+    el.remove(); // and this one is disconnected before its turn
+    vi.runAllTimers();
+    expect([readCache(top.key), readCache(oldest.key)]).toEqual([undefined, undefined]);
+    // A load that stands writes its entry on that turn, so the test above could see a write.
+    const again = host();
+    again.loader.load(top, top.key);
+    await again.loader.done;
+    expect(readCache(top.key)).toBeUndefined();
+    vi.runAllTimers();
+    expect(readCache(top.key)).toMatchObject({ fresh: true });
+  });
+
+  describe('a quiet refresh that lands while "Show more" is loading', () => {
+    // Four threads without replies on the first page, so the quiet refresh needs no thread; the next
+    // page's three have replies, so "Show more" waits on their getPostThread, which the test holds.
+    const i = inputs({ limit: 4, sort: 'latest' });
+    const threadsOf = (state: LoadState) => ('discussion' in state ? state.discussion.threads.length : 0);
+
+    /** A stale entry on screen, its quiet refresh's search held, and "Show more" waiting on its threads. */
+    async function refreshDuringMore(threadRoute: (url: URL, init?: RequestInit) => Promise<Response>) {
+      stubFetch(sampleRoute);
+      const first = host();
+      first.loader.load(i, i.key);
+      await first.loader.done;
+      await vi.waitFor(() => expect(readCache(i.key)).toBeDefined());
+      first.remove();
+      vi.spyOn(Date, 'now').mockReturnValue(Date.now() + 10 * 60_000);
+      const search = deferred();
+      const { calls } = stubFetch(async (url, init) => {
+        if (url.pathname.endsWith('searchPosts')) await search.promise;
+        return url.pathname.endsWith('getPostThread') ? threadRoute(url, init) : sampleRoute(url, init);
+      });
+      const el = host();
+      el.loader.load(i, i.key);
+      expect(threadsOf(el.loader.state)).toBe(4); // the stale copy
+      const more = el.loader.more();
+      await vi.waitFor(() => expect(calls.filter((c) => c.url.pathname.endsWith('getPostThread'))).toHaveLength(3));
+      search.resolve(); // the quiet refresh lands first…
+      await el.loader.done;
+      const refreshed = el.loader.state;
+      expect(refreshed).toMatchObject({ status: 'loaded' });
+      expect(refreshed).not.toHaveProperty('busy');
+      return { el, more, refreshed };
+    }
+
+    afterEach(() => vi.restoreAllMocks());
+
+    it('keeps a quiet refresh that lands while "Show more" is loading', async () => {
+      // The older page's threads still arrive, after the refresh: an answer already on its way.
+      const threads = deferred();
+      const { el, more, refreshed } = await refreshDuringMore(async (url, init) => (await threads.promise, sampleRoute(url, init)));
+      threads.resolve(); // …then the older "Show more"
+      expect(await more).toBeUndefined();
+      expect(el.loader.state).toBe(refreshed);
+      expect(threadsOf(el.loader.state)).toBe(4);
+    });
+
+    it('keeps a quiet refresh when the "Show more" it aborted fails', async () => {
+      // As a browser's fetch does: an aborted request rejects.
+      const { el, more, refreshed } = await refreshDuringMore(
+        (_url, init) => new Promise((_resolve, reject) => init!.signal!.addEventListener('abort', () => reject(init!.signal!.reason))),
+      );
+      expect(await more).toBeUndefined();
+      expect(el.loader.state).toBe(refreshed);
+    });
   });
 });
