@@ -2,8 +2,7 @@
 // since session storage is shared with the page and anything else on the origin. Loaded with the
 // rest of the discussion code, not with the entry file.
 
-import type { Discussion } from './discussion.ts';
-import type { Embed, Media, Post, ThreadNode } from './model.ts';
+import type { Discussion, Embed, Media, Post, ThreadNode } from './model.ts';
 import { isObject } from './parse.ts';
 
 type Json = Record<string, unknown>;

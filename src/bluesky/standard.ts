@@ -5,11 +5,12 @@
 // that declare a document, in parallel with the search; the pinned posts wait for them, so each
 // gives up after 3 s.
 
+import type { PostRef } from './model.ts';
 import { isObject } from './parse.ts';
 import { buildUrl, getJson, type RequestOptions } from './http.ts';
-import { isDid, isRecordKey, parsePostRef, type PostRef } from './urls.ts';
+import { isDid, isRecordKey, parsePostRef } from './urls.ts';
 import { safeHref } from './links.ts';
-import { warner } from '../inputs.ts';
+import { warner } from './warn.ts';
 
 const warn = warner();
 

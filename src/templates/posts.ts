@@ -2,8 +2,7 @@
 // HTML. Loaded with the discussion code, once the network has answered.
 
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Embed, Facet, Post, BasePost, Ref, ThreadNode } from '../bluesky/model.ts';
-import type { Discussion, Totals } from '../bluesky/discussion.ts';
+import type { BasePost, Discussion, Embed, Facet, Post, Ref, ThreadNode, Totals } from '../bluesky/model.ts';
 import { normalizeUrl } from '../bluesky/urls.ts';
 import { hashtagUrl, profileUrl, safeHref } from '../bluesky/links.ts';
 import { segments } from '../richtext.ts';
