@@ -9,7 +9,7 @@ import type { PostRef } from './model.ts';
 import { isObject } from './parse.ts';
 import { buildUrl, getJson, type RequestOptions } from './http.ts';
 import { isDid, isRecordKey, parsePostRef } from './urls.ts';
-import { publicHttpsOrigin } from './links.ts';
+import { publicHttpsOrigin } from './hosts.ts';
 import { warner } from './warn.ts';
 
 const warn = warner();

@@ -4,7 +4,7 @@
 
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { documentPost } from '../../src/bluesky/standard.ts';
-import { publicHttpsOrigin } from '../../src/bluesky/links.ts';
+import { publicHttpsOrigin } from '../../src/bluesky/hosts.ts';
 import { json, stubFetch } from './helpers.ts';
 
 const PLC = 'did:plc:docdocdocdocdocdocdocdoc';
