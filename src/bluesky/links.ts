@@ -24,13 +24,13 @@ export function safeHref(uri: string): string | undefined {
   }
 }
 
-/** The host a word of a link's text names as an address or a domain ("https://a.example/x", "a.example/x", "10.0.0.1"), or undefined. */
+/** The host a word of a link's text names as an address or a domain ("http://[::1]/x", "a.example/x", "10.0.0.1"), or undefined. */
 function hostNamed(word: string): string | undefined {
   const scheme = /^[a-z][a-z\d+.-]*:\/\//i.test(word);
   try {
-    const host = new URL(scheme ? word : `https://${word}`).hostname.replace(/\.$/, '');
+    const host = new URL(scheme ? word : `https://${word}`).hostname;
     // A name ends in a TLD of letters (or an IDN's `xn--`); numbers are an address only as written ("1.5" is not 1.0.0.5).
-    if (scheme || /\.(?:[a-z]{2,63}|xn--[a-z\d-]+)$|^\[/.test(host) || (/^[\d.]+$/.test(host) && word.includes(host))) return host;
+    if (scheme || /\.([a-z]{2,63}|xn--[\w-]+)$/.test(host) || (/^[\d.]+$/.test(host) && word.includes(host))) return host;
   } catch {
     // not an address
   }
@@ -45,8 +45,8 @@ function hostNamed(word: string): string | undefined {
  * parser writes them, so a look-alike IDN is its `xn--` form, never equal to the name it imitates.
  */
 export function otherHost(text: string, href: string): string | undefined {
-  const target = new URL(href).hostname.replace(/\.$/, '');
-  const bare = (host: string) => host.replace(/^www\./, '');
+  const target = new URL(href).hostname;
+  const bare = (host: string) => host.replace(/^www\.|\.$/g, '');
   // Each word, without the punctuation around it: "(news.example)", "news.example." and "…/path…" name a host too.
   const named = text.split(/\s+/).map((word) => hostNamed(word.replace(/^\W+|\W+$/g, '')));
   return named.some((host) => host && bare(host) !== bare(target)) ? target : undefined;

@@ -49,8 +49,8 @@ const ICONS = {
 function link(facet: Facet, text: string): TemplateResult | string {
   const href = facet.link ? safeHref(facet.link) : facet.mention ? profileUrl(facet.mention) : facet.tag ? hashtagUrl(facet.tag) : undefined;
   // A link whose text names another host shows where it really goes, in the link's own name too.
-  const elsewhere = facet.link && href ? otherHost(text, href) : undefined;
-  return href ? html`<a href=${href} rel=${REL}>${text}${elsewhere ? html`<span class="destination"> (${elsewhere})</span>` : nothing}</a>` : text;
+  const elsewhere = facet.link && href && otherHost(text, href);
+  return href ? html`<a href=${href} rel=${REL}>${elsewhere ? `${text} (${elsewhere})` : text}</a>` : text;
 }
 
 export const richText = (text: string, facets: readonly Facet[]) =>

@@ -120,9 +120,7 @@ describe('links whose text names another host', () => {
     ['WWW.News.Example', 'https://news.example/'],
     ['https://news.example/a', 'http://news.example/b'],
   ])('shows “%s” alone when it names no other host than %s', (text, href) => {
-    const a = linked(text, href).querySelector('a')!;
-    expect(a.textContent).toBe(text);
-    expect(a.querySelector('.destination')).toBeNull();
+    expect(linked(text, href).querySelector('a')!.textContent).toBe(text);
   });
 
   it('leaves mentions and hashtags as they are written: they go to bsky.app', () => {
