@@ -35,7 +35,7 @@ const count = (value: unknown): number => (typeof value === 'number' && Number.i
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 const typeOf = (value: Json): string => (typeof value.$type === 'string' ? value.$type.replace(/#main$/, '') : '');
 /** A post's `at://` URI by DID, as the AppView names posts; postUrl() relies on its shape. */
-const isPostUri = (value: unknown): value is string => typeof value === 'string' && value.startsWith('at://') && isDid(parsePostRef(value)?.actor ?? '');
+export const isPostUri = (value: unknown): value is string => typeof value === 'string' && value.startsWith('at://') && isDid(parsePostRef(value)?.actor ?? '');
 const size = (value: unknown) => {
   if (!isObject(value)) return {};
   const width = count(value.width);
