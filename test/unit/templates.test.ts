@@ -99,6 +99,8 @@ describe('links whose text names another host', () => {
     ['NEWS.EXAMPLE/Account', 'https://news.example.evil.example/', 'news.example.evil.example'],
     ['Sign in at news.example', 'https://evil.example/', 'evil.example'],
     ['news.example/account (news.example)', 'https://evil.example/', 'evil.example'],
+    ['Your account (news.example)', 'https://evil.example/', 'evil.example'],
+    ['Log in at “news.example”.', 'https://evil.example/', 'evil.example'],
     ['http://intranet/admin', 'https://evil.example/', 'evil.example'],
     ['192.168.1.1/admin', 'https://evil.example/', 'evil.example'],
     ['@news.example', 'https://evil.example/', 'evil.example'],
