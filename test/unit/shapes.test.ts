@@ -164,7 +164,8 @@ describe('the session cache reads back only what it wrote', () => {
     await settled(first, 'loaded');
     first.remove();
     const key = await vi.waitFor(() => {
-      const found = Object.keys(sessionStorage).find((k) => k.startsWith('discuss-thread:'));
+      // This article's entry: an earlier test's element may still write its own, for another address.
+      const found = Object.keys(sessionStorage).find((k) => k.startsWith('discuss-thread:') && k.includes(`"article":"${ARTICLE}"`));
       if (!found) throw new Error('not written yet');
       return found;
     });
