@@ -2,7 +2,8 @@
 // state becomes markup (templates/). Exported without registering; index.ts registers it.
 
 import { LitElement, type PropertyValues } from 'lit';
-import { NOT_INPUTS, readInputs, readPage, warner, type Inputs } from './inputs.ts';
+import { NOT_INPUTS, readInputs, readPage, type Inputs } from './inputs.ts';
+import { warner } from './bluesky/warn.ts';
 import { LoadController, loadLazy, type ErrorDetail, type LoadDetail, type Status } from './load.ts';
 import { chooseLanguage, messages, type Messages } from './i18n/messages.ts';
 import { shell } from './templates/shell.ts';

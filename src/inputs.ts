@@ -2,9 +2,9 @@
 // object, each bad value answered with a console warning naming the attribute and the default used.
 // Pure apart from `readPage`, which takes what the inputs need from the page.
 
-import type { Sort } from './bluesky/model.ts';
-import type { DiscussionInputs } from './bluesky/discussion.ts';
-import { cleanUrl, isDid, isHandle, normalizeUrl, parsePostRef, type PostRef } from './bluesky/urls.ts';
+import type { DiscussionInputs, PostRef, Sort } from './bluesky/model.ts';
+import { actorOf, cleanUrl, normalizeUrl, parsePostRef } from './bluesky/urls.ts';
+import type { Warn } from './bluesky/warn.ts';
 
 /** Every default, in one place: the JSDoc, the README and the manifest say the same. */
 export const DEFAULTS = {
@@ -72,19 +72,6 @@ export interface Inputs extends DiscussionInputs {
 /** Properties that are not inputs; a change to any other re-reads the inputs (and reloads when what a load uses changed). */
 export const NOT_INPUTS = new Set<PropertyKey>(['lang', 'strings', 'status']);
 
-export type Warn = (attribute: string, value: unknown, fallback: string) => void;
-
-/** A console warning for each bad attribute value, once per value. */
-export function warner(): Warn {
-  const warned = new Set<string>();
-  return (attribute, value, fallback) => {
-    const key = `${attribute}=${value}`;
-    if (warned.has(key)) return;
-    warned.add(key);
-    console.warn(`<discuss-thread>: ignoring ${attribute}="${value}"; using ${fallback}.`);
-  };
-}
-
 export function readPage(doc: Document): Page {
   return {
     baseURI: doc.baseURI,
@@ -134,13 +121,6 @@ function pinned(value: string | undefined, warn: Warn): PostRef[] {
     if (!ref) warn('post', item, 'no post for it (expected a bsky.app post URL or an at:// post URI)');
     return ref ? [ref] : [];
   });
-}
-
-/** A handle (lower case, `@` dropped) or a DID (kept as given), or undefined when it is neither. */
-export function actorOf(value: string): string | undefined {
-  // Handles are case-insensitive and Bluesky returns them in lower case.
-  const actor = value.replace(/^@/, '').replace(/^(?!did:).*/, (handle) => handle.toLowerCase());
-  return isDid(actor) || isHandle(actor) ? actor : undefined;
 }
 
 function author(value: string | undefined, warn: Warn): string | undefined {

@@ -4,8 +4,7 @@
 // answer arrives in parallel (lazy.ts).
 
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Discussion, DiscussionInputs, Totals } from './bluesky/discussion.ts';
-import type { RouteFailure } from './bluesky/discover.ts';
+import type { Discussion, DiscussionInputs, RouteFailure, Totals } from './bluesky/model.ts';
 import { searchRequest } from './bluesky/search.ts';
 import { readCache, writeCache } from './bluesky/cache.ts';
 import { memo } from './bluesky/memo.ts';

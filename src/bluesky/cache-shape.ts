@@ -2,9 +2,8 @@
 // since session storage is shared with the page and anything else on the origin. Loaded with the
 // rest of the discussion code, not with the entry file.
 
-import type { Discussion } from './discussion.ts';
-import type { Embed, Media, Post, ThreadNode } from './model.ts';
-import { isObject } from './parse.ts';
+import type { Discussion, Embed, Media, Post, ThreadNode } from './model.ts';
+import { isObject, isPostUri } from './parse.ts';
 
 type Json = Record<string, unknown>;
 const str = (v: unknown): v is string => typeof v === 'string';
@@ -13,6 +12,8 @@ const num = (v: unknown): v is number => typeof v === 'number' && Number.isFinit
 /** Every URL we render is http(s): an entry that says otherwise was not written by us. */
 const web = (v: unknown) => str(v) && /^https?:\/\//.test(v);
 const all = (v: unknown, check: (v: unknown) => boolean) => Array.isArray(v) && v.every(check);
+/** The threadgate rules parse.ts reads; an entry with another was not written by this release, and is read afresh. */
+const GATE = ['mention', 'follower', 'following', 'list'];
 
 const isFacet = (f: unknown) =>
   isObject(f) && Number.isInteger(f.byteStart) && Number.isInteger(f.byteEnd) && [f.link, f.mention, f.tag].filter(str).length === 1;
@@ -54,15 +55,22 @@ function isPost(p: unknown): p is Post {
     num(counts.quotes) &&
     opt(p.embed, isEmbed) &&
     all(p.links, str) &&
-    opt(p.quoting, (q) => q === true)
+    opt(p.quoting, (q) => q === true) &&
+    // What a reply from the reader names and who may send one: the composer acts on both.
+    opt(p.root, (r) => isObject(r) && isPostUri(r.uri) && str(r.cid)) &&
+    opt(p.gate, (g) => all(g, (kind) => GATE.includes(kind as string)))
   );
 }
 
-/** A thread, no deeper than the widget ever loads (`depth` ≤ 100). */
-function isThread(t: unknown, level = 0): t is ThreadNode {
-  if (level > 100 || !isPost(t)) return false;
+/**
+ * A thread, no deeper than the widget ever loads (`depth` ≤ 100), whose every reply names one root
+ * (`root`): the top's own root when the top is a reply itself, else the top. A reader's reply under
+ * the thread names that root, so an entry that names another is not ours.
+ */
+function isThread(t: unknown, level = 0, root?: string): t is ThreadNode {
+  if (level > 100 || !isPost(t) || (level && t.root?.uri !== root)) return false;
   const node = t as unknown as Json;
-  return num(node.more) && all(node.replies, (r) => isThread(r, level + 1));
+  return num(node.more) && all(node.replies, (r) => isThread(r, level + 1, root ?? t.root?.uri ?? t.uri));
 }
 
 export const isDiscussion = (d: unknown): d is Discussion =>

@@ -3,8 +3,8 @@
 // request; an older entry renders at once while a fresh copy loads quietly. An entry is read back
 // as untrusted JSON; cache-shape.ts decides whether it is exactly what we wrote.
 
-import type { Discussion } from './discussion.ts';
-import { VERSION } from '../version.ts';
+import type { Discussion } from './model.ts';
+import { VERSION } from './version.ts';
 
 /** One release never reads another's entries: their shapes may differ. */
 export const PREFIX = `discuss-thread:${VERSION}:`;

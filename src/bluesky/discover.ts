@@ -2,41 +2,12 @@
 // first; then the routes are tried in order and the first that answers — even with nothing — ends
 // the search. Later routes only stand in for a route that was refused or failed.
 
-import type { Post, Sort } from './model.ts';
-import type { RawRules, Rules } from './rules.ts';
-import { isObject, parsePost } from './parse.ts';
-import { RequestError, type FailureKind, type RequestOptions, buildUrl, getJson, mapLimit, xrpc } from './http.ts';
-import { isDid, isRecordKey, normalizeUrl, type PostRef } from './urls.ts';
+import type { DiscoverInputs, Post, PostRef, RouteFailure, RouteName, Rules } from './model.ts';
+import { isObject, parsePost, type ReadOptions } from './parse.ts';
+import { RequestError, type RequestOptions, buildUrl, getJson, mapLimit, xrpc } from './http.ts';
+import { isDid, isRecordKey, normalizeUrl } from './urls.ts';
 import { searchRequest } from './search.ts';
 import { memo } from './memo.ts';
-
-export interface DiscoverInputs extends RawRules {
-  article: string;
-  /** The `post` attribute's posts, always shown first. */
-  pinned: readonly PostRef[];
-  /** The page's standard.site document (`at://`), whose Bluesky post is pinned too. */
-  document?: string;
-  /** Quote posts of the pinned posts join the discussion, unless false. */
-  quotes?: boolean;
-  author?: string;
-  service: string;
-  searchService: string;
-  /** Constellation-style backlink index, or undefined when turned off. */
-  backlinksService?: string;
-  sort: Sort;
-}
-
-export type RouteName = 'post' | 'search' | 'backlinks' | 'author-feed' | 'quotes' | 'document' | 'labeler' | 'hide';
-
-export interface RouteFailure {
-  route: RouteName;
-  kind: FailureKind;
-  status?: number;
-  /** The labeler whose labels could not be applied (`route: 'labeler'`). */
-  labeler?: string;
-  /** The handle in `hide` that could not be resolved (`route: 'hide'`): replies found on their own under it cannot be known. */
-  handle?: string;
-}
 
 interface Discovery {
   /** The `post` attribute's posts, in the order given. */
@@ -72,7 +43,7 @@ export function resolveDid(actor: string, service: string, ctx: RequestOptions):
 }
 
 /** `app.bsky.feed.getPosts` for any number of URIs, 25 a call, in the order asked. */
-export async function getPosts(uris: readonly string[], service: string, ctx: RequestOptions): Promise<Post[]> {
+export async function getPosts(uris: readonly string[], service: string, ctx: ReadOptions): Promise<Post[]> {
   const chunks: string[][] = [];
   for (let i = 0; i < uris.length; i += GET_POSTS_MAX) chunks.push(uris.slice(i, i + GET_POSTS_MAX));
   const found = (await mapLimit(chunks, 3, async (chunk) => postsOf(await xrpc(service, 'app.bsky.feed.getPosts', { uris: chunk }, ctx), ctx.rules))).flat();
@@ -80,7 +51,7 @@ export async function getPosts(uris: readonly string[], service: string, ctx: Re
   return uris.flatMap((uri) => byUri.get(uri) ?? []);
 }
 
-async function pinnedPosts(refs: readonly PostRef[], inputs: DiscoverInputs, ctx: RequestOptions): Promise<Post[]> {
+async function pinnedPosts(refs: readonly PostRef[], inputs: DiscoverInputs, ctx: ReadOptions): Promise<Post[]> {
   const actors = [...new Set(refs.map((ref) => ref.actor))];
   const dids = await mapLimit(actors, 3, (actor) => resolveDid(actor, inputs.service, ctx).catch(() => undefined));
   const didOf = new Map(actors.map((actor, i) => [actor, dids[i]]));
@@ -128,7 +99,7 @@ export function spellings(article: string): string[] {
  * once, one page of 100 each — then up to 100 hits hydrated with getPosts (at most 4 calls). It
  * answers if any of its queries does.
  */
-async function backlinks(inputs: DiscoverInputs, ctx: RequestOptions): Promise<Post[]> {
+async function backlinks(inputs: DiscoverInputs, ctx: ReadOptions): Promise<Post[]> {
   const host = inputs.backlinksService!;
   const queries = spellings(inputs.article).flatMap((subject) =>
     LINK_PATHS.map((path) => buildUrl(host, '/xrpc/blue.microcosm.links.getBacklinks', { subject, source: `app.bsky.feed.post:${path}`, limit: 100 })),
@@ -151,7 +122,7 @@ async function backlinks(inputs: DiscoverInputs, ctx: RequestOptions): Promise<P
 const AUTHOR_FEED_PAGES = 3;
 
 /** With `author`: their recent posts that link the article (reposts skipped), a few pages at most. */
-async function authorFeed(inputs: DiscoverInputs, ctx: RequestOptions): Promise<Post[]> {
+async function authorFeed(inputs: DiscoverInputs, ctx: ReadOptions): Promise<Post[]> {
   const article = normalizeUrl(inputs.article);
   const found: Post[] = [];
   let cursor: string | undefined;
@@ -170,7 +141,7 @@ async function authorFeed(inputs: DiscoverInputs, ctx: RequestOptions): Promise<
 }
 
 /** The routes to try, in order, for these inputs. */
-type Route = readonly [RouteName, (inputs: DiscoverInputs, ctx: RequestOptions) => Promise<Post[]>];
+type Route = readonly [RouteName, (inputs: DiscoverInputs, ctx: ReadOptions) => Promise<Post[]>];
 
 function routesFor(inputs: DiscoverInputs, search: Promise<unknown> | undefined): Route[] {
   const routes: Route[] = [['search', async (inputs, ctx) => postsOf(await (search ?? searchRequest(inputs, ctx)), ctx.rules)]];
@@ -191,7 +162,7 @@ function failure(route: RouteName, error: unknown): RouteFailure {
 const QUOTES_MAX = 100;
 
 /** Quote posts of the pinned posts (one page of `app.bsky.feed.getQuotes` each), marked. */
-async function quotesOf(pinned: readonly Post[], inputs: DiscoverInputs, ctx: RequestOptions): Promise<Post[]> {
+async function quotesOf(pinned: readonly Post[], inputs: DiscoverInputs, ctx: ReadOptions): Promise<Post[]> {
   const pages = await mapLimit(pinned, 3, async (post) =>
     postsOf(await xrpc(inputs.service, 'app.bsky.feed.getQuotes', { uri: post.uri, limit: QUOTES_MAX }, ctx), ctx.rules),
   );
@@ -199,7 +170,7 @@ async function quotesOf(pinned: readonly Post[], inputs: DiscoverInputs, ctx: Re
 }
 
 /** The pinned posts: the `post` attribute's, then the page's standard.site document's. */
-async function pinnedOf(inputs: DiscoverInputs, ctx: RequestOptions, failures: RouteFailure[]): Promise<Post[]> {
+async function pinnedOf(inputs: DiscoverInputs, ctx: ReadOptions, failures: RouteFailure[]): Promise<Post[]> {
   const refs = [...inputs.pinned];
   if (inputs.document) {
     const document = inputs.document;
@@ -216,7 +187,7 @@ async function pinnedOf(inputs: DiscoverInputs, ctx: RequestOptions, failures: R
 }
 
 /** Discovery; `search` is the search request when it was sent already (see searchRequest). */
-export async function discover(inputs: DiscoverInputs, ctx: RequestOptions = {}, search?: Promise<unknown>): Promise<Discovery> {
+export async function discover(inputs: DiscoverInputs, ctx: ReadOptions = {}, search?: Promise<unknown>): Promise<Discovery> {
   const failures: RouteFailure[] = [];
   const pinnedTask = pinnedOf(inputs, ctx, failures);
   const quotesTask = pinnedTask.then((pinned) =>

@@ -1,26 +1,13 @@
 // The whole data flow for one article, DOM-free: discovery → moderation (in parsing) → sort →
 // threads, a page at a time so "Show more" needs no new search.
 
-import type { Counts, Post, ThreadNode } from './model.ts';
+import type { Discussion, DiscussionInputs, Post, RawRules, RouteFailure, Rules, ThreadNode, Totals } from './model.ts';
 import type { RequestOptions } from './http.ts';
-import { discover, resolveDid, type DiscoverInputs, type RouteFailure } from './discover.ts';
+import type { ReadOptions } from './parse.ts';
+import { discover, resolveDid } from './discover.ts';
 import { searchRequest } from './search.ts';
 import { compare, loadBranch, loadThreads } from './threads.ts';
 import { memo } from './memo.ts';
-import type { RawRules, Rules } from './rules.ts';
-
-export interface DiscussionInputs extends DiscoverInputs {
-  depth: number;
-  limit: number;
-}
-
-export interface Discussion {
-  /** Threads shown so far: pinned first, then the discovered roots in `sort` order. */
-  threads: ThreadNode[];
-  /** Roots discovered but not shown yet, in order. */
-  pending: Post[];
-  failures: RouteFailure[];
-}
 
 /** Every route failed (and no pinned post could be shown). */
 export class DiscoveryError extends Error {
@@ -50,11 +37,11 @@ interface Ruled {
 const ruleCache = new WeakMap<DiscussionInputs, Promise<Ruled>>();
 
 /**
- * `ctx` with the site owner's rules, which every read of a post applies, and their labelers asked
- * for on every AppView query; with the labelers that could not be read. `early` runs as soon as the
- * header is known, while the labelers' definitions are still on their way.
+ * `options` with the site owner's rules, which every read of a post applies, and their labelers
+ * asked for on every AppView query; with the labelers that could not be read. `early` runs as soon
+ * as the header is known, while the labelers' definitions are still on their way.
  */
-async function withRules(inputs: DiscussionInputs, options: RequestOptions, early?: (ctx: RequestOptions) => void): Promise<[RequestOptions, RouteFailure[]]> {
+async function withRules(inputs: DiscussionInputs, options: RequestOptions, early?: (ctx: RequestOptions) => void): Promise<[ReadOptions, RouteFailure[]]> {
   // The rules' code comes only to pages that set a rule; a failure is asked again next time.
   const entry = memo(
     ruleCache,
@@ -115,9 +102,6 @@ export async function loadDiscussion(inputs: DiscussionInputs, options: RequestO
   const roots = [...found.pinned, ...found.found.sort(compare(inputs.sort))];
   return nextPage({ threads: [], pending: roots, failures }, Math.max(inputs.limit, found.pinned.length), inputs, ctx);
 }
-
-/** The header's numbers: `quotePosts` counts the top-level posts that quote a pinned post. */
-export type Totals = Counts & { posts: number; quotePosts: number };
 
 /**
  * What the header summarises, every number true of the discussion and never smaller than what the

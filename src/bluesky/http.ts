@@ -1,10 +1,9 @@
 // GET requests to Bluesky hosts: plain `fetch` with no custom headers (a simple CORS request, so no
-// preflight) unless the site subscribes to labelers (see `labelers` below), aborted with the caller's signal or after a timeout, and failures sorted into kinds
-// that discovery uses to decide whether to fall back to the next route.
+// preflight) unless the site subscribes to labelers (see `labelers` below), aborted with the
+// caller's signal or after a timeout, and failures sorted into kinds that discovery uses to decide
+// whether to fall back to the next route. It knows nothing of posts or the site's rules.
 
-import type { Rules } from './rules.ts';
-
-export type FailureKind = 'refused' | 'rate-limited' | 'unavailable' | 'network' | 'timeout' | 'not-found' | 'invalid';
+import type { FailureKind } from './model.ts';
 
 export class RequestError extends Error {
   override name = 'RequestError';
@@ -27,8 +26,6 @@ export interface RequestOptions {
    * the site subscribes to labelers, since a custom header costs a CORS preflight.
    */
   labelers?: string;
-  /** The site owner's rules, applied as each post is read (rules.ts). */
-  rules?: Rules;
 }
 
 export type Params = Record<string, string | number | readonly string[] | undefined>;

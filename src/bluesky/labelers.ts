@@ -4,11 +4,12 @@
 // read without one and are not applied.
 
 import type { AppBskyLabelerDefs } from '@atproto/api';
-import { BSKY_LABELER, GLOBAL, type Definition, type Labelers } from './moderation.ts';
+import type { Definition, Labelers, RouteFailure } from './model.ts';
+import { BSKY_LABELER, GLOBAL } from './moderation.ts';
 import { RequestError, xrpc, type RequestOptions } from './http.ts';
-import type { RouteFailure } from './discover.ts';
 import { isObject } from './parse.ts';
 import { isDid } from './urls.ts';
+import { warnOnce } from './warn.ts';
 
 /** At most this many labelers, as Bluesky's apps allow. */
 export const LABELERS_MAX = 20;
@@ -48,9 +49,7 @@ export async function readLabelers(dids: readonly string[], service: string, ctx
   }
   const failures = dids.filter((did) => !found.has(did)).map((did): RouteFailure => ({ ...(failed ?? { route: 'labeler', kind: 'not-found' }), labeler: did }));
   for (const failure of failures)
-    console.warn(
-      `<discuss-thread>: labelers: ${failure.labeler} did not answer (${failure.kind}); its own labels cannot be applied, only Bluesky's global ones.`,
-    );
+    warnOnce(`labelers: ${failure.labeler} did not answer (${failure.kind}); its own labels cannot be applied, only Bluesky's global ones.`);
   return { labelers, failures };
 }
 

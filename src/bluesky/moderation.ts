@@ -4,6 +4,8 @@
 // readers"); and, when the site subscribes to labelers (`labelers`), theirs, read as bsky.app reads
 // them for a reader subscribed with the default settings. Any other labeler's labels are ignored.
 
+import type { Labelers } from './model.ts';
+
 export const BSKY_LABELER = 'did:plc:ar7c4by46qjdydhdevvrndac';
 
 /** Labels whose post (or whose author's posts) a signed-out reader never sees: adult content is off. */
@@ -14,17 +16,6 @@ const SELF = new Set(['!no-unauthenticated', 'porn', 'sexual', 'nudity', 'graphi
 export const GLOBAL = new Set([...HIDDEN, '!warn']);
 
 export type Decision = 'show' | 'warn' | 'hide';
-
-/** A labeler's custom label, as its `labelValueDefinitions` define it. */
-export interface Definition {
-  /** The default setting, which is what a subscribed reader who changed nothing gets. */
-  setting: 'hide' | 'warn' | 'ignore';
-  blurs: 'content' | 'media' | 'none';
-  adultOnly: boolean;
-}
-
-/** The site's labelers by DID, each with its custom labels' definitions (empty when they could not be read). */
-export type Labelers = ReadonlyMap<string, ReadonlyMap<string, Definition>>;
 
 interface Label {
   src?: unknown;

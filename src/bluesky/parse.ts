@@ -11,13 +11,18 @@ import type {
   AppBskyEmbedVideo,
   AppBskyRichtextFacet,
 } from '@atproto/api';
-import type { Author, Embed, Facet, Image, Media, Post, BasePost, QuotedPost } from './model.ts';
-import type { Rules } from './rules.ts';
+import type { Author, Embed, Facet, Image, Media, Post, BasePost, QuotedPost, Rules } from './model.ts';
+import type { RequestOptions } from './http.ts';
 import { moderate } from './moderation.ts';
 import { isDid, isHandle, parsePostRef } from './urls.ts';
 import { postUrl, safeHref } from './links.ts';
 
 type Json = Record<string, unknown>;
+
+/** A request's options and the site owner's rules, which every post read from its answer obeys. */
+export interface ReadOptions extends RequestOptions {
+  rules?: Rules;
+}
 
 /** A lexicon type's `$type`: each name we match `satisfies` it, checked against @atproto/api. */
 type TypeOf<T> = T extends { $type?: infer U } ? Exclude<U, undefined> : never;
@@ -30,7 +35,7 @@ const count = (value: unknown): number => (typeof value === 'number' && Number.i
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 const typeOf = (value: Json): string => (typeof value.$type === 'string' ? value.$type.replace(/#main$/, '') : '');
 /** A post's `at://` URI by DID, as the AppView names posts; postUrl() relies on its shape. */
-const isPostUri = (value: unknown): value is string => typeof value === 'string' && value.startsWith('at://') && isDid(parsePostRef(value)?.actor ?? '');
+export const isPostUri = (value: unknown): value is string => typeof value === 'string' && value.startsWith('at://') && isDid(parsePostRef(value)?.actor ?? '');
 const size = (value: unknown) => {
   if (!isObject(value)) return {};
   const width = count(value.width);

@@ -5,22 +5,14 @@
 // stores was read under the same rules (its key holds them).
 
 import type { AppBskyFeedDefs } from '@atproto/api';
-import type { BasePost, Embed, Media, Post } from './model.ts';
-import type { Labelers } from './moderation.ts';
-import type { RouteFailure } from './discover.ts';
+import type { BasePost, Embed, Labelers, Media, Post, PostRef, RawRules, RouteFailure, Rules } from './model.ts';
 import { RequestError, type RequestOptions } from './http.ts';
-import { isDid, parsePostRef, type PostRef } from './urls.ts';
+import { actorOf, isDid, parsePostRef } from './urls.ts';
 import { LABELERS_MAX, acceptLabelers, labelerDids, readLabelers } from './labelers.ts';
-import { actorOf, warner } from '../inputs.ts';
+import { warner, warnOnce } from './warn.ts';
 
-/** The rules as a site owner writes them: attribute values, or (`hide`) an array. */
-export interface RawRules {
-  // null where an attribute was removed.
-  hide?: string | readonly unknown[] | null;
-  mutedWords?: string | null;
-  labelers?: string | null;
-  filter?: unknown;
-}
+/** Warnings about the rules as written, once per value on the page, as the element gives for its other attributes. */
+const warn = warner();
 
 /** `hide`, parsed: accounts (lower-case handles and DIDs) and posts. */
 export interface Hide {
@@ -40,9 +32,6 @@ export interface SiteRules {
   labelers: string[];
   filter?: Filter;
 }
-
-/** Warnings from the rules, once per value on the page, as the element gives for its other attributes. */
-const warn = warner();
 
 /** `hide`: accounts (handles, DIDs, bsky.app profile URLs) and posts (bsky.app post URLs, `at://` URIs). */
 function hidden(value: RawRules['hide']): Hide {
@@ -94,18 +83,6 @@ export const readRules = (raw: RawRules): SiteRules => ({
   filter: filterOf(raw.filter),
 });
 
-export interface Rules {
-  labelers?: Labelers;
-  /** True when `hide` names the post or its author: a quoted one then shows as unavailable. */
-  hides(post: BasePost): boolean;
-  /**
-   * True when the site's rules keep `post` off the page: `hides`, a reply to a hidden post or
-   * account, a muted word (in the post, its link card, alt texts, tags, or the post it quotes, as in
-   * bsky.app), or the filter's say. `view` is the post view the AppView sent, given to the filter.
-   */
-  drops(post: Post, view: Record<string, unknown>, record: Record<string, unknown>): boolean;
-}
-
 /** Scripts written without spaces between words, or (Korean) with particles joined to the word. */
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 const LETTER = /[\p{L}\p{N}\p{M}]/u;
@@ -152,9 +129,6 @@ const tagsOf = (post: Post, record: Record<string, unknown>) => [
 /** The actor and key of an `at://` post URI, read as the `post` attribute reads them. */
 const partsOf = (uri: unknown) => (typeof uri === 'string' ? parsePostRef(uri) : undefined);
 
-/** Console warnings from the filter, once each. */
-const warned = new Set<string>();
-
 export function rules({ hide, mutedWords, filter }: SiteRules, labelers?: Labelers, dids = new Map<string, string>()): Rules {
   const actors = new Set(hide.actors.flatMap((actor) => [actor, dids.get(actor) ?? actor]));
   const posts = new Set(hide.posts.flatMap((ref) => [`${ref.actor}/${ref.rkey}`, `${dids.get(ref.actor) ?? ref.actor}/${ref.rkey}`]));
@@ -168,9 +142,7 @@ export function rules({ hide, mutedWords, filter }: SiteRules, labelers?: Labele
     try {
       return !!filter(view as unknown as AppBskyFeedDefs.PostView);
     } catch (error) {
-      const message = String((error as Error)?.message ?? error);
-      if (!warned.has(message)) console.warn(`<discuss-thread>: filter threw (${message}); the post is kept.`);
-      warned.add(message);
+      warnOnce(`filter threw (${String((error as Error)?.message ?? error)}); the post is kept.`);
       return true;
     }
   };

@@ -1,7 +1,7 @@
 // The search request on its own, so that the entry file can send it the moment the widget
 // activates, while the code that reads its answer (discover.ts) is still on its way.
 
-import type { DiscoverInputs } from './discover.ts';
+import type { DiscoverInputs } from './model.ts';
 import { xrpc, type RequestOptions } from './http.ts';
 
 const SEARCH_LIMIT = 100;

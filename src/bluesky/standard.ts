@@ -3,31 +3,38 @@
 // The record is read from where it lives: the DID document (plc.directory, or the did:web host)
 // names the author's PDS, which serves the record. Two requests, from a chunk fetched only by pages
 // that declare a document, in parallel with the search; the pinned posts wait for them, so each
-// gives up after 3 s.
+// gives up after 3 s. Both hosts come from documents, so each must be a public https host.
 
+import type { PostRef } from './model.ts';
 import { isObject } from './parse.ts';
 import { buildUrl, getJson, type RequestOptions } from './http.ts';
-import { isDid, isRecordKey, parsePostRef, type PostRef } from './urls.ts';
-import { safeHref } from './links.ts';
-import { warner } from '../inputs.ts';
+import { isDid, isRecordKey, parsePostRef } from './urls.ts';
+import { publicHttpsOrigin } from './hosts.ts';
+import { warner } from './warn.ts';
 
 const warn = warner();
+const LINK = '<link rel="site.standard.document">';
 
 export const PLC_DIRECTORY = 'https://plc.directory';
 const DOCUMENT_TIMEOUT = 3000;
 
-/** Where a DID's document is served: plc.directory for did:plc, the host's `.well-known` for did:web. */
+/**
+ * Where a DID's document is served: plc.directory for did:plc, the host's `.well-known` for did:web
+ * on a public host name. A did:web with a port (`%3A`) or a path is refused: those are for
+ * development, and a reader's browser has no business on another port of someone's host.
+ */
 function didDocumentUrl(did: string): string | undefined {
   if (/^did:plc:[a-z2-7]{24}$/.test(did)) return `${PLC_DIRECTORY}/${did}`;
-  const web = /^did:web:([a-zA-Z0-9.-]+(?:%3[aA]\d+)?)$/.exec(did);
-  return web ? `https://${web[1].replace(/%3a/i, ':')}/.well-known/did.json` : undefined;
+  const web = /^did:web:([a-zA-Z0-9.-]+)$/.exec(did);
+  const origin = web ? publicHttpsOrigin(`https://${web[1]}`) : undefined;
+  return origin && `${origin}/.well-known/did.json`;
 }
 
-/** The PDS a DID document names (`#atproto_pds`), or undefined. */
-function pdsOf(doc: unknown): string | undefined {
-  const services = isObject(doc) && Array.isArray(doc.service) ? doc.service : [];
+/** The origin of the PDS a DID document names (`#atproto_pds`), when it is a public https host; its path is never used. */
+function pdsOf(doc: Record<string, unknown>): string | undefined {
+  const services = Array.isArray(doc.service) ? doc.service : [];
   const pds = services.find((service) => isObject(service) && typeof service.id === 'string' && service.id.endsWith('#atproto_pds'));
-  return isObject(pds) && typeof pds.serviceEndpoint === 'string' ? safeHref(pds.serviceEndpoint) : undefined;
+  return isObject(pds) && typeof pds.serviceEndpoint === 'string' ? publicHttpsOrigin(pds.serviceEndpoint) : undefined;
 }
 
 /**
@@ -38,13 +45,18 @@ export async function documentPost(uri: string, ctx: RequestOptions): Promise<Po
   const [, did = '', rkey = ''] = /^at:\/\/([^/]+)\/site\.standard\.document\/([^/?#]+)$/.exec(uri) ?? [];
   const docUrl = isDid(did) && isRecordKey(rkey) ? didDocumentUrl(did) : undefined;
   if (!docUrl) {
-    warn('<link rel="site.standard.document">', uri, 'no post from it (expected at://<did:plc or did:web>/site.standard.document/<key>)');
+    warn(LINK, uri, 'no post from it (expected at://<did:plc, or did:web on a public host without a port>/site.standard.document/<key>)');
     return undefined;
   }
   // The first view waits for these two, so each gives up sooner than other requests.
   const options = { signal: ctx.signal, timeout: DOCUMENT_TIMEOUT };
-  const pds = pdsOf(await getJson(docUrl, options));
-  if (!pds) return undefined;
+  const doc = await getJson(docUrl, options);
+  // A document that is another DID's could name any PDS: the record must come from this DID's.
+  const pds = isObject(doc) && doc.id === did ? pdsOf(doc) : undefined;
+  if (!pds) {
+    warn(LINK, uri, `no post from it (its DID document ${isObject(doc) && doc.id === did ? 'names no PDS at a public https address' : `is not ${did}'s`})`);
+    return undefined;
+  }
   const body = await getJson(buildUrl(pds, '/xrpc/com.atproto.repo.getRecord', { repo: did, collection: 'site.standard.document', rkey }), options);
   const ref = isObject(body) && isObject(body.value) && isObject(body.value.bskyPostRef) ? body.value.bskyPostRef.uri : undefined;
   return typeof ref === 'string' ? parsePostRef(ref) : undefined;

@@ -3,10 +3,9 @@
 // are dropped with everything under them.
 
 import type { AppBskyFeedDefs } from '@atproto/api';
-import type { Post, Sort, ThreadNode } from './model.ts';
-import type { Rules } from './rules.ts';
-import { isObject, parsePost } from './parse.ts';
-import { RequestError, mapLimit, xrpc, type RequestOptions } from './http.ts';
+import type { Post, Rules, Sort, ThreadNode } from './model.ts';
+import { isObject, parsePost, type ReadOptions } from './parse.ts';
+import { RequestError, mapLimit, xrpc } from './http.ts';
 
 const CONCURRENCY = 4;
 
@@ -77,7 +76,7 @@ function buildThread(view: unknown, depth: number, hidden: Set<string>, sort: So
 const leaf = (post: Post): ThreadNode => ({ ...post, replies: [], more: post.counts.replies });
 
 /** getPostThread for `uri`, as a node; undefined when the post is gone, null when it must not be shown. */
-async function fetchThread(uri: string, service: string, depth: number, sort: Sort, ctx: RequestOptions, all = false) {
+async function fetchThread(uri: string, service: string, depth: number, sort: Sort, ctx: ReadOptions, all = false) {
   const body = await xrpc(service, 'app.bsky.feed.getPostThread', { uri, depth, parentHeight: 0 }, ctx);
   return buildThread(isObject(body) ? body.thread : undefined, depth, hiddenReplies(isObject(body) ? body.threadgate : undefined), sort, ctx.rules, all);
 }
@@ -86,7 +85,7 @@ async function fetchThread(uri: string, service: string, depth: number, sort: So
  * A root and its first view of replies down to `depth` levels. A failed fetch keeps the root without
  * replies; null when the thread says the root itself must not be shown (a reply its author hid).
  */
-export async function loadThread(root: Post, service: string, depth: number, sort: Sort, ctx: RequestOptions): Promise<ThreadNode | null> {
+export async function loadThread(root: Post, service: string, depth: number, sort: Sort, ctx: ReadOptions): Promise<ThreadNode | null> {
   if (root.counts.replies === 0 || depth === 0) return leaf(root);
   try {
     // With more direct replies than the first view holds, two levels fill it: asking no deeper keeps
@@ -100,11 +99,11 @@ export async function loadThread(root: Post, service: string, depth: number, sor
 }
 
 /** A branch opened in place: the post at `uri` with every direct reply, and their first views below. */
-export const loadBranch = (uri: string, service: string, depth: number, sort: Sort, ctx: RequestOptions) =>
+export const loadBranch = (uri: string, service: string, depth: number, sort: Sort, ctx: ReadOptions) =>
   fetchThread(uri, service, Math.max(depth, 1), sort, ctx, true);
 
 /** Threads for these roots, a few requests at a time; roots a thread says to hide are left out. */
-export async function loadThreads(roots: readonly Post[], service: string, depth: number, sort: Sort, ctx: RequestOptions): Promise<ThreadNode[]> {
+export async function loadThreads(roots: readonly Post[], service: string, depth: number, sort: Sort, ctx: ReadOptions): Promise<ThreadNode[]> {
   const threads = await mapLimit(roots, CONCURRENCY, (root) => loadThread(root, service, depth, sort, ctx));
   return threads.filter((thread): thread is ThreadNode => !!thread);
 }

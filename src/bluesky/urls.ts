@@ -1,5 +1,7 @@
 // Addresses: the article's (cleaned for querying, normalised for matching) and Bluesky's (post
-// references in, bsky.app links out).
+// references in, bsky.app links out), and the atproto syntax of the names in them.
+
+import type { PostRef } from './model.ts';
 
 const TRACKING =
   /^(utm_.*|fbclid|gclid|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid|igshid|yclid|twclid|_ga|_gl|ref_src|ref_url|si|spm|_hsenc|_hsmi|mkt_tok|vero_id|oly_anon_id|oly_enc_id|__s|s_cid)$/i;
@@ -32,12 +34,6 @@ export function normalizeUrl(input: string): string | undefined {
   const path = url.pathname.replace(/\/index\.html?$/i, '/').replace(/\/+$/, '');
   const query = url.searchParams.toString();
   return `${url.protocol}//${host}${path}${query ? `?${query}` : ''}`;
-}
-
-export interface PostRef {
-  /** A DID or a handle. */
-  actor: string;
-  rkey: string;
 }
 
 const BSKY_POST = /^https:\/\/(?:www\.)?bsky\.app\/profile\/([^/?#]+)\/post\/([^/?#]+)\/?(?:[?#].*)?$/;
@@ -75,6 +71,13 @@ export const isDid = (value: string): boolean => value.length <= 2048 && /^did:[
 /** The atproto handle syntax: DNS labels of 1–63 characters, at most 253 in all, a TLD that starts with a letter. */
 export const isHandle = (value: string): boolean =>
   value.length <= 253 && /^([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\.)+[a-zA-Z]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?$/.test(value);
+
+/** A handle (lower case, `@` dropped) or a DID (kept as given), or undefined when it is neither. */
+export function actorOf(value: string): string | undefined {
+  // Handles are case-insensitive and Bluesky returns them in lower case.
+  const actor = value.replace(/^@/, '').replace(/^(?!did:).*/, (handle) => handle.toLowerCase());
+  return isDid(actor) || isHandle(actor) ? actor : undefined;
+}
 
 /** The atproto record-key syntax: 1–512 of `A-Za-z0-9._:~-`, and never `.` or `..`. */
 export const isRecordKey = (value: string): boolean => value !== '.' && value !== '..' && /^[A-Za-z0-9._:~-]{1,512}$/.test(value);

@@ -2,10 +2,9 @@
 // HTML. Loaded with the discussion code, once the network has answered.
 
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Embed, Facet, Post, BasePost, Ref, ThreadNode } from '../bluesky/model.ts';
-import type { Discussion, Totals } from '../bluesky/discussion.ts';
+import type { BasePost, Discussion, Embed, Facet, Post, Ref, ThreadNode, Totals } from '../bluesky/model.ts';
 import { normalizeUrl } from '../bluesky/urls.ts';
-import { hashtagUrl, profileUrl, safeHref } from '../bluesky/links.ts';
+import { hashtagUrl, otherHost, profileUrl, safeHref } from '../bluesky/links.ts';
 import { segments } from '../richtext.ts';
 import { fill, type Messages } from '../i18n/messages.ts';
 import { compact, fullDate, plural } from '../i18n/format.ts';
@@ -49,7 +48,9 @@ const ICONS = {
 
 function link(facet: Facet, text: string): TemplateResult | string {
   const href = facet.link ? safeHref(facet.link) : facet.mention ? profileUrl(facet.mention) : facet.tag ? hashtagUrl(facet.tag) : undefined;
-  return href ? html`<a href=${href} rel=${REL}>${text}</a>` : text;
+  // A link whose text names another host shows where it really goes, in the link's own name too.
+  const elsewhere = facet.link && href && otherHost(text, href);
+  return href ? html`<a href=${href} rel=${REL}>${elsewhere ? `${text} (${elsewhere})` : text}</a>` : text;
 }
 
 export const richText = (text: string, facets: readonly Facet[]) =>

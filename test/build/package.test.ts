@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { BUDGETS, CHUNKS, ENTRY, budgetOf, sizes } from '../../scripts/size.ts';
 import { DEFAULTS } from '../../src/inputs.ts';
-import { VERSION } from '../../src/version.ts';
+import { VERSION } from '../../src/bluesky/version.ts';
 
 // What ships: the CDN file within budget, the npm entry, types, the manifest (test/global-setup.ts
 // builds them with `npm run build`).

@@ -2,8 +2,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import '../../src/index.ts';
 import type { DiscussThread } from '../../src/element.ts';
-import { loadDiscussion, openBranch, type DiscussionInputs } from '../../src/bluesky/discussion.ts';
-import type { ThreadNode } from '../../src/bluesky/model.ts';
+import { loadDiscussion, openBranch } from '../../src/bluesky/discussion.ts';
+import type { DiscussionInputs, ThreadNode } from '../../src/bluesky/model.ts';
 import { actor, post, reply, threadView, type PostView, type Tree } from '../../demo/appview/build.ts';
 import { ARTICLE } from '../../demo/appview/sample.ts';
 import { assertValidOutput, ORIGIN, stubFetch, xrpcRoutes } from './helpers.ts';

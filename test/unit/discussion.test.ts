@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { loadDiscussion, nextPage, DiscoveryError, totals, type DiscussionInputs } from '../../src/bluesky/discussion.ts';
-import type { ThreadNode } from '../../src/bluesky/model.ts';
+import { loadDiscussion, nextPage, DiscoveryError, totals } from '../../src/bluesky/discussion.ts';
+import type { DiscussionInputs, ThreadNode } from '../../src/bluesky/model.ts';
 import { actor, post, reply, threadView, type PostView } from '../../demo/appview/build.ts';
 import { ARTICLE } from '../../demo/appview/sample.ts';
 import { json, ORIGIN, sampleRoute, stubFetch, xrpcRoutes } from './helpers.ts';

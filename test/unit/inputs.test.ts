@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { DEFAULTS, readInputs, readPage, warner, type Page } from '../../src/inputs.ts';
+import { DEFAULTS, readInputs, readPage, type Page } from '../../src/inputs.ts';
+import { warner } from '../../src/bluesky/warn.ts';
 
 const page: Page = { baseURI: 'https://news.example/world/story', href: 'https://news.example/world/story?utm_source=x#c', title: 'Story' };
 const quiet = () => vi.fn();

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { BSKY_LABELER_DID, interpretLabelValueDefinitions, moderatePost, type AppBskyLabelerDefs, type ModerationPrefs } from '@atproto/api';
-import { BSKY_LABELER, moderate, type Definition } from '../../src/bluesky/moderation.ts';
+import { BSKY_LABELER, moderate } from '../../src/bluesky/moderation.ts';
+import type { Definition } from '../../src/bluesky/model.ts';
 import { definition } from '../../src/bluesky/labelers.ts';
 import { parsePost } from '../../src/bluesky/parse.ts';
 import { actor, labelerView, post, type LabelDefinition } from '../../demo/appview/build.ts';

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { loadDiscussion, DiscoveryError, type DiscussionInputs } from '../../src/bluesky/discussion.ts';
+import { loadDiscussion, DiscoveryError } from '../../src/bluesky/discussion.ts';
+import type { DiscussionInputs } from '../../src/bluesky/model.ts';
 import { LINK_PATHS, spellings } from '../../src/bluesky/discover.ts';
 import { actor, feedItem, post } from '../../demo/appview/build.ts';
 import { ARTICLE } from '../../demo/appview/sample.ts';

@@ -3,9 +3,10 @@
 
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BSKY_LABELER_DID } from '@atproto/api';
-import { mentions, normalize, readRules, rules, type RawRules } from '../../src/bluesky/rules.ts';
+import { mentions, normalize, readRules, rules } from '../../src/bluesky/rules.ts';
 import { parsePost } from '../../src/bluesky/parse.ts';
-import { loadDiscussion, nextPage, openBranch, type Discussion, type DiscussionInputs } from '../../src/bluesky/discussion.ts';
+import { loadDiscussion, nextPage, openBranch } from '../../src/bluesky/discussion.ts';
+import type { Discussion, DiscussionInputs, RawRules } from '../../src/bluesky/model.ts';
 import { readInputs, type Page } from '../../src/inputs.ts';
 import { actor, post, reply } from '../../demo/appview/build.ts';
 import { ARTICLE, MUTED, NEWSWATCH, SPAMMER } from '../../demo/appview/sample.ts';

@@ -6,11 +6,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { render } from 'lit';
 import '../../src/index.ts';
 import type { DiscussThread } from '../../src/element.ts';
-import { loadDiscussion, type DiscussionInputs } from '../../src/bluesky/discussion.ts';
+import { loadDiscussion } from '../../src/bluesky/discussion.ts';
+import type { DiscussionInputs } from '../../src/bluesky/model.ts';
 import { parsePost } from '../../src/bluesky/parse.ts';
 import { postTemplate, type View } from '../../src/templates/posts.ts';
 import { messages } from '../../src/i18n/messages.ts';
-import { actor, post, type PostView } from '../../demo/appview/build.ts';
+import { actor, post, reply, threadView, type PostView } from '../../demo/appview/build.ts';
 import { ARTICLE } from '../../demo/appview/sample.ts';
 import { assertValidOutput, ORIGIN, stubFetch, xrpcRoutes } from './helpers.ts';
 
@@ -144,18 +145,27 @@ describe('the session cache reads back only what it wrote', () => {
     return el;
   };
   const settled = (el: Element, status: string) => vi.waitFor(() => expect(el.getAttribute('status')).toBe(status), { timeout: 2000 });
-  const p = post({ author: alice, rkey: '3kcache', createdAt: at, text: ['CACHED ', { link: ARTICLE }], likes: 3 });
+  // A thread whose author limited replies, with one reply: what a reader's reply names comes from here.
+  const p = post({ author: alice, rkey: '3kcache', createdAt: at, text: ['CACHED ', { link: ARTICLE }], likes: 3, replies: 1, gate: ['follower', 'mention'] });
+  const answer = reply(p, p, { author: bob, rkey: '3kcacheanswer', createdAt: '2026-11-27T10:05:00.000Z', text: ['an answer'] });
+  const elsewhere = post({ author: bob, rkey: '3kelsewhere', createdAt: at, text: ['another thread'] });
 
   beforeEach(() => sessionStorage.clear());
 
-  /** Load once, so an entry is written; return its key and parsed value. */
-  async function entry() {
-    const { calls } = stubFetch(xrpcRoutes({ 'app.bsky.feed.searchPosts': { posts: [p] } }));
+  /** Load `top` and its replies once, so an entry is written; return its key and parsed value. */
+  async function entry(top = p, replies = [answer]) {
+    const { calls } = stubFetch(
+      xrpcRoutes({
+        'app.bsky.feed.searchPosts': { posts: [top] },
+        'app.bsky.feed.getPostThread': (q: URLSearchParams) => threadView({ post: top, replies: replies.map((r) => ({ post: r })) }, Number(q.get('depth'))),
+      }),
+    );
     const first = mount();
     await settled(first, 'loaded');
     first.remove();
     const key = await vi.waitFor(() => {
-      const found = Object.keys(sessionStorage).find((k) => k.startsWith('discuss-thread:'));
+      // This article's entry: an earlier test's element may still write its own, for another address.
+      const found = Object.keys(sessionStorage).find((k) => k.startsWith('discuss-thread:') && k.includes(`"article":"${ARTICLE}"`));
       if (!found) throw new Error('not written yet');
       return found;
     });
@@ -170,6 +180,12 @@ describe('the session cache reads back only what it wrote', () => {
     ['an author without a name', (v: any) => delete v.discussion.threads[0].author.displayName],
     ['a facet with two kinds', (v: any) => (v.discussion.threads[0].facets[0].tag = 'x')],
     ['pending that is not a list', (v: any) => (v.discussion.pending = null)],
+    ['a gate that is not a list', (v: any) => (v.discussion.threads[0].gate = 5)],
+    ['a gate of a kind no threadgate has', (v: any) => (v.discussion.threads[0].gate = ['everyone'])],
+    ['a root that is not an at:// post URI', (v: any) => (v.discussion.threads[0].replies[0].root.uri = 'https://evil.example/post')],
+    ['a root without its CID', (v: any) => delete v.discussion.threads[0].replies[0].root.cid],
+    ['a reply naming another thread’s root', (v: any) => (v.discussion.threads[0].replies[0].root.uri = elsewhere.uri)],
+    ['a thread whose top names a foreign root', (v: any) => (v.discussion.threads[0].root = { uri: elsewhere.uri, cid: elsewhere.cid })],
   ])('ignores an entry with %s and loads afresh', async (_, corrupt) => {
     const { key, value, calls } = await entry();
     corrupt(value);
@@ -179,6 +195,32 @@ describe('the session cache reads back only what it wrote', () => {
     await settled(again, 'loaded');
     expect(again.shadowRoot!.querySelector('[part~="text"]')!.textContent).toContain('CACHED');
     expect(calls.length).toBeGreaterThan(sent);
+    again.remove();
+  });
+
+  it('reads back an entry it wrote, with the thread’s gate and each reply’s root, without a request', async () => {
+    const { value, calls } = await entry();
+    expect(value.discussion.threads[0].gate).toEqual(['follower', 'mention']);
+    expect(value.discussion.threads[0].replies[0].root).toEqual({ uri: p.uri, cid: p.cid });
+    const sent = calls.length;
+    const again = mount();
+    await settled(again, 'loaded');
+    expect(again.shadowRoot!.textContent).toContain('an answer');
+    expect(calls.length).toBe(sent);
+    again.remove();
+  });
+
+  it('reads back a thread whose top is itself a reply: its replies name the top’s root', async () => {
+    const top = reply(elsewhere, elsewhere, { author: alice, rkey: '3kcachereply', createdAt: at, text: ['CACHED reply ', { link: ARTICLE }], replies: 1 });
+    const under = reply(elsewhere, top, { author: bob, rkey: '3kcacheunder', createdAt: '2026-11-27T10:05:00.000Z', text: ['under it'] });
+    const { value, calls } = await entry(top, [under]);
+    expect(value.discussion.threads[0].root.uri).toBe(elsewhere.uri);
+    expect(value.discussion.threads[0].replies[0].root.uri).toBe(elsewhere.uri);
+    const sent = calls.length;
+    const again = mount();
+    await settled(again, 'loaded');
+    expect(again.shadowRoot!.textContent).toContain('under it');
+    expect(calls.length).toBe(sent);
     again.remove();
   });
 

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { render } from 'lit';
+import fc from 'fast-check';
+import { html, render } from 'lit';
 import { parsePost } from '../../src/bluesky/parse.ts';
 import { normalizeUrl } from '../../src/bluesky/urls.ts';
-import { postTemplate, type View } from '../../src/templates/posts.ts';
+import { postTemplate, richText, type View } from '../../src/templates/posts.ts';
 import { messages } from '../../src/i18n/messages.ts';
 import { actor, post, type EmbedSpec } from '../../demo/appview/build.ts';
 import { ARTICLE } from '../../demo/appview/sample.ts';
@@ -79,5 +80,85 @@ describe('rich posts', () => {
     expect(text.getAttribute('lang')).toBe('de');
     expect(text.getAttribute('dir')).toBe('auto');
     expect(text.textContent).toBe(long);
+  });
+});
+
+describe('links whose text names another host', () => {
+  /** The post's text paragraph, with `text` linking to `href`. */
+  const linked = (text: string, href: string) => {
+    const parsed = parsePost(post({ author: alice, rkey: '3kl', createdAt: '2026-11-27T11:00:00.000Z', text: ['Read ', { link: href, text }] }))!;
+    const host = document.createElement('div');
+    render(postTemplate(parsed, view), host);
+    return host.querySelector<HTMLElement>('[part="text"]')!;
+  };
+
+  it.each([
+    ['https://news.example/account', 'https://evil.example/login', 'evil.example'],
+    ['news.example/account', 'https://evil.example/login', 'evil.example'],
+    ['news.example', 'https://evil.example/', 'evil.example'],
+    ['NEWS.EXAMPLE/Account', 'https://news.example.evil.example/', 'news.example.evil.example'],
+    ['Sign in at news.example', 'https://evil.example/', 'evil.example'],
+    ['news.example/account (news.example)', 'https://evil.example/', 'evil.example'],
+    ['Your account (news.example)', 'https://evil.example/', 'evil.example'],
+    ['Log in at “news.example”.', 'https://evil.example/', 'evil.example'],
+    ['http://intranet/admin', 'https://evil.example/', 'evil.example'],
+    ['192.168.1.1/admin', 'https://evil.example/', 'evil.example'],
+    ['@news.example', 'https://evil.example/', 'evil.example'],
+    // A look-alike name: "news.exаmple" with a Cyrillic а is another host, shown as the parser writes it.
+    ['news.example', 'https://news.ex\u0430mple/', 'news.xn--exmple-4nf'],
+  ])('shows where “%s” really goes when it links to %s', (text, href, host) => {
+    const paragraph = linked(text, href);
+    const a = paragraph.querySelector('a')!;
+    expect(a.href).toBe(new URL(href).href);
+    expect(a.textContent).toBe(`${text} (${host})`);
+    expect(paragraph.textContent).toBe(`Read ${text} (${host})`);
+  });
+
+  it.each([
+    ['click here', 'https://evil.example/'],
+    ['this article', 'https://news.example/world/story'],
+    ['Part 2.1', 'https://news.example/part-2'],
+    ['news.example/very/long/pa…', 'https://www.news.example/very/long/path/to/the/story'],
+    ['WWW.News.Example', 'https://news.example/'],
+    ['https://news.example/a', 'http://news.example/b'],
+  ])('shows “%s” alone when it names no other host than %s', (text, href) => {
+    expect(linked(text, href).querySelector('a')!.textContent).toBe(text);
+  });
+
+  it('leaves mentions and hashtags as they are written: they go to bsky.app', () => {
+    const parsed = parsePost(
+      post({
+        author: alice,
+        rkey: '3km',
+        createdAt: '2026-11-27T11:00:00.000Z',
+        text: ['hi ', { mention: actor('news.example', 'News') }, ' ', { tag: 'news.example' }],
+      }),
+    )!;
+    const host = document.createElement('div');
+    render(postTemplate(parsed, view), host);
+    expect(host.querySelector('[part="text"]')!.textContent).toBe('hi @news.example #news.example');
+  });
+
+  it('shows the real host for any text that names another host, on generated links', () => {
+    const bare = (host: string) => host.replace(/^www\./, '');
+    const www = fc.constantFrom('', 'www.');
+    const named = fc
+      .tuple(fc.constantFrom('', 'https://', 'http://', 'HTTPS://'), www, fc.domain(), fc.constantFrom('', '/', '/account', '/a/b?c=d'))
+      .map(([scheme, sub, domain, path]) => `${scheme}${sub}${domain}${path}`)
+      .filter((text) => URL.canParse(/:\/\//.test(text) ? text : `https://${text}`));
+    const target = fc
+      .tuple(fc.constantFrom('https://', 'http://'), www, fc.domain(), fc.constantFrom('/', '/login', '/a?b=c#d'))
+      .map((parts) => parts.join(''))
+      .filter((href) => URL.canParse(href));
+    fc.assert(
+      fc.property(named, target, (text, href) => {
+        const host = new URL(href).hostname;
+        fc.pre(bare(new URL(/:\/\//.test(text) ? text : `https://${text}`).hostname) !== bare(host));
+        const paragraph = document.createElement('p');
+        render(html`${richText(text, [{ byteStart: 0, byteEnd: new TextEncoder().encode(text).length, link: href }])}`, paragraph);
+        expect(paragraph.querySelector('a')!.textContent).toBe(`${text} (${host})`);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
