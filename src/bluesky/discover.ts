@@ -7,7 +7,7 @@ import { isObject, parsePost, type ReadOptions } from './parse.ts';
 import { RequestError, type RequestOptions, buildUrl, getJson, mapLimit, xrpc } from './http.ts';
 import { isDid, isRecordKey, normalizeUrl } from './urls.ts';
 import { searchRequest } from './search.ts';
-import { memo } from './memo.ts';
+import { abortable, memo } from './memo.ts';
 
 interface Discovery {
   /** The `post` attribute's posts, in the order given. */
@@ -33,13 +33,15 @@ const resolved = new Map<string, Promise<string | undefined>>();
 
 export function resolveDid(actor: string, service: string, ctx: RequestOptions): Promise<string | undefined> {
   if (isDid(actor)) return Promise.resolve(actor);
-  // Not a question for labelers: no `atproto-accept-labelers`, so no preflight.
-  return memo(resolved, `${service} ${actor.toLowerCase()}`, () =>
-    xrpc(service, 'com.atproto.identity.resolveHandle', { handle: actor }, { signal: ctx.signal, timeout: ctx.timeout }).then((body) => {
+  // Not a question for labelers: no `atproto-accept-labelers`, so no preflight. Shared by every
+  // load that asks, so no one load's abort may end it: each waits under its own signal.
+  const shared = memo(resolved, `${service} ${actor.toLowerCase()}`, () =>
+    xrpc(service, 'com.atproto.identity.resolveHandle', { handle: actor }, { timeout: ctx.timeout }).then((body) => {
       const value = isObject(body) ? body.did : undefined;
       return typeof value === 'string' && isDid(value) ? value : undefined;
     }),
   );
+  return abortable(shared, ctx.signal);
 }
 
 /** `app.bsky.feed.getPosts` for any number of URIs, 25 a call, in the order asked. */

@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { memo } from '../../src/bluesky/memo.ts';
+import { deferred, json, stubFetch } from './helpers.ts';
 
 describe('memo', () => {
   it('asks once while the answer holds', async () => {
@@ -34,5 +35,29 @@ describe('memo', () => {
     await ready.catch(() => {});
     await new Promise<void>((resolve) => queueMicrotask(resolve));
     expect(store.has('a')).toBe(false);
+  });
+});
+
+describe('a handle looked up for two loads', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('still answers the second load when the first is aborted while the lookup is on its way', async () => {
+    const { resolveDid } = await import('../../src/bluesky/discover.ts');
+    const held = deferred();
+    // A fetch as the browser's: it ends when its signal aborts.
+    stubFetch(
+      (_url, init) =>
+        new Promise((resolve, reject) => {
+          init?.signal?.addEventListener('abort', () => reject(init.signal!.reason));
+          held.promise.then(() => resolve(json({ did: 'did:plc:ewvi7nxzyoun6zhxrhs64oiz' })));
+        }),
+    );
+    const first = new AbortController();
+    const asked = resolveDid('abortable.example.com', 'https://appview.test', { signal: first.signal });
+    first.abort(); // the reader changed an attribute: a new load asks for the same handle at once
+    const second = resolveDid('abortable.example.com', 'https://appview.test', { signal: new AbortController().signal });
+    await expect(asked).rejects.toThrow();
+    held.resolve();
+    expect(await second).toBe('did:plc:ewvi7nxzyoun6zhxrhs64oiz');
   });
 });
