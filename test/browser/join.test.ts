@@ -239,7 +239,7 @@ describe('joining from the page, against a real PDS', () => {
     await expect(status.textContent()).resolves.toContain('Bluesky will show it in a moment');
     await status.getByRole('link', { name: 'On Bluesky' }).waitFor({ timeout: 10_000 });
     const rkey = (await status.getAttribute('data-uri'))!.split('/').pop();
-    await expect(status.getByRole('link').getAttribute('href')).resolves.toBe(`https://bsky.app/profile/${alice.did}/post/${rkey}`);
+    await expect(status.getByRole('link').getAttribute('href')).resolves.toBe(`https://bsky.app/profile/${alice.handle}/post/${rkey}`);
     expect(await serious(page)).toEqual([]); // the reader's post and its line, light
     await page.emulateMedia({ colorScheme: 'dark' });
     expect(await serious(page)).toEqual([]); // and dark
