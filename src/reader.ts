@@ -1,6 +1,7 @@
 // The reader's side of the widget, in the entry file: with `client-id`, "Sign in with Bluesky". The
 // code behind it (the OAuth client, the composer) is a chunk fetched only when a reader asks, comes
-// back from their server, or signed in here before. Without `client-id`, none of it runs.
+// back from their server, or — signed in here before — once the widget activates: until then this
+// origin's mark is all that is read, and nothing is sent anywhere. Without `client-id`, none of it runs.
 
 import { html, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { Inputs } from './inputs.ts';
@@ -14,6 +15,7 @@ export class ReaderController implements ReactiveController, Reading {
   /** The latest inputs and interface language, as the sign-in code reads them. */
   inputs!: Inputs;
   lang?: string;
+  #active = false;
   #host: ReactiveControllerHost & HTMLElement;
   /** `client-id` and AppView: a change starts afresh. */
   #key?: string;
@@ -28,9 +30,10 @@ export class ReaderController implements ReactiveController, Reading {
   }
 
   /** Fed by the element with each update: its inputs, whether it is active (near the viewport), its interface language. */
-  set(inputs: Inputs, _active: boolean, lang?: string): void {
+  set(inputs: Inputs, active: boolean, lang?: string): void {
     this.inputs = inputs;
     this.lang = lang;
+    this.#active = active;
   }
 
   /** With each update, from what it was fed: a new `client-id` (or AppView) starts afresh; the session is looked for when it may be. */
@@ -43,8 +46,10 @@ export class ReaderController implements ReactiveController, Reading {
       this.#key = key;
     }
     if (!clientId || this.#opening) return;
-    // A reader back from their server, or signed in here before: the session, at once.
-    if (isCallback(location) || marked(clientId)) this.#open().then((wing) => wing?.start());
+    // A reader back from their server, at once: the callback must be finished on this page. One
+    // signed in here before, only once the widget nears the viewport: a session restored sooner
+    // would tell their server and the AppView that they read this page before they read this far.
+    if (isCallback(location) || (this.#active && marked(clientId))) this.#open().then((wing) => wing?.start());
   }
 
   /** The shell's one port: the control, and once the sign-in code is here, the post controls and the reader's posts. */

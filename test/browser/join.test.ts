@@ -41,7 +41,8 @@ async function article(withClient = true): Promise<Page> {
     if (path.startsWith('/dist/discuss-thread')) files.push(path.replace(/-[\w-]{8}\.js$/, ''));
   });
   fetched.set(page, files);
-  await page.route('https://plc.directory/**', async (route) => {
+  // (For every tab of this reader's browser: a returning reader opens another.)
+  await context.route('https://plc.directory/**', async (route) => {
     const response = await fetch(pds.plc + new URL(route.request().url()).pathname);
     return route.fulfill({
       status: response.status,
@@ -342,6 +343,38 @@ describe('joining from the page, against a real PDS', () => {
     await expect.poll(async () => (await pds.listRecords(alice.did, 'app.bsky.feed.like')).length, { timeout: 10_000 }).toBe(0);
     await page.context().close();
   });
+
+  it('restores a returning reader’s session only once the widget nears the viewport: nothing of sign-in is fetched before', async () => {
+    const first = await signedIn(); // the reader signed in here once: this origin keeps the mark
+    const context = first.context();
+    await first.close();
+    // A long article, its widget far below the fold and loading lazily (the default).
+    const page = await context.newPage();
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(request.url()));
+    await page.route('**/fixtures/join.html?*', async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, body: (await response.text()).replace('<main>', '<div style="height: 6000px"></div><main>') });
+    });
+    const query = new URLSearchParams({ service: '/', 'search-service': '/', 'backlinks-service': 'none', 'client-id': clientId() });
+    await page.goto(`${harness.origin}/test/browser/fixtures/join.html?${query}`);
+    await join(page).waitFor(); // the widget is on the page, with its sign-in control
+    await page.waitForLoadState('networkidle'); // whatever the page was going to fetch, it has asked for
+    await expect(page.evaluate(() => localStorage.getItem('discuss-thread:signed-in'))).resolves.toBe(clientId());
+    await expect(page.locator('discuss-thread').getAttribute('status')).resolves.toBe('idle');
+    // No sign-in code, no OAuth metadata, no token refresh, no profile, no earlier likes: nothing
+    // that tells the reader's server or the AppView that this account reads this page.
+    const signIn = (url: string) =>
+      url.includes('/dist/discuss-thread/join') || url.startsWith(pds.url) || url.includes('/xrpc/') || url.includes('plc.directory');
+    expect(requests.filter(signIn)).toEqual([]);
+    await expect(join(page).textContent()).resolves.toBe('Sign in with Bluesky');
+
+    await page.locator('discuss-thread').scrollIntoViewIfNeeded();
+    await join(page).getByText(`Signed in as @${alice.handle}`).waitFor({ timeout: 20_000 });
+    expect(requests.filter((url) => url.includes('/dist/discuss-thread/join'))).toHaveLength(1);
+    expect(requests.some((url) => url.includes('/xrpc/app.bsky.actor.getProfile'))).toBe(true);
+    await context.close();
+  }, 60_000);
 
   it('signs in with the address of the reader’s server instead of a handle', async () => {
     const page = await article();
