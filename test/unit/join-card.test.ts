@@ -4,7 +4,7 @@ import { readInputs, readPage, type Attributes } from '../../src/inputs.ts';
 
 // "Post about this article" carries a link card: its address is the article the widget searches
 // for (cleaned of fragments and tracking parameters, http(s) only), whatever the page's og:url
-// says; its title and description come from the page's Open Graph tags.
+// says; its title, description and picture come from the Open Graph tags in the page's <head>.
 
 const ADDRESS = 'https://news.example/world/story?utm_source=newsletter&id=7#comments';
 
@@ -46,6 +46,15 @@ describe('the link card of a new post about the article', () => {
     const card = cardOf(page(og('title', 'Norvia blocks Whisperline') + og('description', 'The block came without notice.')));
     expect(card).toEqual({ uri: 'https://news.example/world/story?id=7', title: 'Norvia blocks Whisperline', description: 'The block came without notice.' });
     expect(cardOf(page(''))).toMatchObject({ title: 'Norvia blocks Whisperline — The News', description: '' });
+  });
+
+  it('takes the picture from og:image in <head> only, resolved against the page, http(s) only', () => {
+    expect(cardOf(page(og('image', '/images/card.png')))?.image).toBe('https://news.example/images/card.png');
+    // What the page's body holds may come from anyone (a comment, an embed): it is not the author's tag.
+    const body = page('');
+    body.body.innerHTML = `<p>A comment</p>${og('image', 'https://tracker.example/pixel.png')}`;
+    expect(cardOf(body)).not.toHaveProperty('image');
+    expect(cardOf(page(og('image', 'javascript:alert(1)')))).not.toHaveProperty('image');
   });
 
   it('has no card for an article that is not a web address', () => {
