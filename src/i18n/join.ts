@@ -29,6 +29,7 @@ export const KEYS = [
   'closed',
   'limited',
   'server',
+  'interrupted',
 ] as const;
 
 export type JoinMessages = Record<(typeof KEYS)[number], string>;
@@ -55,7 +56,8 @@ Your server could not be reached. Your text is kept; try again.
 Your server did not accept it ({reason}). Your text is kept.
 The author has turned off replies to this thread.
 The author limits who can reply here; yours may not be shown.
-Or your server’s address, such as https://bsky.social`;
+Or your server’s address, such as https://bsky.social
+Sign-in did not finish. Please try again.`;
 
 const LOADERS: Record<string, () => Promise<{ default: string }>> = {
   ko: () => import('./join/ko.ts'),

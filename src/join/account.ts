@@ -1,6 +1,7 @@
 // The reader's account on this page, as one state machine: out → asking (the handle form) → busy
 // (on the way to their server, or back) → in (one identity record and the session) or error. The
-// "signed in before" mark is set when a session is found and cleared when none is.
+// "signed in before" mark is set when a session is found and cleared only when none is, or the
+// reader signs out: no failure, and nothing in the address, signs a reader out.
 
 import type { OAuthSession } from '@atproto/oauth-client-browser';
 import type { Author } from '../bluesky/model.ts';
@@ -14,8 +15,12 @@ export type AccountState =
   | { kind: 'busy' }
   /** `me`: the reader as their posts show them; the session writes to their PDS. */
   | { kind: 'in'; me: Author; session: OAuthSession }
-  /** `denied`: they said no at their server; `failed`: anything else, and `reason` says why. */
-  | { kind: 'error'; problem: 'denied' | 'failed'; reason?: string; handle: string };
+  /**
+   * `denied`: they said no at their server; `interrupted`: the return from their server, or the
+   * restore, failed (said in fixed words: the address is anyone's to write); `failed`: their
+   * server could not be reached from the form, and `reason` says why.
+   */
+  | { kind: 'error'; problem: 'denied' | 'interrupted' | 'failed'; reason?: string; handle: string };
 
 export interface AccountHooks {
   /** The state changed: show it. */
@@ -67,12 +72,11 @@ export class Account {
     try {
       restored = await restore(await client(this.clientId, this.service));
     } catch (error) {
-      setMark(undefined);
       const denied = (error as { params?: URLSearchParams }).params?.get('error') === 'access_denied';
-      return this.#set({ kind: 'error', problem: denied ? 'denied' : 'failed', reason: reason(error), handle: '' });
+      return this.#set({ kind: 'error', problem: denied ? 'denied' : 'interrupted', handle: '' });
     }
     if (!restored.session) {
-      setMark(undefined);
+      setMark(undefined); // no session here any more: the next page need not look for one
       return this.#set({ kind: 'out' });
     }
     setMark(this.clientId);

@@ -407,6 +407,23 @@ describe('joining from the page, against a real PDS', () => {
     await page.context().close();
   });
 
+  it('says a fixed message when a return from the reader’s server fails, repeats nothing from the address, and keeps the mark', async () => {
+    const page = await article();
+    // A reader who signed in here before follows a link made to look like a return from their
+    // server: whatever it says must not reach the page, and it must not sign them out.
+    await page.evaluate((id) => localStorage.setItem('discuss-thread:signed-in', id), clientId());
+    const lure = 'Your account is locked: call +1 555 0100';
+    const callback = new URLSearchParams({ state: lure, error: 'server_error', error_description: lure, iss: pds.url });
+    await page.goto(`${harness.origin}/test/browser/fixtures/join.html#${callback}`);
+    const alert = join(page).getByRole('alert');
+    await alert.waitFor({ timeout: 20_000 });
+    await expect(alert.textContent()).resolves.toBe('Sign-in did not finish. Please try again.');
+    await expect(join(page).textContent()).resolves.not.toContain('locked');
+    await expect(join(page).getByRole('button', { name: 'Sign in with Bluesky' }).count()).resolves.toBe(1);
+    await expect(page.evaluate(() => localStorage.getItem('discuss-thread:signed-in'))).resolves.toBe(clientId());
+    await page.context().close();
+  });
+
   it('says the session has ended when it was revoked elsewhere, puts the like back, and keeps the reply through signing in again', async () => {
     const page = await signedIn();
     // The same reader signs out in another tab of this site: the tokens are revoked at their server.

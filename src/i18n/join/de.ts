@@ -21,4 +21,5 @@ Dein Server ist nicht erreichbar. Dein Text bleibt erhalten; versuche es erneut.
 Dein Server hat es abgelehnt ({reason}). Dein Text bleibt erhalten.
 Der Autor hat Antworten in diesem Thread deaktiviert.
 Der Autor beschränkt, wer antworten darf; deine Antwort wird eventuell nicht angezeigt.
-Oder die Adresse deines Servers, etwa https://bsky.social`;
+Oder die Adresse deines Servers, etwa https://bsky.social
+Die Anmeldung wurde nicht abgeschlossen. Versuche es erneut.`;

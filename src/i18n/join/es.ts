@@ -21,4 +21,5 @@ No se pudo contactar con tu servidor. Tu texto se conserva; inténtalo de nuevo.
 Tu servidor no lo aceptó ({reason}). Tu texto se conserva.
 El autor desactivó las respuestas en este hilo.
 El autor limita quién puede responder; tu respuesta podría no mostrarse.
-O la dirección de tu servidor, como https://bsky.social`;
+O la dirección de tu servidor, como https://bsky.social
+No se completó el inicio de sesión. Inténtalo de nuevo.`;

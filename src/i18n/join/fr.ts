@@ -21,4 +21,5 @@ Votre serveur est injoignable. Votre texte est conservé ; réessayez.
 Votre serveur l’a refusé ({reason}). Votre texte est conservé.
 L’auteur a désactivé les réponses à ce fil.
 L’auteur limite qui peut répondre ; votre réponse pourrait ne pas s’afficher.
-Ou l’adresse de votre serveur, par exemple https://bsky.social`;
+Ou l’adresse de votre serveur, par exemple https://bsky.social
+La connexion n’a pas abouti. Réessayez.`;

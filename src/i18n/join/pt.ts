@@ -21,4 +21,5 @@ Não foi possível contatar seu servidor. Seu texto foi mantido; tente de novo.
 Seu servidor não aceitou ({reason}). Seu texto foi mantido.
 O autor desativou as respostas neste fio.
 O autor limita quem pode responder; sua resposta pode não aparecer.
-Ou o endereço do seu servidor, como https://bsky.social`;
+Ou o endereço do seu servidor, como https://bsky.social
+O login não foi concluído. Tente de novo.`;

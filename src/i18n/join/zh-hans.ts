@@ -21,4 +21,5 @@ export default `你的 Bluesky 用户名
 你的服务器没有接受（{reason}）。你写的内容已保留。
 作者已关闭此帖的回复。
 作者限制了可以回复的人，你的回复可能不会显示。
-或你的服务器地址，例如 https://bsky.social`;
+或你的服务器地址，例如 https://bsky.social
+登录未完成，请重试。`;

@@ -21,4 +21,5 @@ export default `你的 Bluesky 帳號代稱
 你的伺服器沒有接受（{reason}）。你寫的內容已保留。
 作者已關閉此串的回覆。
 作者限制了可以回覆的人，你的回覆可能不會顯示。
-或你的伺服器位址，例如 https://bsky.social`;
+或你的伺服器位址，例如 https://bsky.social
+登入未完成，請再試一次。`;
