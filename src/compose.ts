@@ -7,7 +7,8 @@ export const MAX_GRAPHEMES = 300;
 
 const segmenter = typeof Intl.Segmenter === 'function' ? new Intl.Segmenter() : undefined;
 
-const graphemes = (text: string): string[] => (segmenter ? [...segmenter.segment(text)].map((s) => s.segment) : [...text]);
+/** The text's graphemes, as Bluesky counts a post's length (a family emoji is one). */
+export const graphemes = (text: string): string[] => (segmenter ? [...segmenter.segment(text)].map((s) => s.segment) : [...text]);
 
 /** `template` with `{title}` and `{url}` filled in, shortened to fit. */
 export function composeText(template: string, title: string, url: string): string {

@@ -6,9 +6,10 @@ import { NOT_INPUTS, readInputs, readPage, type Inputs } from './inputs.ts';
 import { warner } from './bluesky/warn.ts';
 import { LoadController, loadLazy, type ErrorDetail, type LoadDetail, type Status } from './load.ts';
 import { chooseLanguage, messages, type Messages } from './i18n/messages.ts';
+import type { JoinMessages } from './i18n/join.ts';
 import { shell } from './templates/shell.ts';
 import { focusAfter, focusOpened } from './focus.ts';
-import { JoinLink } from './join-link.ts';
+import { ReaderController } from './reader.ts';
 import type { Filter } from './bluesky/rules.ts';
 import { styles } from './styles.ts';
 
@@ -120,13 +121,13 @@ export class DiscussThread extends LitElement {
   declare filter?: Filter;
   /** URL of your OAuth client metadata: readers sign in with Bluesky and join from the page. */
   declare clientId?: string;
-  /** Overrides for any interface string. */
-  declare strings?: Partial<Messages>;
+  /** Overrides for any interface string, the sign-in ones included. */
+  declare strings?: Partial<Messages & JoinMessages>;
   /** `idle`, `searching`, `loaded`, `empty` or `error`; reflected for styling. */
   status: Status = 'idle';
 
   #loader = new LoadController(this);
-  #join = new JoinLink(this);
+  #reader = new ReaderController(this);
   #inputs!: Inputs;
   #warn = warner();
   #active = false;
@@ -175,8 +176,8 @@ export class DiscussThread extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if ([...changed.keys()].some((name) => !NOT_INPUTS.has(name))) this.#inputs = this.#read();
     if (changed.has('lang')) this.#language();
-    this.#join.set(this.#inputs.clientId, this.#inputs.service);
     if (changed.has('loading') && this.#inputs.loading === 'eager' && this.isConnected && !this.#active) this.#activate();
+    this.#reader.set(this.#inputs, this.#active, this.#lang);
     if (this.#active) this.#loader.load(this.#inputs, this.#inputs.key, this.#force);
     this.#force = false;
     this.status = this.#active ? this.#loader.state.status : 'idle';
@@ -190,7 +191,8 @@ export class DiscussThread extends LitElement {
     if (!t) return null; // the reader's language is on its way: a moment of nothing, never English first
     const { state, lazy } = this.#loader;
     const [onRetry, onMore, onOpen] = [() => this.refresh(), this.#more, this.#open];
-    return shell({ state, inputs: this.#inputs, t: { ...t, ...this.strings }, lang: this.#lang!, lazy, onRetry, onMore, onOpen, join: this.#join });
+    const strings = { ...t, ...this.strings };
+    return shell({ state, inputs: this.#inputs, t: strings, lang: this.#lang!, lazy, onRetry, onMore, onOpen, port: this.#reader.port(strings, this.#lang!) });
   }
 }
 

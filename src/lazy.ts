@@ -9,6 +9,7 @@ import { loadDiscussion, nextPage, openBranch, totals, DiscoveryError } from './
 import { isDiscussion } from './bluesky/cache-shape.ts';
 import { listTemplate, summaryTemplate } from './templates/posts.ts';
 import { postStyles } from './templates/post-styles.ts';
+import { postUrl } from './bluesky/links.ts';
 
 export const lazy = {
   loadDiscussion,
@@ -20,4 +21,5 @@ export const lazy = {
   listTemplate,
   summaryTemplate,
   postStyles,
+  postUrl,
 };

@@ -1,8 +1,9 @@
 // Rich text for what a reader writes: links, mentions and tags found in the text and turned into
 // facets (UTF-8 byte ranges), as Bluesky's own apps find them (@atproto/api's RichText is the
-// oracle in the tests), and the length a post may have, counted in graphemes as Bluesky counts it.
+// oracle in the tests); mentions become DIDs before the post is sent.
 
-import { isHandle } from '../bluesky/urls.ts';
+import type { Facet } from '../bluesky/model.ts';
+import { isDid, isHandle } from '../bluesky/urls.ts';
 
 export interface Found {
   byteStart: number;
@@ -12,12 +13,6 @@ export interface Found {
   mention?: string;
   tag?: string;
 }
-
-/** The most a post may have. */
-export const MAX_GRAPHEMES = 300;
-
-const segmenter = typeof Intl.Segmenter === 'function' ? new Intl.Segmenter() : undefined;
-export const graphemes = (text: string) => (segmenter ? [...segmenter.segment(text)].length : [...text].length);
 
 const utf8 = new TextEncoder();
 const bytes = (text: string) => utf8.encode(text).length;
@@ -58,4 +53,20 @@ export function findFacets(text: string): Found[] {
     }
   }
   return found;
+}
+
+/** Links, tags, and mentions whose handle `resolve` turns into a DID; a mention that does not resolve stays text. */
+export async function resolveFacets(text: string, resolve: (handle: string) => Promise<string | undefined>): Promise<Facet[]> {
+  const found = findFacets(text);
+  const dids = await Promise.all(
+    found.map(
+      (facet) =>
+        facet.mention &&
+        resolve(facet.mention).then(
+          (did) => (did && isDid(did) ? did : undefined),
+          () => undefined,
+        ),
+    ),
+  );
+  return found.flatMap((facet, i) => (!facet.mention ? [facet] : dids[i] ? [{ byteStart: facet.byteStart, byteEnd: facet.byteEnd, mention: dids[i] }] : []));
 }

@@ -6,7 +6,7 @@ import type { Inputs } from '../inputs.ts';
 import type { Lazy, LoadState } from '../load.ts';
 import type { Messages } from '../i18n/messages.ts';
 import type { View } from './posts.ts';
-import type { JoinLink } from '../join-link.ts';
+import type { Port } from '../join/port.ts';
 import { composeUrl } from '../compose.ts';
 import { searchUrl } from '../bluesky/urls.ts';
 
@@ -18,7 +18,8 @@ interface Shell {
   lazy?: Lazy;
   onRetry: () => void;
   onMore: () => void;
-  join: JoinLink;
+  /** The reader's side: the sign-in control, and what a signed-in reader can do and has sent. */
+  port: Port;
   /** Opens the branch at a post in place. */
   onOpen: View['open'];
 }
@@ -31,12 +32,7 @@ function statusText(state: LoadState, t: Messages, view: View) {
 }
 
 /** With `client-id`: "Sign in with Bluesky", or, once the sign-in code is here, the reader's session. */
-const joinControl = ({ join, inputs, t, lang }: Shell) =>
-  inputs.clientId
-    ? html`<div part="join" class="join" lang=${lang}>
-        ${join.join?.template(lang, t.signIn) ?? html`<button class="link" @click=${() => join.signIn(inputs.clientId!, inputs.service)}>${t.signIn}</button>`}
-      </div>`
-    : nothing;
+const joinControl = ({ port, inputs, lang }: Shell) => (inputs.clientId ? html`<div part="join" class="join" lang=${lang}>${port.control}</div>` : nothing);
 
 export function shell(shell: Shell) {
   const { state, inputs, t, lang, lazy, onRetry, onMore, onOpen } = shell;
@@ -49,8 +45,8 @@ export function shell(shell: Shell) {
     author: inputs.author,
     busy: shown?.busy,
     open: onOpen,
-    actions: shell.join.join?.actions,
-    mine: shell.join.join?.mine,
+    actions: shell.port.actions,
+    mine: shell.port.mine,
   };
   return html`
     <header part="header" lang=${lang}>

@@ -41,7 +41,8 @@ async function article(withClient = true): Promise<Page> {
     if (path.startsWith('/dist/discuss-thread')) files.push(path.replace(/-[\w-]{8}\.js$/, ''));
   });
   fetched.set(page, files);
-  await page.route('https://plc.directory/**', async (route) => {
+  // (For every tab of this reader's browser: a returning reader opens another.)
+  await context.route('https://plc.directory/**', async (route) => {
     const response = await fetch(pds.plc + new URL(route.request().url()).pathname);
     return route.fulfill({
       status: response.status,
@@ -248,7 +249,7 @@ describe('joining from the page, against a real PDS', () => {
     await expect(status.textContent()).resolves.toContain('Bluesky will show it in a moment');
     await status.getByRole('link', { name: 'On Bluesky' }).waitFor({ timeout: 10_000 });
     const rkey = (await status.getAttribute('data-uri'))!.split('/').pop();
-    await expect(status.getByRole('link').getAttribute('href')).resolves.toBe(`https://bsky.app/profile/${alice.did}/post/${rkey}`);
+    await expect(status.getByRole('link').getAttribute('href')).resolves.toBe(`https://bsky.app/profile/${alice.handle}/post/${rkey}`);
     expect(await serious(page)).toEqual([]); // the reader's post and its line, light
     await page.emulateMedia({ colorScheme: 'dark' });
     expect(await serious(page)).toEqual([]); // and dark
@@ -352,6 +353,38 @@ describe('joining from the page, against a real PDS', () => {
     await page.context().close();
   });
 
+  it('restores a returning reader’s session only once the widget nears the viewport: nothing of sign-in is fetched before', async () => {
+    const first = await signedIn(); // the reader signed in here once: this origin keeps the mark
+    const context = first.context();
+    await first.close();
+    // A long article, its widget far below the fold and loading lazily (the default).
+    const page = await context.newPage();
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(request.url()));
+    await page.route('**/fixtures/join.html?*', async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, body: (await response.text()).replace('<main>', '<div style="height: 6000px"></div><main>') });
+    });
+    const query = new URLSearchParams({ service: '/', 'search-service': '/', 'backlinks-service': 'none', 'client-id': clientId() });
+    await page.goto(`${harness.origin}/test/browser/fixtures/join.html?${query}`);
+    await join(page).waitFor(); // the widget is on the page, with its sign-in control
+    await page.waitForLoadState('networkidle'); // whatever the page was going to fetch, it has asked for
+    await expect(page.evaluate(() => localStorage.getItem('discuss-thread:signed-in'))).resolves.toBe(clientId());
+    await expect(page.locator('discuss-thread').getAttribute('status')).resolves.toBe('idle');
+    // No sign-in code, no OAuth metadata, no token refresh, no profile, no earlier likes: nothing
+    // that tells the reader's server or the AppView that this account reads this page.
+    const signIn = (url: string) =>
+      url.includes('/dist/discuss-thread/join') || url.startsWith(pds.url) || url.includes('/xrpc/') || url.includes('plc.directory');
+    expect(requests.filter(signIn)).toEqual([]);
+    await expect(join(page).textContent()).resolves.toBe('Sign in with Bluesky');
+
+    await page.locator('discuss-thread').scrollIntoViewIfNeeded();
+    await join(page).getByText(`Signed in as @${alice.handle}`).waitFor({ timeout: 20_000 });
+    expect(requests.filter((url) => url.includes('/dist/discuss-thread/join'))).toHaveLength(1);
+    expect(requests.some((url) => url.includes('/xrpc/app.bsky.actor.getProfile'))).toBe(true);
+    await context.close();
+  }, 60_000);
+
   it('signs in with the address of the reader’s server instead of a handle', async () => {
     const page = await article();
     await join(page).getByRole('button', { name: 'Sign in with Bluesky' }).click();
@@ -380,6 +413,23 @@ describe('joining from the page, against a real PDS', () => {
     await page.waitForURL((url) => url.origin === harness.origin, { timeout: 20_000 });
     await join(page).getByText('Sign-in was cancelled; nothing was shared.').waitFor({ timeout: 20_000 });
     await expect(join(page).getByRole('button', { name: 'Sign in with Bluesky' }).count()).resolves.toBe(1);
+    await page.context().close();
+  });
+
+  it('says a fixed message when a return from the reader’s server fails, repeats nothing from the address, and keeps the mark', async () => {
+    const page = await article();
+    // A reader who signed in here before follows a link made to look like a return from their
+    // server: whatever it says must not reach the page, and it must not sign them out.
+    await page.evaluate((id) => localStorage.setItem('discuss-thread:signed-in', id), clientId());
+    const lure = 'Your account is locked: call +1 555 0100';
+    const callback = new URLSearchParams({ state: lure, error: 'server_error', error_description: lure, iss: pds.url });
+    await page.goto(`${harness.origin}/test/browser/fixtures/join.html#${callback}`);
+    const alert = join(page).getByRole('alert');
+    await alert.waitFor({ timeout: 20_000 });
+    await expect(alert.textContent()).resolves.toBe('Sign-in did not finish. Please try again.');
+    await expect(join(page).textContent()).resolves.not.toContain('locked');
+    await expect(join(page).getByRole('button', { name: 'Sign in with Bluesky' }).count()).resolves.toBe(1);
+    await expect(page.evaluate(() => localStorage.getItem('discuss-thread:signed-in'))).resolves.toBe(clientId());
     await page.context().close();
   });
 

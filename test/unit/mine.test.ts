@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { html, nothing, render } from 'lit';
 import { parsePost } from '../../src/bluesky/parse.ts';
 import { readInputs, type Page } from '../../src/inputs.ts';
@@ -7,14 +7,15 @@ import { lazy } from '../../src/lazy.ts';
 import type { Actions } from '../../src/templates/posts.ts';
 import type { Post, ThreadNode } from '../../src/bluesky/model.ts';
 import type { LoadState } from '../../src/load.ts';
-import type { JoinLink } from '../../src/join-link.ts';
+import { Outbox } from '../../src/join/outbox.ts';
+import type { Port } from '../../src/join/port.ts';
 import { messages } from '../../src/i18n/messages.ts';
 import { actor, post } from '../../demo/appview/build.ts';
 
 // What a signed-in reader posts from the page shows in the discussion at once, through the hook the
-// sign-in code gives the templates (`View.mine`): new posts first in the list, replies under the
-// post they answer, once each, the reader's first post on an article nobody discussed yet, and
-// still after they sign out (the posts are on Bluesky).
+// sign-in code gives the templates (`View.mine`, the outbox's own `mine`): new posts first in the
+// list, replies under the post they answer, once each, the reader's first post on an article
+// nobody discussed yet, and still after they sign out (the posts are on Bluesky).
 
 const page: Page = { baseURI: 'https://news.example/story', href: 'https://news.example/story', title: 'Story' };
 const inputs = readInputs({ url: 'https://news.example/story', clientId: 'https://news.example/client-metadata.json' }, page, vi.fn());
@@ -26,16 +27,26 @@ const node = (rkey: string, text: string, by = actor('mina'), replies: ThreadNod
   more: 0,
 });
 
-/** The sign-in code as the templates see it: a reader's controls, and their posts by the post they answer, those not shown yet. */
-function signInCode(sent: Record<string, ThreadNode[]>, signedIn = true) {
-  const actions: Actions = { stats: () => html``, below: () => nothing };
-  const mine = (parent: string, shown: readonly Post[]) => (sent[parent] ?? []).filter((post) => !shown.some((other) => other.uri === post.uri));
-  return { join: { actions: signedIn ? actions : undefined, mine, template: () => nothing } } as unknown as JoinLink;
+const outboxes: Outbox[] = [];
+afterEach(() => outboxes.splice(0).forEach((outbox) => outbox.stop())); // no confirmation outlives its test
+
+/** The reader's outbox with `sent` in it, sent as the composer sends: under the post each answers (`top`: new posts). */
+async function outboxWith(sent: Record<string, ThreadNode[]>): Promise<Outbox> {
+  const outbox = new Outbox(
+    'https://appview.example',
+    () => {},
+    () => '/story',
+  );
+  outboxes.push(outbox);
+  for (const [target, nodes] of Object.entries(sent)) for (const node of nodes) await outbox.send(target, async () => node);
+  return outbox;
 }
 
-function show(state: LoadState, sent: Record<string, ThreadNode[]>, signedIn = true) {
+async function show(state: LoadState, sent: Record<string, ThreadNode[]>, signedIn = true) {
   const host = document.createElement('div');
-  render(shell({ state, inputs, t, lang: 'en', lazy, onRetry() {}, onMore() {}, onOpen() {}, join: signInCode(sent, signedIn) }), host);
+  const actions: Actions = { stats: () => html``, below: () => nothing };
+  const port: Port = { control: nothing, actions: signedIn ? actions : undefined, mine: (await outboxWith(sent)).mine };
+  render(shell({ state, inputs, t, lang: 'en', lazy, onRetry() {}, onMore() {}, onOpen() {}, port }), host);
   return host;
 }
 
@@ -51,31 +62,31 @@ describe('the reader’s own posts, in place', () => {
   const reader = actor('reader');
   const story = node('3ks', 'The story', actor('mina'), [node('3kr', 'A reply')]);
 
-  it('puts a new post first in the list and a reply under the post it answers, after the replies there', () => {
+  it('puts a new post first in the list and a reply under the post it answers, after the replies there', async () => {
     const mine = node('3km', 'My reply', reader);
-    const host = show(loaded([story]), { top: [node('3kn', 'My post', reader)], [story.uri]: [mine] });
+    const host = await show(loaded([story]), { top: [node('3kn', 'My post', reader)], [story.uri]: [mine] });
     expect(texts(host, '.list > li > article')).toEqual(['My post', 'The story']);
     expect(texts(host, '.list > li:nth-child(2) > ol > li > article')).toEqual(['A reply', 'My reply']);
   });
 
-  it('shows each once when the discussion has it too (after the AppView has it)', () => {
+  it('shows each once when the discussion has it too (after the AppView has it)', async () => {
     const mine = node('3km', 'My reply', reader);
     const withIt = { ...story, replies: [...story.replies, mine] };
-    const host = show(loaded([withIt]), { [story.uri]: [mine] });
+    const host = await show(loaded([withIt]), { [story.uri]: [mine] });
     expect(texts(host, '.list > li > ol > li > article')).toEqual(['A reply', 'My reply']);
   });
 
-  it('keeps showing them after the reader signs out, with Bluesky’s reply links again', () => {
-    const host = show(loaded([story]), { [story.uri]: [node('3km', 'My reply', reader)] }, false);
+  it('keeps showing them after the reader signs out, with Bluesky’s reply links again', async () => {
+    const host = await show(loaded([story]), { [story.uri]: [node('3km', 'My reply', reader)] }, false);
     expect(texts(host, '.list > li > ol > li > article')).toEqual(['A reply', 'My reply']);
     expect(host.querySelectorAll('.list a.reply').length).toBe(3);
   });
 
-  it('shows the reader’s first post on an article nobody discussed, in place of “no posts yet”', () => {
-    const empty = show(loaded([], 'empty'), {});
+  it('shows the reader’s first post on an article nobody discussed, in place of “no posts yet”', async () => {
+    const empty = await show(loaded([], 'empty'), {});
     expect(empty.querySelector('[part="status"]')!.textContent).toContain(t.empty);
     expect(empty.querySelector('[part="list"]')).toBeNull();
-    const first = show(loaded([], 'empty'), { top: [node('3kn', 'First!', reader)] });
+    const first = await show(loaded([], 'empty'), { top: [node('3kn', 'First!', reader)] });
     expect(first.querySelector('[part="status"]')!.textContent!.trim()).toBe('');
     expect(texts(first, '.list > li > article')).toEqual(['First!']);
     expect(first.querySelector('[part="summary"]')).toBeNull();
