@@ -2,7 +2,7 @@
 // address is the `client-id`. `npx discuss-thread-client-metadata` (bin/) writes it from this, once
 // Bluesky's own OAuth code accepts it. Not part of the widget's bundle.
 
-import { graphemes } from './facets.ts';
+import { graphemes } from '../compose.ts';
 import { SCOPE } from './scope.ts';
 
 export interface ClientMetadataOptions {
@@ -100,7 +100,7 @@ function siteName(name: string | undefined, host: string): string {
   // Counted as readers see characters; past 1,000 UTF-16 units not counted at all (on Node 20, where
   // the bin runs, segmenting takes time and memory growing with the square of the text), and no
   // character hides a pile of combining marks.
-  if (clean.length > 10 * MAX_NAME || graphemes(clean) > MAX_NAME)
+  if (clean.length > 10 * MAX_NAME || graphemes(clean).length > MAX_NAME)
     throw new Error(`name: at most ${MAX_NAME} characters, as readers see it on their consent page`);
   return clean || host;
 }
