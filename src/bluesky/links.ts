@@ -47,7 +47,11 @@ function hostNamed(word: string): string | undefined {
 export function otherHost(text: string, href: string): string | undefined {
   const target = new URL(href).hostname;
   const bare = (host: string) => host.replace(/^www\.|\.$/g, '');
-  // Each word, without the punctuation around it: "(news.example)", "news.example." and "…/path…" name a host too.
-  const named = text.split(/\s+/).map((word) => hostNamed(word.replace(/^\W+|\W+$/g, '')));
+  // Each word as it reads (NFKC: fullwidth "ｎｅｗｓ.example／a" is news.example/a), without the
+  // marks around it in any script: "(news.example)", "news.example." and "«пример.рф»" name a host too.
+  const named = text
+    .normalize('NFKC')
+    .split(/\s+/)
+    .map((word) => hostNamed(word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')));
   return named.some((host) => host && bare(host) !== bare(target)) ? target : undefined;
 }

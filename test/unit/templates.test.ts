@@ -106,6 +106,11 @@ describe('links whose text names another host', () => {
     ['@news.example', 'https://evil.example/', 'evil.example'],
     // A look-alike name: "news.exаmple" with a Cyrillic а is another host, shown as the parser writes it.
     ['news.example', 'https://news.ex\u0430mple/', 'news.xn--exmple-4nf'],
+    // Names in other scripts and in fullwidth forms read as hosts too.
+    ['пример.рф/login', 'https://evil.example/', 'evil.example'],
+    ['news.example\uff0faccount', 'https://evil.example/', 'evil.example'],
+    ['\uff4e\uff45\uff57\uff53.example', 'https://evil.example/', 'evil.example'],
+    ['«news.example»', 'https://evil.example/', 'evil.example'],
   ])('shows where “%s” really goes when it links to %s', (text, href, host) => {
     const paragraph = linked(text, href);
     const a = paragraph.querySelector('a')!;
