@@ -51,6 +51,24 @@ afterEach(() => {
 });
 
 describe('standard.site hosts', () => {
+  it.each(['news.example', 'pds.example'])(
+    'follows no redirect from %s: a checked public name cannot send readers on to a private one',
+    async (redirecting) => {
+      const reached: string[] = [];
+      stubFetch((url, init) => {
+        if (url.hostname === redirecting) {
+          // The host answers 302 to a private address: a browser's fetch follows it unless told `redirect: 'error'`.
+          if (init?.redirect === 'error') throw new TypeError('Failed to fetch');
+          reached.push('http://127.0.0.1:9000/api/admin/reset');
+        }
+        if (url.pathname === '/xrpc/com.atproto.repo.getRecord') return json(record('did:web:news.example'));
+        return json(didDocument('did:web:news.example', 'https://pds.example'));
+      });
+      await expect(documentPost(documentUri('did:web:news.example'), {})).rejects.toMatchObject({ kind: 'network' });
+      expect(reached).toEqual([]);
+    },
+  );
+
   it('reads a did:web document from its public host, and the record from its PDS', async () => {
     const { calls } = network('https://pds.example');
     await expect(documentPost(documentUri('did:web:news.example'), {})).resolves.toEqual({ actor: 'did:plc:sw7fivsls5jd6l344ydke56c', rkey: '3m6aaa2story' });
