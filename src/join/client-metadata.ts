@@ -80,9 +80,11 @@ function parse(value: string, option: string): URL {
 }
 
 // Characters that make text read other than it is: C0 and C1 controls (line breaks and tabs were made
-// spaces before), and the bidirectional marks, embeddings, overrides and isolates (U+061C, U+200E/F,
-// U+202A–U+202E, U+2066–U+2069), which can turn a name around or hide part of it.
-const INVISIBLE = /[\p{Cc}\p{Bidi_Control}]/u;
+// spaces before), the bidirectional marks, embeddings, overrides and isolates (U+061C, U+200E/F,
+// U+202A–U+202E, U+2066–U+2069), which can turn a name around, and every other format character
+// (zero-width space, soft hyphen, U+FEFF, the tag characters that can hide ASCII text), which can
+// hide part of it. Zero-width joiner and non-joiner stay: emoji and some scripts are written with them.
+const INVISIBLE = /(?![\u200C\u200D])[\p{Cc}\p{Cf}\p{Bidi_Control}]/u;
 
 /**
  * The site's name as readers will see it: spaces and line breaks made single spaces, ends trimmed;

@@ -80,8 +80,17 @@ describe('clientMetadata', () => {
     [{ name: 'Northern\u200F' }, /^name: .*U\+200F/],
     [{ name: 'North\u0000ern' }, /^name: .*U\+0000/],
     [{ name: 'North\u0085ern' }, /^name: .*U\+0085/],
+    [{ name: 'North\u200Bern' }, /^name: .*U\+200B/],
+    [{ name: 'Nor\u00ADthern' }, /^name: .*U\+00AD/],
+    [{ name: 'Northern\u{E0041}\u{E0042}' }, /^name: .*U\+E0041/],
   ])('refuses %j', (options, message) => {
     expect(() => write(options)).toThrow(message);
+  });
+
+  it('keeps the joiners emoji and some scripts are written with', () => {
+    expect(write({ name: 'The \u{1F468}\u200D\u{1F469}\u200D\u{1F467} Ledger \u0645\u200C\u0627' }).client_name).toBe(
+      'The \u{1F468}\u200D\u{1F469}\u200D\u{1F467} Ledger \u0645\u200C\u0627',
+    );
   });
 
   it('refuses a name over 100 characters, one character hiding a pile of accents, and a huge name at once', () => {
@@ -116,7 +125,24 @@ describe('clientMetadata', () => {
     const pair = fc
       .tuple(scheme, host, path, path, fc.oneof({ arbitrary: fc.constant(undefined), weight: 4 }, { arbitrary: address, weight: 1 }))
       .map(([s, h, p, q, other]) => [s + h + p, other ?? s + h + q]);
-    const invisible = ['\u0000', '\u001f', '\u007f', '\u0085', '\u009f', '\u061c', '\u200e', '\u200f', '\u202a', '\u202e', '\u2066', '\u2069'];
+    const invisible = [
+      '\u200b',
+      '\u00ad',
+      '\ufeff',
+      '\u{e0041}',
+      '\u0000',
+      '\u001f',
+      '\u007f',
+      '\u0085',
+      '\u009f',
+      '\u061c',
+      '\u200e',
+      '\u200f',
+      '\u202a',
+      '\u202e',
+      '\u2066',
+      '\u2069',
+    ];
     const spaces = [' ', '\n', '\r\n', '\t', '\u00a0', '\u2028', '\ufeff'];
     const name = fc.option(
       fc.oneof(
@@ -179,7 +205,8 @@ const oneLine = (name: string) => name.split(/\s+/).filter(Boolean).join(' ');
 const segmenter = new Intl.Segmenter();
 
 /**
- * A name is written when, on one line, it has no control or direction character, and at most 100
+ * A name is written when, on one line, it has no control, direction or other format character (the
+ * joiners aside), and at most 100
  * characters as readers see them in at most 1,000 UTF-16 units (no character hides a pile of marks).
  */
 function nameAllowed(name: string): boolean {
@@ -191,7 +218,8 @@ function nameAllowed(name: string): boolean {
       (code >= 0x7f && code <= 0x9f) ||
       [0x061c, 0x200e, 0x200f].includes(code) ||
       (code >= 0x202a && code <= 0x202e) ||
-      (code >= 0x2066 && code <= 0x2069)
+      (code >= 0x2066 && code <= 0x2069) ||
+      (/\p{Cf}/u.test(char) && code !== 0x200c && code !== 0x200d)
     );
   });
   return !invisible && line.length <= 1_000 && [...segmenter.segment(line)].length <= MAX_NAME;
