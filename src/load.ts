@@ -6,7 +6,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Discussion, DiscussionInputs, RouteFailure, Totals } from './bluesky/model.ts';
 import { searchRequest } from './bluesky/search.ts';
-import { readCache, writeCache } from './bluesky/cache.ts';
+import { cleared, readCache, writeCache } from './bluesky/cache.ts';
 import { memo } from './bluesky/memo.ts';
 
 export type Lazy = (typeof import('./lazy.ts'))['lazy'];
@@ -104,6 +104,7 @@ export class LoadController implements ReactiveController {
   async #run(inputs: DiscussionInputs, key: string, force: boolean): Promise<void> {
     const controller = (this.#load = new AbortController());
     const ctx = { signal: controller.signal };
+    const since = cleared;
     // A page's `filter` is code whose answers no cache entry can vouch for: such a page never uses one.
     const cacheable = inputs.filter == null;
     const entry = force || !cacheable ? undefined : readCache(key);
@@ -134,8 +135,8 @@ export class LoadController implements ReactiveController {
       if (controller.signal.aborted) return;
       this.#show(discussion, true);
       // After the discussion is on screen, not before; by then a newer load (or a disconnect) may
-      // have superseded this one, which then writes nothing.
-      if (cacheable) setTimeout(() => controller.signal.aborted || writeCache(key, discussion));
+      // have superseded this one, or the reader posted (the cache cleared): then it writes nothing.
+      if (cacheable) setTimeout(() => controller.signal.aborted || since !== cleared || writeCache(key, discussion));
     } catch (error) {
       // A quiet refresh that fails keeps what is shown.
       if (!controller.signal.aborted && !cached) this.#fail(error, error instanceof lazy.DiscoveryError ? error.failures : []);

@@ -40,8 +40,12 @@ export function writeCache(key: string, discussion: Discussion, now = Date.now()
   }
 }
 
-/** Forget every discussion this cache holds (what a reader just posted is in none of them). */
+/** How many times the cache was cleared: a load that began before the last clear writes nothing. */
+export let cleared = 0;
+
+/** Forget every discussion this cache holds (what a reader just posted is in none of them, nor in any load under way). */
 export function clearCache(): void {
+  cleared++;
   const store = storage();
   for (const key of Object.keys(store ?? {})) if (key.startsWith(PREFIX)) store!.removeItem(key);
 }

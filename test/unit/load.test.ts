@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LitElement } from 'lit';
 import { LoadController, type LoadState } from '../../src/load.ts';
 import { readInputs } from '../../src/inputs.ts';
-import { readCache } from '../../src/bluesky/cache.ts';
+import { clearCache, readCache } from '../../src/bluesky/cache.ts';
 import { ARTICLE } from '../../demo/appview/sample.ts';
 import { deferred, ORIGIN, sampleRoute, stubFetch, type Route } from './helpers.ts';
 
@@ -150,6 +150,18 @@ describe('LoadController', () => {
     expect(readCache(top.key)).toBeUndefined();
     vi.runAllTimers();
     expect(readCache(top.key)).toMatchObject({ fresh: true });
+  });
+
+  it('writes nothing to the session cache when the reader posted while it loaded: the cache was cleared', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    stubFetch(sampleRoute);
+    const el = host();
+    const top = inputs();
+    el.loader.load(top, top.key);
+    clearCache(); // the reader's post went out while the discussion was loading, without it
+    await el.loader.done;
+    vi.runAllTimers();
+    expect(readCache(top.key)).toBeUndefined();
   });
 
   describe('a quiet refresh that lands while "Show more" is loading', () => {
