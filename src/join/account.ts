@@ -43,6 +43,8 @@ export function identity(did: string, profile: unknown): Author {
 
 export class Account {
   state: AccountState = { kind: 'out' };
+  /** Replaced (a new `client-id` or AppView): nothing it learns later is shown, marked or recalled. */
+  #closed = false;
 
   constructor(
     readonly clientId: string,
@@ -52,8 +54,15 @@ export class Account {
   ) {}
 
   #set(state: AccountState) {
+    if (this.#closed) return;
     this.state = state;
     this.hooks.changed();
+  }
+
+  /** Replaced: forgotten here (not signed out: the session is the reader's, and stays stored). */
+  close(): void {
+    this.state = { kind: 'out' };
+    this.#closed = true;
   }
 
   /** The signed-in reader, if any. */
@@ -75,6 +84,7 @@ export class Account {
       const denied = (error as { params?: URLSearchParams }).params?.get('error') === 'access_denied';
       return this.#set({ kind: 'error', problem: denied ? 'denied' : 'interrupted', handle: '' });
     }
+    if (this.#closed) return; // the mark is the current client's to set
     if (!restored.session) {
       setMark(undefined); // no session here any more: the next page need not look for one
       return this.#set({ kind: 'out' });

@@ -69,9 +69,10 @@ export class Wing implements ReactiveController {
     this.#outbox.stop();
   }
 
-  /** Replaced (a new `client-id` or AppView): stopped, and no longer the host's. */
+  /** Replaced (a new `client-id` or AppView): stopped, forgotten, and no longer the host's. */
   close(): void {
     this.#outbox.stop();
+    this.#account.close();
     this.#host.removeController(this);
   }
 

@@ -3,7 +3,7 @@ import type { OAuthSession } from '@atproto/oauth-client-browser';
 import { Account, identity } from '../../src/join/account.ts';
 import { MARK } from '../../src/join/mark.ts';
 import { client, restore, signIn } from '../../src/join/session.ts';
-import { stubFetch, xrpcRoutes } from './helpers.ts';
+import { deferred, stubFetch, xrpcRoutes } from './helpers.ts';
 
 // The reader's account as a state machine: out → asking → busy → in (one identity record) or
 // error. The OAuth client is stood in for; the mark is the real one, in localStorage.
@@ -90,6 +90,22 @@ describe('the reader’s account', () => {
     expect(reader.state).toEqual({ kind: 'error', problem: 'failed', reason: 'Failed to resolve identity: alice.example', handle: 'alice.example' });
     reader.ask();
     expect(reader.state).toEqual({ kind: 'asking', handle: 'alice.example' });
+  });
+
+  it('writes nothing once closed: no mark, no recall, no profile asked', async () => {
+    localStorage.setItem(MARK, 'https://other.example/client-metadata.json'); // the client that replaced this one
+    const restored = deferred<{ session: OAuthSession }>();
+    vi.mocked(restore).mockReturnValue(restored.promise);
+    const { account: reader, hooks, kinds } = account();
+    const started = reader.start();
+    reader.close(); // a new client-id or AppView, while the reader's server was asked
+    restored.resolve({ session });
+    await started;
+    expect(localStorage.getItem(MARK)).toBe('https://other.example/client-metadata.json');
+    expect(hooks.signedIn).not.toHaveBeenCalled();
+    expect(fetched.calls).toEqual([]);
+    expect(kinds).toEqual(['busy']);
+    expect(reader.state).toEqual({ kind: 'out' });
   });
 
   it('signs out: the tokens revoked, the mark gone, whether or not the server answers', async () => {

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { render, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { OAuthSession } from '@atproto/oauth-client-browser';
 import { ReaderController } from '../../src/reader.ts';
+import { Wing } from '../../src/join/index.ts';
 import { MARK, isCallback } from '../../src/join/mark.ts';
 import { client, restore } from '../../src/join/session.ts';
 import { readInputs, type Page } from '../../src/inputs.ts';
@@ -114,5 +115,50 @@ describe('a reader back from their server', () => {
     expect(isCallback({ hash: '#state=3m7state&error=access_denied' })).toBe(true);
     expect(isCallback({ hash: '#code=cod-3m7' })).toBe(false);
     expect(isCallback({ hash: '', search: '?state=CA&code=94103' } as { hash: string })).toBe(false);
+  });
+});
+
+describe('a new client-id or AppView while the sign-in code is on its way', () => {
+  /** Wings the test settles itself, in the order they are asked for; `fake` makes one that records what it is told. */
+  function wings() {
+    const asked: Array<{ resolve(wing: Wing): void; reject(error: Error): void }> = [];
+    vi.spyOn(Wing, 'open').mockImplementation(() => new Promise<Wing>((resolve, reject) => void asked.push({ resolve, reject })));
+    const fake = () => ({ start: vi.fn(async () => {}), ask: vi.fn(), close: vi.fn(), port: () => ({ control: t.signIn }) }) as unknown as Wing;
+    return { asked, fake };
+  }
+
+  beforeEach(() => localStorage.setItem(MARK, CLIENT));
+
+  it('closes the wing made for the old inputs, and starts only the new one', async () => {
+    const { asked, fake } = wings();
+    const { update } = controller();
+    update(true, 'https://appview.example');
+    await vi.waitFor(() => expect(asked).toHaveLength(1));
+    update(true, 'https://other-appview.example');
+    await vi.waitFor(() => expect(asked).toHaveLength(2));
+    const [old, current] = [fake(), fake()];
+    asked[0].resolve(old);
+    await vi.waitFor(() => expect(old.close).toHaveBeenCalled());
+    asked[1].resolve(current);
+    await vi.waitFor(() => expect(current.start).toHaveBeenCalled());
+    expect(old.start).not.toHaveBeenCalled();
+    expect(current.close).not.toHaveBeenCalled();
+  });
+
+  it('lets a failure of the old code’s fetch undo nothing of the new one: one wing, opened once', async () => {
+    const { asked, fake } = wings();
+    const { update, shown } = controller();
+    update(true, 'https://appview.example');
+    await vi.waitFor(() => expect(asked).toHaveLength(1));
+    update(true, 'https://other-appview.example');
+    await vi.waitFor(() => expect(asked).toHaveLength(2));
+    asked[0].reject(new TypeError('Failed to fetch dynamically imported module'));
+    await new Promise((drained) => setTimeout(drained)); // (the rejection's handlers are microtasks: all have run)
+    // The reader presses "Sign in with Bluesky": it waits for the wing on its way, and asks only that one.
+    shown().querySelector('button')!.click();
+    const current = fake();
+    asked[1].resolve(current);
+    await vi.waitFor(() => expect(current.ask).toHaveBeenCalled());
+    expect(Wing.open).toHaveBeenCalledTimes(2);
   });
 });
