@@ -9,7 +9,7 @@ import type { Port, Reading } from './port.ts';
 import { Account } from './account.ts';
 import { Toggles } from './toggles.ts';
 import { Outbox } from './outbox.ts';
-import { publish, type Draft, type Kind } from './records.ts';
+import { publish, type Draft, type Kind, type Pds } from './records.ts';
 import { articleCard } from './card.ts';
 import { fetchPicture } from './picture.ts';
 import { actions, control, type Failure, type Handlers } from './view.ts';
@@ -25,7 +25,7 @@ type Host = ReactiveControllerHost & HTMLElement;
 
 export class Wing implements ReactiveController {
   #host: Host;
-  #article: () => string;
+  #reader: Reading;
   #service: string;
   #account: Account;
   #toggles = new Toggles();
@@ -38,12 +38,12 @@ export class Wing implements ReactiveController {
   static async open(host: Host, reader: Reading): Promise<Wing> {
     const { clientId, service } = reader.inputs;
     if (reader.lang) await loadJoinMessages(reader.lang).catch(() => {}); // English, then
-    return new Wing(host, clientId!, service, () => reader.inputs.article);
+    return new Wing(host, reader, clientId!, service);
   }
 
-  constructor(host: Host, clientId: string, service: string, article: () => string) {
+  constructor(host: Host, reader: Reading, clientId: string, service: string) {
     this.#host = host;
-    this.#article = article;
+    this.#reader = reader;
     this.#service = service;
     const root = host.shadowRoot;
     if (root && !root.adoptedStyleSheets.includes(joinStyles.styleSheet!)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, joinStyles.styleSheet!];
@@ -93,6 +93,9 @@ export class Wing implements ReactiveController {
     return { control: control(view), actions: state.kind === 'in' ? actions(view) : undefined, mine: this.#outbox.mine };
   }
 
+  /** Whether `session` is still the reader's here: an action that outlives a sign-out (or the wing) writes nothing. */
+  #still = (session: Pds) => this.#account.session === session;
+
   #fail(at: string, error: unknown) {
     this.#failure = { at, error };
     this.#update();
@@ -119,7 +122,7 @@ export class Wing implements ReactiveController {
     },
     flip: (post: Post, kind: Kind) => {
       const session = this.#account.session;
-      if (session) this.#toggles.flip(session, post, kind, this.#update).catch((error) => this.#fail(post.uri, error));
+      if (session) this.#toggles.flip(session, post, kind, this.#update).catch((error) => this.#still(session) && this.#fail(post.uri, error));
     },
     input: (target, text) => {
       this.#outbox.write(target, text);
@@ -138,7 +141,7 @@ export class Wing implements ReactiveController {
     const draft: Draft = {
       text,
       langs: [this.#postLang()],
-      ...(parent && root ? { reply: { root, parent } } : { card: articleCard(document, this.#article()) }),
+      ...(parent && root ? { reply: { root, parent } } : { card: articleCard(document, this.#reader.inputs.article) }),
     };
     let sent;
     try {
@@ -147,10 +150,14 @@ export class Wing implements ReactiveController {
         xrpc(this.#service, 'com.atproto.identity.resolveHandle', { handle }).then((body) => (body as { did?: unknown } | null)?.did as string | undefined);
       sent = await this.#outbox.send(target, () => publish(session, me, draft, { resolveHandle, picture: (url) => fetchPicture(url), postUrl }));
     } catch (error) {
-      return this.#fail(target, error); // the draft stays where it was
+      // The draft stays where it was; said only to the reader who is still signed in here.
+      return void (this.#still(session) && this.#fail(target, error));
     }
     if (!sent) return; // this composer was sending already
-    clearCache(); // a reload asks the AppView again, rather than show the discussion without it
+    // The post is on Bluesky whoever is signed in now: a reload asks the AppView again, rather than
+    // show the discussion without it. The composer and the focus are the signed-in reader's only.
+    clearCache();
+    if (!this.#still(session)) return;
     if (this.#open === target) this.#open = undefined;
     this.#update();
     await this.#focus(sent.node.uri);
