@@ -69,6 +69,12 @@ export class Wing implements ReactiveController {
     this.#outbox.stop();
   }
 
+  /** Before each render (after the reader's controller was fed): the interface language's strings, if it changed; English stands in until they arrive. */
+  hostUpdate(): void {
+    const { lang } = this.#reader;
+    if (lang && !joinMessages(lang)) loadJoinMessages(lang).then(this.#update, () => {});
+  }
+
   /** Replaced (a new `client-id` or AppView): stopped, forgotten, and no longer the host's. */
   close(): void {
     this.#outbox.stop();
@@ -76,10 +82,8 @@ export class Wing implements ReactiveController {
     this.#host.removeController(this);
   }
 
-  /** The header's control, the post controls while the reader is signed in, and their own posts. */
+  /** The header's control, the post controls while the reader is signed in, and their own posts. Reads state, writes none. */
   port(t: Messages & Partial<JoinMessages>, lang: string): Port {
-    // The interface language changed: its strings are fetched, and English stands in until they arrive.
-    if (!joinMessages(lang)) loadJoinMessages(lang).then(this.#update, () => {});
     const { state } = this.#account;
     const view = {
       t: { ...(joinMessages(lang) ?? joinMessages('en')!), ...t },

@@ -4,6 +4,7 @@ import type { OAuthSession } from '@atproto/oauth-client-browser';
 import { Wing } from '../../src/join/index.ts';
 import { control, type JoinView } from '../../src/join/view.ts';
 import { restore } from '../../src/join/session.ts';
+import { joinMessages, loadJoinMessages } from '../../src/i18n/join.ts';
 import { readInputs, type Page } from '../../src/inputs.ts';
 import { messages } from '../../src/i18n/messages.ts';
 import type { Post } from '../../src/bluesky/model.ts';
@@ -23,6 +24,10 @@ vi.mock('../../src/join/session.ts', async (original) => ({
 vi.mock('../../src/join/view.ts', async (original) => {
   const view = await original<typeof import('../../src/join/view.ts')>();
   return { ...view, control: vi.fn(view.control) };
+});
+vi.mock('../../src/i18n/join.ts', async (original) => {
+  const join = await original<typeof import('../../src/i18n/join.ts')>();
+  return { ...join, loadJoinMessages: vi.fn(join.loadJoinMessages) };
 });
 
 const CLIENT = 'https://news.example/client-metadata.json';
@@ -62,6 +67,7 @@ afterEach(() => {
   vi.unstubAllGlobals();
   vi.mocked(restore).mockReset();
   vi.mocked(control).mockClear();
+  vi.mocked(loadJoinMessages).mockClear();
   sessionStorage.clear();
 });
 
@@ -130,5 +136,19 @@ describe('an action that outlives a sign-out', () => {
     await drained();
     expect(view().failure).toBeUndefined();
     expect(view().outbox.draft(story.uri)).toBe('Sent as I signed out.');
+  });
+});
+
+describe('the wing’s strings', () => {
+  it('are fetched for a new interface language before a render, never by the render', async () => {
+    const { wing: made, reader, host, view } = wing('en');
+    reader.lang = 'ja'; // the page's language changed
+    expect(view().t.signedIn).toBe('Signed in as {name}'); // English stands in
+    expect(loadJoinMessages).not.toHaveBeenCalled();
+    made.hostUpdate();
+    expect(loadJoinMessages).toHaveBeenCalledWith('ja');
+    await vi.waitFor(() => expect(host.requestUpdate).toHaveBeenCalled());
+    expect(view().t.signedIn).toBe(joinMessages('ja')!.signedIn);
+    expect(view().t.signedIn).not.toBe('Signed in as {name}');
   });
 });
