@@ -11,6 +11,7 @@ import { listTemplate, summaryTemplate } from './templates/posts.ts';
 import { postStyles } from './templates/post-styles.ts';
 import { postUrl } from './bluesky/links.ts';
 import { parseAuthor } from './bluesky/parse.ts';
+import { resolveDid } from './bluesky/discover.ts';
 
 export const lazy = {
   loadDiscussion,
@@ -24,6 +25,7 @@ export const lazy = {
   postStyles,
   postUrl,
   // For the sign-in code, which reaches discussion code only through this object (no chunk shared
-  // between the two): the reader as their posts show them.
+  // between the two): the reader as their posts show them, and a mention's DID.
   parseAuthor,
+  resolveDid,
 };

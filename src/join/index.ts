@@ -16,7 +16,6 @@ import { actions, control, type Failure, type Handlers } from './view.ts';
 import { joinStyles } from './styles.ts';
 import { joinMessages, loadJoinMessages, type JoinMessages } from '../i18n/join.ts';
 import { MAX_GRAPHEMES, graphemes } from '../compose.ts';
-import { xrpc } from '../bluesky/http.ts';
 import { clearCache } from '../bluesky/cache.ts';
 import { loadLazy } from '../load.ts';
 
@@ -149,9 +148,8 @@ export class Wing implements ReactiveController {
     };
     let sent;
     try {
-      const { postUrl } = await loadLazy(); // the discussion code: here already, or on its way
-      const resolveHandle = (handle: string) =>
-        xrpc(this.#service, 'com.atproto.identity.resolveHandle', { handle }).then((body) => (body as { did?: unknown } | null)?.did as string | undefined);
+      const { postUrl, resolveDid } = await loadLazy(); // the discussion code: here already, or on its way
+      const resolveHandle = (handle: string) => resolveDid(handle, this.#service, {});
       sent = await this.#outbox.send(target, () => publish(session, me, draft, { resolveHandle, picture: (url) => fetchPicture(url), postUrl }));
     } catch (error) {
       // The draft stays where it was; said only to the reader who is still signed in here.

@@ -33,6 +33,7 @@ vi.mock('../../src/i18n/join.ts', async (original) => {
 const CLIENT = 'https://news.example/client-metadata.json';
 const SERVICE = 'https://appview.example';
 const DID = 'did:plc:ragtjsm2j2vknwkz3zp4oxrd';
+const ALICE = 'did:plc:4ksk3lcqk6ok5fnbnw6rlpb3';
 const page: Page = { baseURI: 'https://news.example/story', href: 'https://news.example/story', title: 'Story' };
 const t = messages('en')!;
 const story = { uri: 'at://did:plc:sw7fivsls5jd6l344ydke56c/app.bsky.feed.post/3m6aaa2story', cid: 'bafyreistorystorystorystorystorystorystorystorystory' };
@@ -56,10 +57,16 @@ function pds() {
   return { session, creates };
 }
 
+let fetched: ReturnType<typeof stubFetch>;
 const wings: Wing[] = [];
 beforeEach(() => {
-  stubFetch(
-    xrpcRoutes({ 'app.bsky.actor.getProfile': { did: DID, handle: 'reader.example', displayName: 'A Reader' }, 'app.bsky.feed.getPosts': { posts: [] } }),
+  fetched = stubFetch(
+    xrpcRoutes({
+      'app.bsky.actor.getProfile': { did: DID, handle: 'reader.example', displayName: 'A Reader' },
+      'com.atproto.identity.resolveHandle': (query: URLSearchParams) =>
+        query.get('handle') === 'alice.wing.test' ? { did: ALICE } : json({ error: 'InvalidRequest' }, 400),
+      'app.bsky.feed.getPosts': { posts: [] },
+    }),
   );
 });
 afterEach(() => {
@@ -136,6 +143,21 @@ describe('an action that outlives a sign-out', () => {
     await drained();
     expect(view().failure).toBeUndefined();
     expect(view().outbox.draft(story.uri)).toBe('Sent as I signed out.');
+  });
+});
+
+describe('posting', () => {
+  it('resolves a mention’s handle with the discussion’s resolver: checked, and asked once a page', async () => {
+    const { view, creates } = await signedIn();
+    for (const [i, target] of [story.uri, reply.uri].entries()) {
+      view().on.input(target, 'Thanks @alice.wing.test!');
+      view().on.send(submit(), target, target === story.uri ? story : reply, story);
+      await vi.waitFor(() => expect(creates).toHaveLength(i + 1));
+      creates[i].answer();
+    }
+    const facets = creates.map((create) => (create.body.record as { facets?: Array<{ features: unknown[] }> }).facets?.[0]?.features);
+    expect(facets).toEqual([[{ $type: 'app.bsky.richtext.facet#mention', did: ALICE }], [{ $type: 'app.bsky.richtext.facet#mention', did: ALICE }]]);
+    expect(fetched.calls.filter((call) => call.url.pathname.endsWith('/com.atproto.identity.resolveHandle'))).toHaveLength(1);
   });
 });
 
