@@ -10,6 +10,8 @@ import { isDiscussion } from './bluesky/cache-shape.ts';
 import { listTemplate, summaryTemplate } from './templates/posts.ts';
 import { postStyles } from './templates/post-styles.ts';
 import { postUrl } from './bluesky/links.ts';
+import { parseAuthor } from './bluesky/parse.ts';
+import { resolveDid } from './bluesky/discover.ts';
 
 export const lazy = {
   loadDiscussion,
@@ -22,4 +24,8 @@ export const lazy = {
   summaryTemplate,
   postStyles,
   postUrl,
+  // For the sign-in code, which reaches discussion code only through this object (no chunk shared
+  // between the two): the reader as their posts show them, and a mention's DID.
+  parseAuthor,
+  resolveDid,
 };

@@ -62,14 +62,16 @@ export class ReaderController implements ReactiveController, Reading {
   #ask = () => this.#open().then((wing) => wing?.ask());
 
   #open(): Promise<Wing | undefined> {
-    const key = this.#key;
-    return (this.#opening ??= import('./join/index.ts')
+    const opening: Promise<Wing | undefined> = (this.#opening ??= import('./join/index.ts')
       .then((module) => module.Wing.open(this.#host, this))
       .then((wing) => {
-        if (key !== this.#key) return undefined; // the inputs changed meanwhile
+        // The inputs changed meanwhile: this wing is no one's, and must not stay the host's.
+        if (opening !== this.#opening) return void wing.close();
         this.#host.requestUpdate();
         return (this.#wing = wing);
       })
-      .catch(() => (this.#opening = undefined))); // the code could not be fetched: the button stays, to try again
+      // The code could not be fetched: the button stays, to try again (unless a newer opening is under way).
+      .catch(() => void (opening === this.#opening && (this.#opening = undefined))));
+    return opening;
   }
 }

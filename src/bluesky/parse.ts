@@ -43,7 +43,7 @@ const size = (value: unknown) => {
   return width && height ? { width, height } : {};
 };
 
-function parseAuthor(value: unknown): Author | undefined {
+export function parseAuthor(value: unknown): Author | undefined {
   if (!isObject(value)) return undefined;
   const did = str(value.did);
   if (!did || !isDid(did)) return undefined;

@@ -6,6 +6,7 @@
 import type { OAuthSession } from '@atproto/oauth-client-browser';
 import type { Author } from '../bluesky/model.ts';
 import { xrpc } from '../bluesky/http.ts';
+import { loadLazy } from '../load.ts';
 import { client, restore, setMark, signIn } from './session.ts';
 
 export type AccountState =
@@ -32,17 +33,16 @@ export interface AccountHooks {
 /** What an error says, whatever was thrown. */
 const reason = (error: unknown) => String((error as Error)?.message ?? error);
 
-/** The reader as their posts show them: the AppView's profile, the DID where it does not answer. */
-export function identity(did: string, profile: unknown): Author {
-  const found = (profile && typeof profile === 'object' ? profile : {}) as Record<string, unknown>;
-  const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value : undefined);
-  const handle = text(found.handle) ?? did;
-  const avatar = text(found.avatar);
-  return { did, handle, displayName: text(found.displayName) ?? handle, ...(avatar?.startsWith('https://') ? { avatar } : {}) };
-}
+/**
+ * The reader as their posts show them (`author`: the AppView's profile, read as a post's author is):
+ * only when it is the session's DID's profile; else, or where the AppView does not answer, the DID.
+ */
+export const identity = (did: string, author?: Author): Author => (author?.did === did ? author : { did, handle: did, displayName: did });
 
 export class Account {
   state: AccountState = { kind: 'out' };
+  /** Replaced (a new `client-id` or AppView): nothing it learns later is shown, marked or recalled. */
+  #closed = false;
 
   constructor(
     readonly clientId: string,
@@ -52,8 +52,15 @@ export class Account {
   ) {}
 
   #set(state: AccountState) {
+    if (this.#closed) return;
     this.state = state;
     this.hooks.changed();
+  }
+
+  /** Replaced: forgotten here (not signed out: the session is the reader's, and stays stored). */
+  close(): void {
+    this.state = { kind: 'out' };
+    this.#closed = true;
   }
 
   /** The signed-in reader, if any. */
@@ -75,6 +82,7 @@ export class Account {
       const denied = (error as { params?: URLSearchParams }).params?.get('error') === 'access_denied';
       return this.#set({ kind: 'error', problem: denied ? 'denied' : 'interrupted', handle: '' });
     }
+    if (this.#closed) return; // the mark is the current client's to set
     if (!restored.session) {
       setMark(undefined); // no session here any more: the next page need not look for one
       return this.#set({ kind: 'out' });
@@ -85,8 +93,11 @@ export class Account {
 
   async #signedIn(session: OAuthSession) {
     this.hooks.signedIn(session);
-    const profile = await xrpc(this.service, 'app.bsky.actor.getProfile', { actor: session.did }).catch(() => undefined);
-    this.#set({ kind: 'in', me: identity(session.did, profile), session });
+    const [profile, lazy] = await Promise.all([
+      xrpc(this.service, 'app.bsky.actor.getProfile', { actor: session.did }).catch(() => undefined),
+      loadLazy().catch(() => undefined), // the discussion code: here already, or on its way
+    ]);
+    this.#set({ kind: 'in', me: identity(session.did, lazy?.parseAuthor(profile)), session });
   }
 
   /** "Sign in with Bluesky": the handle form, with what the reader typed last. */
@@ -106,11 +117,13 @@ export class Account {
     await this.#toTheirServer(handle, handle);
   }
 
-  /** After the session ended: to the reader's server and back, to this article, where their draft waits. */
-  again(): Promise<void> {
-    const me = this.me;
-    if (!me) return Promise.resolve();
-    return this.#toTheirServer(me.handle !== me.did && me.handle !== 'handle.invalid' ? me.handle : me.did, '');
+  /**
+   * After the session ended: to the reader's server and back, to this article, where their draft
+   * waits. By DID, never by the handle the AppView named: the OAuth client resolves the DID itself.
+   */
+  async again(): Promise<void> {
+    const did = this.me?.did;
+    if (did) await this.#toTheirServer(did, '');
   }
 
   /** To their server, to sign in and come back (the page leaves); or why not, with what they typed kept. */

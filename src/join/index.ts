@@ -9,14 +9,13 @@ import type { Port, Reading } from './port.ts';
 import { Account } from './account.ts';
 import { Toggles } from './toggles.ts';
 import { Outbox } from './outbox.ts';
-import { publish, type Draft, type Kind } from './records.ts';
+import { publish, type Draft, type Kind, type Pds } from './records.ts';
 import { articleCard } from './card.ts';
 import { fetchPicture } from './picture.ts';
 import { actions, control, type Failure, type Handlers } from './view.ts';
 import { joinStyles } from './styles.ts';
 import { joinMessages, loadJoinMessages, type JoinMessages } from '../i18n/join.ts';
 import { MAX_GRAPHEMES, graphemes } from '../compose.ts';
-import { xrpc } from '../bluesky/http.ts';
 import { clearCache } from '../bluesky/cache.ts';
 import { loadLazy } from '../load.ts';
 
@@ -25,7 +24,7 @@ type Host = ReactiveControllerHost & HTMLElement;
 
 export class Wing implements ReactiveController {
   #host: Host;
-  #article: () => string;
+  #reader: Reading;
   #service: string;
   #account: Account;
   #toggles = new Toggles();
@@ -38,12 +37,12 @@ export class Wing implements ReactiveController {
   static async open(host: Host, reader: Reading): Promise<Wing> {
     const { clientId, service } = reader.inputs;
     if (reader.lang) await loadJoinMessages(reader.lang).catch(() => {}); // English, then
-    return new Wing(host, clientId!, service, () => reader.inputs.article);
+    return new Wing(host, reader, clientId!, service);
   }
 
-  constructor(host: Host, clientId: string, service: string, article: () => string) {
+  constructor(host: Host, reader: Reading, clientId: string, service: string) {
     this.#host = host;
-    this.#article = article;
+    this.#reader = reader;
     this.#service = service;
     const root = host.shadowRoot;
     if (root && !root.adoptedStyleSheets.includes(joinStyles.styleSheet!)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, joinStyles.styleSheet!];
@@ -69,16 +68,21 @@ export class Wing implements ReactiveController {
     this.#outbox.stop();
   }
 
-  /** Replaced (a new `client-id` or AppView): stopped, and no longer the host's. */
+  /** Before each render (after the reader's controller was fed): the interface language's strings, if it changed; English stands in until they arrive. */
+  hostUpdate(): void {
+    const { lang } = this.#reader;
+    if (lang && !joinMessages(lang)) loadJoinMessages(lang).then(this.#update, () => {});
+  }
+
+  /** Replaced (a new `client-id` or AppView): stopped, forgotten, and no longer the host's. */
   close(): void {
     this.#outbox.stop();
+    this.#account.close();
     this.#host.removeController(this);
   }
 
-  /** The header's control, the post controls while the reader is signed in, and their own posts. */
+  /** The header's control, the post controls while the reader is signed in, and their own posts. Reads state, writes none. */
   port(t: Messages & Partial<JoinMessages>, lang: string): Port {
-    // The interface language changed: its strings are fetched, and English stands in until they arrive.
-    if (!joinMessages(lang)) loadJoinMessages(lang).then(this.#update, () => {});
     const { state } = this.#account;
     const view = {
       t: { ...(joinMessages(lang) ?? joinMessages('en')!), ...t },
@@ -91,6 +95,9 @@ export class Wing implements ReactiveController {
     };
     return { control: control(view), actions: state.kind === 'in' ? actions(view) : undefined, mine: this.#outbox.mine };
   }
+
+  /** Whether `session` is still the reader's here: an action that outlives a sign-out (or the wing) writes nothing. */
+  #still = (session: Pds) => this.#account.session === session;
 
   #fail(at: string, error: unknown) {
     this.#failure = { at, error };
@@ -118,7 +125,7 @@ export class Wing implements ReactiveController {
     },
     flip: (post: Post, kind: Kind) => {
       const session = this.#account.session;
-      if (session) this.#toggles.flip(session, post, kind, this.#update).catch((error) => this.#fail(post.uri, error));
+      if (session) this.#toggles.flip(session, post, kind, this.#update).catch((error) => this.#still(session) && this.#fail(post.uri, error));
     },
     input: (target, text) => {
       this.#outbox.write(target, text);
@@ -137,19 +144,22 @@ export class Wing implements ReactiveController {
     const draft: Draft = {
       text,
       langs: [this.#postLang()],
-      ...(parent && root ? { reply: { root, parent } } : { card: articleCard(document, this.#article()) }),
+      ...(parent && root ? { reply: { root, parent } } : { card: articleCard(document, this.#reader.inputs.article) }),
     };
     let sent;
     try {
-      const { postUrl } = await loadLazy(); // the discussion code: here already, or on its way
-      const resolveHandle = (handle: string) =>
-        xrpc(this.#service, 'com.atproto.identity.resolveHandle', { handle }).then((body) => (body as { did?: unknown } | null)?.did as string | undefined);
+      const { postUrl, resolveDid } = await loadLazy(); // the discussion code: here already, or on its way
+      const resolveHandle = (handle: string) => resolveDid(handle, this.#service, {});
       sent = await this.#outbox.send(target, () => publish(session, me, draft, { resolveHandle, picture: (url) => fetchPicture(url), postUrl }));
     } catch (error) {
-      return this.#fail(target, error); // the draft stays where it was
+      // The draft stays where it was; said only to the reader who is still signed in here.
+      return void (this.#still(session) && this.#fail(target, error));
     }
     if (!sent) return; // this composer was sending already
-    clearCache(); // a reload asks the AppView again, rather than show the discussion without it
+    // The post is on Bluesky whoever is signed in now: a reload asks the AppView again, rather than
+    // show the discussion without it. The composer and the focus are the signed-in reader's only.
+    clearCache();
+    if (!this.#still(session)) return;
     if (this.#open === target) this.#open = undefined;
     this.#update();
     await this.#focus(sent.node.uri);

@@ -15,6 +15,9 @@ export function marked(clientId: string): boolean {
   }
 }
 
-/** Whether `address` is an OAuth callback: `state` with a `code` or an `error`, in its fragment or its query. */
-export const isCallback = ({ hash, search }: { hash: string; search: string }): boolean =>
-  [hash, search].some((part) => /[#?&]state=/.test(part) && /[#?&](code|error)=/.test(part));
+/**
+ * Whether `address` is an OAuth callback: `state` with a `code` or an `error` in its fragment, the
+ * only place the OAuth client reads them (fragment mode). Never the query: an article's own
+ * `?state=CA&code=94103` must not load the sign-in code, nor restore a session, before the widget activates.
+ */
+export const isCallback = ({ hash }: { hash: string }): boolean => /[#&]state=/.test(hash) && /[#&](code|error)=/.test(hash);

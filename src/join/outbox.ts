@@ -25,7 +25,7 @@ export class Outbox {
   #sending = new Set<string>();
   /** The next confirmation request of each unconfirmed post, by URI. */
   #timers = new Map<string, ReturnType<typeof setTimeout>>();
-  /** Aborts the confirmation requests under way when the outbox stops. */
+  /** Aborted when the outbox stops, until it resumes: no confirmation is asked, or shown, meanwhile. */
   #stop = new AbortController();
   /** Drafts when this tab's sessionStorage is refused: they live as long as the page. */
   #memory = new Map<string, string>();
@@ -68,10 +68,10 @@ export class Outbox {
     }
   }
 
-  /** Ask the AppView, a few times, whether it shows `sent` yet. */
+  /** Ask the AppView, a few times, whether it shows `sent` yet (unless stopped: a post that arrives after a stop waits for `resume`). */
   #confirm(sent: Sent, attempt = 0) {
-    if (sent.confirmed || attempt >= CONFIRM_TRIES || this.#timers.has(sent.node.uri)) return;
     const { signal } = this.#stop;
+    if (signal.aborted || sent.confirmed || attempt >= CONFIRM_TRIES || this.#timers.has(sent.node.uri)) return;
     const ask = async () => {
       this.#timers.delete(sent.node.uri);
       const body = await xrpc(this.service, 'app.bsky.feed.getPosts', { uris: [sent.node.uri] }, { signal }).catch(() => undefined);
@@ -84,16 +84,16 @@ export class Outbox {
     this.#timers.set(sent.node.uri, setTimeout(ask, CONFIRM_STEP_MS * (attempt + 1)));
   }
 
-  /** Stop asking (the element left the page, the reader signed out, the sign-in code was replaced). */
+  /** Stop asking, until resumed (the element left the page, the reader signed out, the sign-in code was replaced). */
   stop(): void {
     for (const timer of this.#timers.values()) clearTimeout(timer);
     this.#timers.clear();
     this.#stop.abort();
-    this.#stop = new AbortController();
   }
 
   /** Ask again about the posts not confirmed yet (the element is back on the page). */
   resume(): void {
+    if (this.#stop.signal.aborted) this.#stop = new AbortController();
     for (const sent of this.#sent.values()) this.#confirm(sent);
   }
 

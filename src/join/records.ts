@@ -4,6 +4,7 @@
 
 import type { Author, Facet, Ref, ThreadNode } from '../bluesky/model.ts';
 import { resolveFacets } from './facets.ts';
+import { isRecordKey } from '../bluesky/urls.ts';
 
 /** What the records need of a session: whose repo, and a fetch that signs requests to their PDS. */
 export interface Pds {
@@ -46,11 +47,16 @@ export async function createRecord(pds: Pds, collection: string, record: Record<
   return { uri, cid };
 }
 
-/** Delete one of the reader's records, by its `at://` URI. */
-export async function deleteRecord(pds: Pds, uri: string): Promise<void> {
-  const [, , , collection, rkey] = uri.split('/');
-  await call(pds, 'com.atproto.repo.deleteRecord', { repo: pds.did, collection, rkey });
+/** Undo a like or a repost, by its record's URI: always in the kind's own collection, whatever the URI names. */
+export async function deleteRecord(pds: Pds, kind: Kind, uri: string): Promise<void> {
+  await call(pds, 'com.atproto.repo.deleteRecord', { repo: pds.did, collection: `app.bsky.feed.${kind}`, rkey: uri.split('/').pop() });
 }
+
+/** Whether `uri` names one of the reader's own records of `kind` (`at://<their DID>/app.bsky.feed.<kind>/<rkey>`). */
+const isOwn = (pds: Pds, kind: Kind, uri: unknown): uri is string => {
+  const [at, , repo, collection, rkey, ...more] = typeof uri === 'string' ? uri.split('/') : [];
+  return at === 'at:' && repo === pds.did && collection === `app.bsky.feed.${kind}` && isRecordKey(rkey ?? '') && !more.length;
+};
 
 /** A like or a repost of `post`. */
 export const subjectRecord = (kind: Kind, post: Ref, createdAt = new Date().toISOString()) => ({
@@ -80,7 +86,8 @@ export async function uploadBlob(pds: Pds, blob: Blob): Promise<BlobRef | undefi
 
 /**
  * The reader's likes or reposts made before (here or anywhere): the newest 100, from their own
- * repo, as record URI by the post it names. Older ones are not looked for; a failure finds none.
+ * repo, as record URI by the post it names. Older ones are not looked for; a failure finds none;
+ * a record the answer names outside their repo or the kind's collection is not theirs to undo.
  */
 export async function recall(pds: Pds, kind: Kind): Promise<Map<string, string>> {
   const params = new URLSearchParams({ repo: pds.did, collection: `app.bsky.feed.${kind}`, limit: '100' });
@@ -92,7 +99,7 @@ export async function recall(pds: Pds, kind: Kind): Promise<Map<string, string>>
   const made = new Map<string, string>();
   for (const record of Array.isArray(records) ? (records as Array<{ uri?: unknown; value?: { subject?: { uri?: unknown } } } | null>) : []) {
     const subject = record?.value?.subject?.uri;
-    if (typeof subject === 'string' && typeof record!.uri === 'string' && record!.uri.startsWith('at://') && !made.has(subject)) made.set(subject, record!.uri);
+    if (typeof subject === 'string' && isOwn(pds, kind, record?.uri) && !made.has(subject)) made.set(subject, record.uri);
   }
   return made;
 }

@@ -10,12 +10,14 @@ import { MARK } from './mark.ts';
 const clients = new Map<string, Promise<BrowserOAuthClient>>();
 
 /**
- * The OAuth client for a site's client metadata document, made once (again after a failure).
- * Handles are resolved by the AppView the widget reads from; a loopback client
- * (`http://localhost?…`, for local development) may talk to a PDS over plain http.
+ * The OAuth client for a site's client metadata document and AppView, made once (again after a
+ * failure). Handles are resolved by the AppView the widget reads from, so a new AppView is a new
+ * client; a loopback client (`http://localhost?…`, for local development) may talk to a PDS over plain http.
  */
 export const client = (clientId: string, service: string): Promise<BrowserOAuthClient> =>
-  memo(clients, clientId, () => BrowserOAuthClient.load({ clientId, handleResolver: service, allowHttp: clientId.startsWith('http://localhost') }));
+  memo(clients, `${clientId} ${service}`, () =>
+    BrowserOAuthClient.load({ clientId, handleResolver: service, allowHttp: clientId.startsWith('http://localhost') }),
+  );
 
 /** Note, or forget, that a reader signed in here with `clientId`. */
 export function setMark(clientId: string | undefined): void {

@@ -52,7 +52,7 @@ export class Toggles {
       else made.set(post.uri, '');
       changed();
       try {
-        if (record) await deleteRecord(pds, record);
+        if (record) await deleteRecord(pds, kind, record);
         else made.set(post.uri, (await createRecord(pds, `app.bsky.feed.${kind}`, subjectRecord(kind, post))).uri);
       } catch (error) {
         if (record) made.set(post.uri, record);

@@ -3,7 +3,7 @@ import type { OAuthSession } from '@atproto/oauth-client-browser';
 import { Account, identity } from '../../src/join/account.ts';
 import { MARK } from '../../src/join/mark.ts';
 import { client, restore, signIn } from '../../src/join/session.ts';
-import { stubFetch, xrpcRoutes } from './helpers.ts';
+import { deferred, stubFetch, xrpcRoutes } from './helpers.ts';
 
 // The reader's account as a state machine: out → asking → busy → in (one identity record) or
 // error. The OAuth client is stood in for; the mark is the real one, in localStorage.
@@ -17,13 +17,15 @@ vi.mock('../../src/join/session.ts', async (original) => ({
 
 const CLIENT = 'https://news.example/client-metadata.json';
 const DID = 'did:plc:ragtjsm2j2vknwkz3zp4oxrd';
+const OTHER = 'did:plc:sw7fivsls5jd6l344ydke56c';
 const session = { did: DID, signOut: vi.fn(async () => {}) } as unknown as OAuthSession;
 
+/** What the AppView answers for the reader's profile (`app.bsky.actor.getProfile`'s profileViewDetailed). */
+let profile: Record<string, unknown>;
 let fetched: ReturnType<typeof stubFetch>;
 beforeEach(() => {
-  fetched = stubFetch(
-    xrpcRoutes({ 'app.bsky.actor.getProfile': { did: DID, handle: 'reader.example', displayName: 'A Reader', avatar: 'https://cdn.example/a.jpg' } }),
-  );
+  profile = { did: DID, handle: 'reader.example', displayName: 'A Reader', avatar: 'https://cdn.example/a.jpg', followersCount: 3, postsCount: 12 };
+  fetched = stubFetch(xrpcRoutes({ 'app.bsky.actor.getProfile': () => profile }));
   localStorage.setItem(MARK, CLIENT); // signed in here before
 });
 afterEach(() => {
@@ -92,6 +94,39 @@ describe('the reader’s account', () => {
     expect(reader.state).toEqual({ kind: 'asking', handle: 'alice.example' });
   });
 
+  it('is shown only by the profile of the session’s own DID, its handle checked, and signs in again by that DID', async () => {
+    vi.mocked(restore).mockResolvedValue({ session });
+    profile = { did: OTHER, handle: 'someone.else', displayName: 'Someone Else' }; // an AppView naming another account
+    const { account: other } = account();
+    await other.start();
+    expect(other.me).toEqual({ did: DID, handle: DID, displayName: DID });
+    profile = { did: DID, handle: 'bsky.app\u202e.evil', displayName: 'A Reader' }; // no handle
+    const { account: reader } = account();
+    await reader.start();
+    expect(reader.me).toMatchObject({ did: DID, handle: 'handle.invalid', displayName: 'A Reader' });
+    profile = { did: DID, handle: 'someone.else', displayName: 'A Reader' }; // a handle the AppView names, unverified here
+    const { account: again } = account();
+    await again.start();
+    await again.again();
+    expect(signIn).toHaveBeenCalledWith({}, DID);
+  });
+
+  it('writes nothing once closed: no mark, no recall, no profile asked', async () => {
+    localStorage.setItem(MARK, 'https://other.example/client-metadata.json'); // the client that replaced this one
+    const restored = deferred<{ session: OAuthSession }>();
+    vi.mocked(restore).mockReturnValue(restored.promise);
+    const { account: reader, hooks, kinds } = account();
+    const started = reader.start();
+    reader.close(); // a new client-id or AppView, while the reader's server was asked
+    restored.resolve({ session });
+    await started;
+    expect(localStorage.getItem(MARK)).toBe('https://other.example/client-metadata.json');
+    expect(hooks.signedIn).not.toHaveBeenCalled();
+    expect(fetched.calls).toEqual([]);
+    expect(kinds).toEqual(['busy']);
+    expect(reader.state).toEqual({ kind: 'out' });
+  });
+
   it('signs out: the tokens revoked, the mark gone, whether or not the server answers', async () => {
     vi.mocked(restore).mockResolvedValue({ session });
     vi.mocked(session.signOut).mockRejectedValueOnce(new TypeError('Failed to fetch'));
@@ -105,12 +140,10 @@ describe('the reader’s account', () => {
 });
 
 describe('the reader’s identity', () => {
-  it('is the DID where the AppView does not answer, and an avatar only over https', () => {
+  it('is the profile read as a post’s author is, when it is the DID’s; else the DID', () => {
+    const author = { did: DID, handle: 'reader.example', displayName: 'A Reader' };
+    expect(identity(DID, author)).toBe(author);
     expect(identity(DID, undefined)).toEqual({ did: DID, handle: DID, displayName: DID });
-    expect(identity(DID, { handle: 'reader.example', displayName: ' ', avatar: 'http://cdn.example/a.jpg' })).toEqual({
-      did: DID,
-      handle: 'reader.example',
-      displayName: 'reader.example',
-    });
+    expect(identity(DID, { ...author, did: OTHER })).toEqual({ did: DID, handle: DID, displayName: DID });
   });
 });

@@ -117,6 +117,53 @@ describe('confirmation', () => {
   });
 });
 
+describe('a stop while a post is on its way', () => {
+  const getPosts = () => {
+    const fetch = vi.fn(async () => new Response('{"posts":[]}', { headers: { 'content-type': 'application/json' } }));
+    vi.stubGlobal('fetch', fetch);
+    return fetch;
+  };
+
+  it('asks nothing about the post and sets no timer, even long after', async () => {
+    vi.useFakeTimers();
+    const fetch = getPosts();
+    const outbox = new Outbox(
+      'https://appview.example',
+      () => {},
+      () => '/story',
+    );
+    const posting = later<ThreadNode>();
+    const sending = outbox.send('top', () => posting.promise);
+    outbox.stop(); // the reader signed out, or the element left the page
+    posting.resolve(node('3m7a'));
+    await expect(sending).resolves.toMatchObject({ confirmed: false });
+    expect(vi.getTimerCount()).toBe(0);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(fetch).not.toHaveBeenCalled();
+    expect(outbox.mine('top', []).map((n) => n.uri)).toEqual([node('3m7a').uri]); // still shown: it is on Bluesky
+  });
+
+  it('asks once the element is back, if it came back meanwhile', async () => {
+    vi.useFakeTimers();
+    const fetch = getPosts();
+    const outbox = new Outbox(
+      'https://appview.example',
+      () => {},
+      () => '/story',
+    );
+    const posting = later<ThreadNode>();
+    const sending = outbox.send('top', () => posting.promise);
+    outbox.stop(); // moved in the page: disconnected, then connected again
+    outbox.resume();
+    posting.resolve(node('3m7a'));
+    await sending;
+    await vi.advanceTimersByTimeAsync(1500);
+    expect(fetch).toHaveBeenCalledTimes(1);
+    outbox.stop();
+    expect(vi.getTimerCount()).toBe(0);
+  });
+});
+
 describe('drafts', () => {
   it('are kept per page and composer, and cleared once sent', async () => {
     const story = new Outbox(

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { JoinError, call, createRecord, deleteRecord, publish, recall, uploadBlob, type Draft, type Pds, type Publishing } from '../../src/join/records.ts';
 import { THUMB_BYTES, THUMB_TIMEOUT, fetchPicture } from '../../src/join/picture.ts';
+import { Toggles } from '../../src/join/toggles.ts';
 import { postUrl } from '../../src/bluesky/links.ts';
 import type { Author, Post } from '../../src/bluesky/model.ts';
 
@@ -52,8 +53,18 @@ describe('writing to the reader’s PDS', () => {
     const made = await createRecord(session, 'app.bsky.feed.like', { $type: 'app.bsky.feed.like', subject: story, createdAt: '2026-11-27T12:00:00.000Z' });
     expect(made).toEqual({ uri: `at://${DID}/app.bsky.feed.like/3m7rkey0`, cid: 'bafyreirecord1' });
     expect(calls).toEqual([{ nsid: 'com.atproto.repo.createRecord', body: { repo: DID, collection: 'app.bsky.feed.like', record: expect.any(Object) } }]);
-    await deleteRecord(session, made.uri);
+    await deleteRecord(session, 'like', made.uri);
     expect(calls[1]).toEqual({ nsid: 'com.atproto.repo.deleteRecord', body: { repo: DID, collection: 'app.bsky.feed.like', rkey: '3m7rkey0' } });
+  });
+
+  it('undoes a like in the like collection only, whatever collection the record’s URI names', async () => {
+    const { session, calls } = pds();
+    await deleteRecord(session, 'like', `at://${DID}/app.bsky.feed.post/3m7mypost`);
+    await deleteRecord(session, 'repost', `at://${DID}/app.bsky.graph.follow/3m7follow`);
+    expect(calls.map((c) => c.body)).toEqual([
+      { repo: DID, collection: 'app.bsky.feed.like', rkey: '3m7mypost' },
+      { repo: DID, collection: 'app.bsky.feed.repost', rkey: '3m7follow' },
+    ]);
   });
 
   it('sorts what goes wrong: refused with the server’s words, expired, unreachable', async () => {
@@ -108,6 +119,22 @@ describe('recalling the reader’s likes and reposts', () => {
       [story.uri, `at://${DID}/app.bsky.feed.like/3m7b`],
       [reply.uri, `at://${DID}/app.bsky.feed.like/3m79`],
     ]);
+  });
+
+  it('keeps only the reader’s own records of the kind, so that “unlike” can never name a post', async () => {
+    const listed = [
+      { ...like('3m7mypost', story.uri), uri: `at://${DID}/app.bsky.feed.post/3m7mypost` }, // one of their posts, listed as a like
+      { ...like('3m7theirs', reply.uri), uri: `at://did:plc:4ksk3lcqk6ok5fnbnw6rlpb3/app.bsky.feed.like/3m7theirs` }, // someone else's repo
+      { ...like('3m7deep', reply.uri), uri: `at://${DID}/app.bsky.feed.like/3m7deep/more` },
+    ];
+    const { session, calls } = pds({ 'com.atproto.repo.listRecords': () => json({ records: listed }) });
+    expect((await recall(session, 'like')).size).toBe(0);
+    // Pressing "Like" on that post then makes a like; nothing is deleted.
+    const toggles = new Toggles();
+    await toggles.recall(session, () => {});
+    await toggles.flip(session, story, 'like', () => {});
+    expect(calls.map((c) => c.nsid).filter((nsid) => nsid !== 'com.atproto.repo.listRecords')).toEqual(['com.atproto.repo.createRecord']);
+    expect(toggles.has('like', story.uri)).toBe(true);
   });
 
   it('finds none when the PDS does not answer', async () => {
