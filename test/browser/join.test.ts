@@ -99,7 +99,10 @@ async function signedIn(): Promise<Page> {
   return page;
 }
 
-describe('joining from the page, against a real PDS', () => {
+// Each test walks a reader through a real PDS's pages (sign-in, consent, several writes): about 15 s
+// on an idle machine, twice that with another CPU-heavy job beside it. The limit is for a test that
+// hangs, not a measure of speed, so it leaves room for a loaded machine.
+describe('joining from the page, against a real PDS', { timeout: 120_000 }, () => {
   it('without client-id shows no sign-in and fetches none of its code; with it, the code comes when the reader asks', async () => {
     const plain = await article(false);
     await expect(join(plain).count()).resolves.toBe(0);
@@ -383,7 +386,7 @@ describe('joining from the page, against a real PDS', () => {
     expect(requests.filter((url) => url.includes('/dist/discuss-thread/join'))).toHaveLength(1);
     expect(requests.some((url) => url.includes('/xrpc/app.bsky.actor.getProfile'))).toBe(true);
     await context.close();
-  }, 60_000);
+  });
 
   it('signs in with the address of the reader’s server instead of a handle', async () => {
     const page = await article();
