@@ -7,7 +7,7 @@ import { isObject, parsePost, type ReadOptions } from './parse.ts';
 import { RequestError, type RequestOptions, buildUrl, getJson, mapLimit, xrpc } from './http.ts';
 import { isDid, isRecordKey, normalizeUrl } from './urls.ts';
 import { searchRequest } from './search.ts';
-import { abortable, memo } from './memo.ts';
+import { memo } from './memo.ts';
 
 interface Discovery {
   /** The `post` attribute's posts, in the order given. */
@@ -24,6 +24,17 @@ const GET_POSTS_MAX = 25;
 /** Post views from a response field, parsed under the site's rules; invalid and hidden ones dropped. */
 const postsOf = (body: unknown, rules?: Rules): Post[] =>
   isObject(body) && Array.isArray(body.posts) ? body.posts.map((view) => parsePost(view, rules)).filter((post): post is Post => !!post) : [];
+
+/** `shared`, or the abort of `signal` if that comes first: one caller stops waiting, the answer goes on for the rest. */
+function abortable<T>(shared: Promise<T>, signal?: AbortSignal): Promise<T> {
+  if (!signal) return shared;
+  return new Promise<T>((resolve, reject) => {
+    const stop = () => reject(signal.reason);
+    if (signal.aborted) return stop();
+    signal.addEventListener('abort', stop, { once: true });
+    shared.then(resolve, reject).finally(() => signal.removeEventListener('abort', stop));
+  });
+}
 
 /**
  * Handles resolved this page session, by AppView and handle: each is asked once however many
