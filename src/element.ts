@@ -7,6 +7,7 @@ import { warner } from './bluesky/warn.ts';
 import { LoadController, loadLazy, type ErrorDetail, type LoadDetail, type Status } from './load.ts';
 import { chooseLanguage, messages, type Messages } from './i18n/messages.ts';
 import type { JoinMessages } from './i18n/join.ts';
+import type { ViewMessages } from './i18n/view.ts';
 import { shell } from './templates/shell.ts';
 import { focusAfter, focusOpened } from './focus.ts';
 import { ReaderController } from './reader.ts';
@@ -122,7 +123,7 @@ export class DiscussThread extends LitElement {
   /** URL of your OAuth client metadata: readers sign in with Bluesky and join from the page. */
   declare clientId?: string;
   /** Overrides for any interface string, the sign-in ones included. */
-  declare strings?: Partial<Messages & JoinMessages>;
+  declare strings?: Partial<Messages & ViewMessages & JoinMessages>;
   /** `idle`, `searching`, `loaded`, `empty` or `error`; reflected for styling. */
   status: Status = 'idle';
 

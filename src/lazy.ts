@@ -6,8 +6,11 @@
 // own, one more request before the discussion).
 
 import { loadDiscussion, nextPage, openBranch, totals, DiscoveryError } from './bluesky/discussion.ts';
+import type { Discussion, Totals } from './bluesky/model.ts';
 import { isDiscussion } from './bluesky/cache-shape.ts';
 import { listTemplate, summaryTemplate } from './templates/posts.ts';
+import type { FrameView } from './templates/view.ts';
+import { viewMessages } from './i18n/view.ts';
 import { postStyles } from './templates/post-styles.ts';
 import { postUrl } from './bluesky/links.ts';
 import { parseAuthor } from './bluesky/parse.ts';
@@ -20,8 +23,9 @@ export const lazy = {
   totals,
   DiscoveryError,
   isDiscussion,
-  listTemplate,
-  summaryTemplate,
+  // The frame's view, with the strings that come with this code.
+  listTemplate: (discussion: Discussion, view: FrameView) => listTemplate(discussion, { ...view, t: viewMessages(view.t) }),
+  summaryTemplate: (counts: Totals, view: FrameView) => summaryTemplate(counts, { ...view, t: viewMessages(view.t) }),
   postStyles,
   postUrl,
   // For the sign-in code, which reaches discussion code only through this object (no chunk shared

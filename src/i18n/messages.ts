@@ -26,7 +26,11 @@ const TEXTS = [
 const PLURALS = ['posts', 'replies', 'reposts', 'likes', 'moreReplies', 'showReplies', 'quotes'] as const;
 export const KEYS = [...TEXTS, ...PLURALS] as const;
 
-export type Messages = Record<(typeof TEXTS)[number], string> & Record<(typeof PLURALS)[number], Plural>;
+export type Messages = Record<(typeof TEXTS)[number], string> &
+  Record<(typeof PLURALS)[number], Plural> & {
+    /** The language's lines past KEYS: the discussion code's own strings (view.ts). */
+    rest?: readonly string[];
+  };
 
 /** English ships in the entry file; every other language is a chunk beside it, fetched when used. */
 const EN = `Comments
@@ -78,7 +82,7 @@ const table = (source: string): Messages => {
     const forms = lines[i].split('|');
     return [key, Object.fromEntries(ORDER[forms.length].map((category, j) => [category, forms[j]]))];
   });
-  return Object.fromEntries(entries) as Messages;
+  return { ...Object.fromEntries(entries), rest: lines.slice(KEYS.length) } as Messages;
 };
 
 const loaded = new Map<string, Messages>([['en', table(EN)]]);

@@ -2,7 +2,7 @@
 // posts render while a reader is signed in, and the reader's own posts sent from this page.
 
 import type { TemplateResult, nothing } from 'lit';
-import type { Actions, View } from '../templates/posts.ts';
+import type { Actions, View } from '../templates/view.ts';
 import type { Inputs } from '../inputs.ts';
 
 /** What the sign-in code reads from the reader's controller: the latest inputs and interface language. */

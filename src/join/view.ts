@@ -5,7 +5,7 @@
 
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Post, Ref, ThreadNode } from '../bluesky/model.ts';
-import type { Actions } from '../templates/posts.ts';
+import type { Actions } from '../templates/view.ts';
 import type { JoinMessages } from '../i18n/join.ts';
 import type { AccountState } from './account.ts';
 import type { Outbox } from './outbox.ts';

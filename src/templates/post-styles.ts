@@ -2,10 +2,14 @@
 // code and joins the frame's (styles.ts), whose custom properties it uses.
 
 import { css } from 'lit';
+import { embedStyles } from './embed-styles.ts';
+import { warningStyles } from './warning.ts';
 
 // Kept as written: one rule a line reads better here than Prettier's one declaration a line.
 // prettier-ignore
 export const postStyles = css`
+  ${embedStyles}
+  ${warningStyles}
   ol { list-style: none; margin: 0; padding: 0; }
   /* In a long discussion, posts off screen skip style and layout until the reader nears them; the
      size each last had is remembered, so scrolling back does not shift the page. A short one is
@@ -54,35 +58,12 @@ export const postStyles = css`
   .badge, .time, .line > [aria-hidden] { flex: none; }
   .badge { font-size: 0.8em; padding: 0 0.5em; border-radius: 999px; background: var(--_surface); border: 1px solid var(--_border); color: var(--_text); }
   .text { margin: 0; white-space: pre-wrap; }
-  .embed { display: grid; grid-template-columns: minmax(0, 1fr); gap: 0.5rem; }
-  /* Cards, quotes and image grids fill the content column, edge to edge with the text; a lone image
-     or video keeps to 28rem, so a tall one does not fill the screen. */
-  .images { display: grid; gap: 4px; grid-template-columns: repeat(auto-fit, minmax(min(100%, 140px), 1fr)); }
-  .images[data-count='1'] { grid-template-columns: minmax(0, 28rem); }
-  .images img, .video img { display: block; width: 100%; height: auto; border-radius: calc(var(--_radius) / 2); background: var(--_surface); object-fit: cover; }
-  .images:not([data-count='1']) img { aspect-ratio: 1; }
-  .card, .quote {
-    display: flex; gap: 0.75rem; padding: 0.6rem 0.75rem; border: 1px solid var(--_border);
-    border-radius: var(--_radius); color: inherit; text-decoration: none; margin: 0;
-  }
-  .card img { width: 5rem; height: 5rem; object-fit: cover; border-radius: calc(var(--_radius) / 2); flex: none; }
-  .card > span { display: grid; min-width: 0; }
-  .card small { color: var(--_muted); }
-  .quote { display: grid; grid-template-columns: minmax(0, 1fr); gap: 0.25rem; color: var(--_text); }
-  p.quote { color: var(--_muted); }
-  .video { position: relative; display: block; max-width: 28rem; background: #000; border-radius: calc(var(--_radius) / 2); }
-  .video.blank { aspect-ratio: 16 / 9; }
-  .play {
-    position: absolute; inset: 50% auto auto 50%; translate: -50% -50%; display: grid; place-items: center;
-    width: 3rem; height: 3rem; border-radius: 50%; background: #000c; color: #fff;
-  }
   .stats { display: flex; flex-wrap: wrap; align-items: center; gap: 0.25rem 1rem; color: var(--_muted); font-size: 0.9em; }
   .stat { display: inline-flex; align-items: center; gap: 0.3em; }
   .stat svg { fill: none; stroke: currentColor; stroke-width: 2; stroke-linejoin: round; }
   .reply { color: inherit; text-decoration: none; border-radius: 4px; }
   .reply:hover { color: var(--_accent); }
   .more { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; align-items: baseline; margin-block-start: 0.5rem; }
-  .warning summary { cursor: pointer; color: var(--_muted); }
   .summary span { white-space: nowrap; }
   @media (forced-colors: active) {
     .card, .quote, .replies, .badge { border: 1px solid CanvasText; }

@@ -5,7 +5,7 @@ import { html, nothing } from 'lit';
 import type { Inputs } from '../inputs.ts';
 import type { Lazy, LoadState } from '../load.ts';
 import type { Messages } from '../i18n/messages.ts';
-import type { View } from './posts.ts';
+import type { FrameView as View } from './view.ts';
 import type { Port } from '../join/port.ts';
 import { composeUrl } from '../compose.ts';
 import { searchUrl } from '../bluesky/urls.ts';

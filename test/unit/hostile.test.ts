@@ -1,3 +1,4 @@
+import { viewMessages } from '../../src/i18n/view.ts';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { BSKY_LABELER_DID } from '@atproto/api';
@@ -13,7 +14,7 @@ import { ORIGIN, sampleRoute, stubFetch } from './helpers.ts';
 afterEach(() => vi.unstubAllGlobals());
 
 const flatten = (nodes: ThreadNode[]): ThreadNode[] => nodes.flatMap((n) => [n, ...flatten(n.replies)]);
-const view: View = { lang: 'en', t: messages('en')! };
+const view: View = { lang: 'en', t: viewMessages(messages('en')!) };
 
 describe('a hostile, labelled and partly hidden thread', () => {
   const load = () => loadDiscussion({ article: HOSTILE_ARTICLE, pinned: [], service: ORIGIN, searchService: ORIGIN, sort: 'top', limit: 20, depth: 6 });

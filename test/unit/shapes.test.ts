@@ -2,6 +2,7 @@
 // quotes with media, quoted posts with their own media; and what no lexicon allows (embeds nested
 // thousands deep), which must cost the post its embed and nothing else.
 
+import { viewMessages } from '../../src/i18n/view.ts';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { render } from 'lit';
 import '../../src/index.ts';
@@ -15,7 +16,7 @@ import { actor, post, reply, threadView, type PostView } from '../../demo/appvie
 import { ARTICLE } from '../../demo/appview/sample.ts';
 import { assertValidOutput, ORIGIN, stubFetch, xrpcRoutes } from './helpers.ts';
 
-const view: View = { lang: 'en', t: messages('en')! };
+const view: View = { lang: 'en', t: viewMessages(messages('en')!) };
 const alice = actor('alice', 'Alice');
 const bob = actor('bob', 'Bob');
 const at = '2026-11-27T10:00:00.000Z';

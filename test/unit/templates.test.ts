@@ -1,3 +1,4 @@
+import { viewMessages } from '../../src/i18n/view.ts';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { html, render } from 'lit';
@@ -9,7 +10,7 @@ import { actor, post, type EmbedSpec } from '../../demo/appview/build.ts';
 import { ARTICLE } from '../../demo/appview/sample.ts';
 
 const alice = actor('alice.example', 'Alice');
-const view: View = { lang: 'en', t: messages('en')!, article: normalizeUrl(ARTICLE) };
+const view: View = { lang: 'en', t: viewMessages(messages('en')!), article: normalizeUrl(ARTICLE) };
 
 function show(embed: EmbedSpec | undefined, extra: Partial<View> = {}, text = 'hello') {
   const parsed = parsePost(post({ author: alice, rkey: '3kt', createdAt: '2026-11-27T11:00:00.000Z', text: [text], embed, langs: ['de'] }))!;

@@ -1,0 +1,52 @@
+// A post's byline (avatar, name, handle, badges, time) and its rich text: shared by the posts and the
+// posts they quote. Text, names and links are bound as values, never parsed as HTML.
+
+import { html, nothing, type TemplateResult } from 'lit';
+import type { BasePost, Facet, Post } from '../bluesky/model.ts';
+import { hashtagUrl, otherHost, profileUrl, safeHref } from '../bluesky/links.ts';
+import { segments } from '../richtext.ts';
+import { fullDate } from '../i18n/format.ts';
+import { since } from './clock.ts';
+import type { View } from './view.ts';
+
+export const REL = 'nofollow ugc noopener';
+
+function link(facet: Facet, text: string): TemplateResult | string {
+  const href = facet.link ? safeHref(facet.link) : facet.mention ? profileUrl(facet.mention) : facet.tag ? hashtagUrl(facet.tag) : undefined;
+  // A link whose text names another host shows where it really goes, in the link's own name too.
+  const elsewhere = facet.link && href && otherHost(text, href);
+  return href ? html`<a href=${href} rel=${REL}>${elsewhere ? `${text} (${elsewhere})` : text}</a>` : text;
+}
+
+export const richText = (text: string, facets: readonly Facet[]) =>
+  segments(text, facets).map((segment) => (segment.facet ? link(segment.facet, segment.text) : segment.text));
+
+export const lang = (langs: readonly string[]) => langs[0] ?? nothing;
+
+function time(createdAt: string, url: string, view: View) {
+  const date = new Date(createdAt);
+  if (Number.isNaN(date.getTime())) return nothing;
+  return html`<span aria-hidden="true">·</span>
+    <a class="time" href=${url}><time datetime=${date.toISOString()} title=${fullDate(view.lang, date)}>${since(date, view.lang)}</time></a>`;
+}
+
+/** Avatar beside one line: name, handle, badge, time; when space runs short the handle gives way first, then the name. */
+export function byline(post: BasePost, view: View) {
+  const { author } = post;
+  // A missing picture is the name's first letter on a ringed disc, visible in light and dark.
+  const avatar = author.avatar
+    ? html`<img part="avatar" class="avatar" src=${author.avatar} alt="" width="40" height="40" loading="lazy" />`
+    : html`<span part="avatar" class="avatar blank" aria-hidden="true">${[...author.displayName][0]?.toUpperCase()}</span>`;
+  const badge = view.author === author.did || view.author === author.handle ? html`<span class="badge">${view.t.author}</span>` : nothing;
+  // A quote post of the site's own post: the reader sees why it is here.
+  const quote = (post as Post).quoting ? html`<span class="badge">${view.t.quote}</span>` : nothing;
+  return html`<div class="byline">
+    ${avatar}
+    <span class="line">
+      <a part="author" class="author" href=${profileUrl(author.did, author.handle)}
+        ><bdi class="name">${author.displayName}</bdi> <span class="handle">@${author.handle}</span></a
+      >
+      ${badge} ${quote} ${time(post.createdAt, post.url, view)}
+    </span>
+  </div>`;
+}

@@ -1,0 +1,44 @@
+// What the post templates read: the interface language and strings, the site's inputs, and what the
+// reader's side adds (a signed-in reader's controls and own posts). Types and the icons, no logic.
+
+import { html, nothing, type TemplateResult } from 'lit';
+import type { Post, Ref, ThreadNode } from '../bluesky/model.ts';
+import type { Messages } from '../i18n/messages.ts';
+import type { ViewMessages } from '../i18n/view.ts';
+
+export interface View {
+  lang: string;
+  t: Messages & ViewMessages;
+  /** The article, normalised, to leave out its own link card. */
+  article?: string;
+  /** The article author (`author`: handle or DID), to mark their posts. */
+  author?: string;
+  /** "more" while the next page loads, or the URI of a branch being opened. */
+  busy?: string;
+  /** Opens the branch at a post in place; `from` is the button the reader pressed. */
+  open?: (uri: string, from: HTMLElement) => void;
+  /** What a signed-in reader can do (the sign-in code's): without it, a post's reply link goes to Bluesky. */
+  actions?: Actions;
+  /** The reader's own posts sent from this page under `parent` (`top`: new posts), those not in `shown` yet. */
+  mine?: (parent: string, shown: readonly Post[]) => ThreadNode[];
+}
+
+export type Count = 'replies' | 'reposts' | 'likes';
+
+/** A signed-in reader's reply, repost and like controls, and what they wrote under a post. */
+export interface Actions {
+  stats(post: Post, root: Ref, parts: { icons: typeof ICONS; count: (key: Count, n: number) => TemplateResult | typeof nothing }): TemplateResult;
+  below(post: Post, root: Ref): TemplateResult | typeof nothing;
+}
+
+/** Icons, each one template with no binding: the same markup for every post. */
+export const ICONS = {
+  replies: html`<svg aria-hidden="true" viewBox="0 0 24 24" width="16" height="16"><path d="M3 4h18v12H8l-5 4z" /></svg>`,
+  reposts: html`<svg aria-hidden="true" viewBox="0 0 24 24" width="16" height="16"><path d="M4 9V6h13l-3-3m6 12v3H7l3 3" /></svg>`,
+  likes: html`<svg aria-hidden="true" viewBox="0 0 24 24" width="16" height="16">
+    <path d="M12 20s-8-5-8-11a4 4 0 0 1 8-1 4 4 0 0 1 8 1c0 6-8 11-8 11z" />
+  </svg>`,
+} as const;
+
+/** The view as the frame (in the entry file) builds it: the discussion code adds its own strings. */
+export type FrameView = Omit<View, 't'> & { t: Messages };
