@@ -20,7 +20,7 @@ export const CHUNKS = 'dist/discuss-thread';
  * +294 B: a link whose text names another host shows the real one, and the session cache's check of
  * each reply's root and threadgate.
  */
-export const BUDGETS = { critical: 14_000, lazy: 11_008, rules: 3_072, standard: 1_024, join: 65_536, language: 1_024 } as const;
+export const BUDGETS = { critical: 14_000, lazy: 12_288, rules: 3_072, standard: 1_024, join: 65_536, language: 1_024 } as const;
 
 export interface FileSize {
   file: string;
