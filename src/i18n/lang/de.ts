@@ -1,4 +1,4 @@
-// Interface strings in German, one message a line in the order of messages.ts's KEYS.
+// Interface strings in German, one message a line in the order of messages.ts's KEYS, then view.ts's.
 export default `Kommentare
 Auf Bluesky diskutieren
 Beiträge werden gesucht…
@@ -21,4 +21,22 @@ Mit Bluesky anmelden
 # Like|# Likes
 # weitere Antwort auf Bluesky|# weitere Antworten auf Bluesky
 # weitere Antwort zeigen|# weitere Antworten zeigen
-# Zitat|# Zitate`;
+# Zitat|# Zitate
+Thread fortsetzen
+Schließen
+Vorheriges Bild
+Nächstes Bild
+Bild {n} von {count}
+Video abspielen
+Zitiert diesen Beitrag
+Sortieren nach
+Top
+Neueste
+Älteste
+Anzeigen
+Ausblenden
+markiert von {name}
+Inhalte für Erwachsene
+Anzügliche Inhalte
+Nicht-sexuelle Nacktheit
+Drastische Inhalte`;

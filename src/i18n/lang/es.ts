@@ -1,4 +1,4 @@
-// Interface strings in Spanish, one message a line in the order of messages.ts's KEYS.
+// Interface strings in Spanish, one message a line in the order of messages.ts's KEYS, then view.ts's.
 export default `Comentarios
 Comentar en Bluesky
 Buscando publicaciones…
@@ -21,4 +21,22 @@ Iniciar sesión con Bluesky
 # me gusta
 # respuesta más en Bluesky|# respuestas más en Bluesky
 Ver # respuesta más|Ver # respuestas más
-# cita|# citas`;
+# cita|# citas
+Continuar el hilo
+Cerrar
+Imagen anterior
+Imagen siguiente
+Imagen {n} de {count}
+Reproducir vídeo
+Cita esta publicación
+Ordenar por
+Destacadas
+Recientes
+Antiguas
+Mostrar
+Ocultar
+etiquetado por {name}
+Contenido para adultos
+Contenido sugerente
+Desnudez no sexual
+Contenido gráfico`;

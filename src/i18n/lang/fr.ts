@@ -1,4 +1,4 @@
-// Interface strings in French, one message a line in the order of messages.ts's KEYS.
+// Interface strings in French, one message a line in the order of messages.ts's KEYS, then view.ts's.
 export default `Commentaires
 Discuter sur Bluesky
 Recherche de publications…
@@ -21,4 +21,22 @@ Se connecter avec Bluesky
 # j’aime
 # autre réponse sur Bluesky|# autres réponses sur Bluesky
 Voir # réponse de plus|Voir # réponses de plus
-# citation|# citations`;
+# citation|# citations
+Continuer le fil
+Fermer
+Image précédente
+Image suivante
+Image {n} sur {count}
+Lire la vidéo
+Cite ce post
+Trier par
+Populaires
+Récents
+Anciens
+Afficher
+Masquer
+étiqueté par {name}
+Contenu pour adultes
+Contenu suggestif
+Nudité non sexuelle
+Contenu choquant`;

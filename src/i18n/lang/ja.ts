@@ -1,4 +1,4 @@
-// Interface strings in Japanese, one message a line in the order of messages.ts's KEYS.
+// Interface strings in Japanese, one message a line in the order of messages.ts's KEYS, then view.ts's.
 export default `コメント
 Blueskyで話し合う
 投稿を検索しています…
@@ -21,4 +21,22 @@ Blueskyでサインイン
 #件のいいね
 Blueskyでさらに#件の返信を見る
 返信をあと#件表示
-#件の引用`;
+#件の引用
+スレッドの続きを表示
+閉じる
+前の画像
+次の画像
+画像 {n}/{count}
+動画を再生
+この投稿を引用
+並べ替え
+人気順
+新しい順
+古い順
+表示
+非表示
+{name}によるラベル
+成人向けコンテンツ
+性的な内容
+性的でないヌード
+刺激の強いメディア`;

@@ -1,4 +1,4 @@
-// Interface strings in Korean, one message a line in the order of messages.ts's KEYS.
+// Interface strings in Korean, one message a line in the order of messages.ts's KEYS, then view.ts's.
 export default `댓글
 Bluesky에서 토론하기
 게시물을 찾는 중…
@@ -21,4 +21,22 @@ Bluesky로 로그인
 좋아요 #개
 Bluesky에서 답글 #개 더 보기
 답글 #개 더 보기
-인용 #개`;
+인용 #개
+스레드 이어 보기
+닫기
+이전 이미지
+다음 이미지
+이미지 {n}/{count}
+동영상 재생
+이 게시물을 인용함
+정렬
+인기순
+최신순
+오래된순
+보기
+숨기기
+{name}의 라벨
+성인 콘텐츠
+선정적인 콘텐츠
+성적이지 않은 노출
+노골적인 미디어`;

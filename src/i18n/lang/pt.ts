@@ -1,4 +1,4 @@
-// Interface strings in Portuguese (Brazil), one message a line in the order of messages.ts's KEYS.
+// Interface strings in Portuguese (Brazil), one message a line in the order of messages.ts's KEYS, then view.ts's.
 export default `Comentários
 Comentar no Bluesky
 Buscando posts…
@@ -21,4 +21,22 @@ Entrar com o Bluesky
 # curtida|# curtidas
 Mais # resposta no Bluesky|Mais # respostas no Bluesky
 Ver mais # resposta|Ver mais # respostas
-# citação|# citações`;
+# citação|# citações
+Continuar a conversa
+Fechar
+Imagem anterior
+Próxima imagem
+Imagem {n} de {count}
+Reproduzir vídeo
+Cita esta publicação
+Ordenar por
+Destaques
+Mais recentes
+Mais antigas
+Mostrar
+Ocultar
+rotulado por {name}
+Conteúdo adulto
+Conteúdo sugestivo
+Nudez não sexual
+Mídia explícita`;

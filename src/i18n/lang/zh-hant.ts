@@ -1,4 +1,4 @@
-// Interface strings in Chinese (Traditional), one message a line in the order of messages.ts's KEYS.
+// Interface strings in Chinese (Traditional), one message a line in the order of messages.ts's KEYS, then view.ts's.
 export default `留言
 在 Bluesky 上討論
 正在搜尋貼文…
@@ -21,4 +21,22 @@ export default `留言
 # 個讚
 在 Bluesky 上查看另外 # 則回覆
 再顯示 # 則回覆
-# 則引用`;
+# 則引用
+繼續查看討論串
+關閉
+上一張圖片
+下一張圖片
+第 {n} 張，共 {count} 張
+播放影片
+引用了這則貼文
+排序
+熱門
+最新
+最早
+顯示
+隱藏
+由 {name} 標記
+成人內容
+性暗示內容
+非性裸露
+血腥暴力媒體`;
