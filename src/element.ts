@@ -193,7 +193,23 @@ export class DiscussThread extends LitElement {
     const { state, lazy } = this.#loader;
     const [onRetry, onMore, onOpen] = [() => this.refresh(), this.#more, this.#open];
     const strings = { ...t, ...this.strings };
-    return shell({ state, inputs: this.#inputs, t: strings, lang: this.#lang!, lazy, onRetry, onMore, onOpen, port: this.#reader.port(strings, this.#lang!) });
+    const [order, onOrder] = [this.#loader.order, this.#loader.reorder];
+    // The site's fallback, when there is one: an element outside the named slots.
+    const fallback = !!this.querySelector(':scope>:not([slot])');
+    return shell({
+      state,
+      inputs: this.#inputs,
+      t: strings,
+      lang: this.#lang!,
+      lazy,
+      onRetry,
+      onMore,
+      onOpen,
+      order,
+      onOrder,
+      fallback,
+      port: this.#reader.port(strings, this.#lang!),
+    });
   }
 }
 
