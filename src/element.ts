@@ -194,8 +194,8 @@ export class DiscussThread extends LitElement {
     const [onRetry, onMore, onOpen] = [() => this.refresh(), this.#more, this.#open];
     const strings = { ...t, ...this.strings };
     const [order, onOrder] = [this.#loader.order, this.#loader.reorder];
-    // The site's fallback, when there is one: an element outside the named slots.
-    const fallback = !!this.querySelector(':scope>:not([slot])');
+    // A link in the site's fallback (what is outside the named slots) stands for ours.
+    const fallback = !!this.querySelector(':scope>a:not([slot]),:scope>:not([slot]) a');
     return shell({
       state,
       inputs: this.#inputs,

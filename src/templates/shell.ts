@@ -25,7 +25,7 @@ interface Shell {
   /** The reader's order, once chosen, and how they choose it. */
   order?: View['order'];
   onOrder?: View['reorder'];
-  /** The site's fallback content (the default slot) is there: it takes the place of our link to Bluesky. */
+  /** The site's fallback content (the default slot) has a link: it takes the place of ours to Bluesky. */
   fallback?: boolean;
 }
 
@@ -68,9 +68,10 @@ export function shell(shell: Shell) {
     ${
       error
         ? html`<div class="actions">
-            <button part="retry" class="button" @click=${onRetry}>${t.retry}</button>
-            ${shell.fallback ? html`<slot></slot>` : html`<a class="link" href=${searchUrl(inputs.article)}>${t.searchOnBluesky}</a>`}
-          </div>`
+              <button part="retry" class="button" @click=${onRetry}>${t.retry}</button>
+              ${shell.fallback ? nothing : html`<a class="link" href=${searchUrl(inputs.article)}>${t.searchOnBluesky}</a>`}
+            </div>
+            <slot></slot>`
         : nothing
     }
     ${

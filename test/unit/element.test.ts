@@ -163,12 +163,12 @@ describe('<discuss-thread> states', () => {
     expect(part(el, 'compose')).not.toBeNull();
   });
 
-  it('links to a search on Bluesky when the site gave no fallback', async () => {
+  it('links to a search on Bluesky when the site’s fallback has no link', async () => {
     stubFetch(() => json({ error: 'InternalServerError' }, 500));
-    const el = mount({}, '<span slot="heading">Comments</span>');
+    const el = mount({}, '<span slot="heading">Comments</span><p id="fallback">Comments are on Bluesky.</p>');
     await settled(el, 'error');
     expect(root(el).querySelectorAll('button')).toHaveLength(1);
-    expect(root(el).querySelector('slot:not([name])')).toBeNull();
+    expect((root(el).querySelector('slot:not([name])') as HTMLSlotElement).assignedElements()).toEqual([el.querySelector('#fallback')]);
     const links = [...root(el).querySelectorAll<HTMLAnchorElement>('a')];
     expect(links).toHaveLength(1);
     expect(links[0].textContent).toBe('Search Bluesky for this article');
