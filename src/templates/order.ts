@@ -33,7 +33,7 @@ export const orderStyles = css`
   .facts { grid-column: 1; display: flex; flex-wrap: wrap; align-items: center; gap: 0.25rem 0.75rem; }
   .order { display: inline-flex; flex: none; padding: 2px; border: 1px solid var(--_border); border-radius: 999px; font-size: 0.875em; }
   .order label { position: relative; cursor: pointer; }
-  .order span { display: block; padding: 0.2em 0.8em; border-radius: 999px; color: var(--_muted); white-space: nowrap; }
+  .order span { display: block; padding: 0.3em 0.85em; border-radius: 999px; color: var(--_muted); white-space: nowrap; }
   .order input:checked + span { background: var(--_surface); color: var(--_text); font-weight: 600; box-shadow: inset 0 0 0 1px var(--_border); }
   .order input:focus-visible + span { outline: 2px solid var(--_accent); outline-offset: 1px; }
   @media (forced-colors: active) {

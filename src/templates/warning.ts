@@ -47,7 +47,7 @@ export const warned = (warn: Warning | undefined, content: TemplateResult, view:
 export const warningStyles = css`
   .warning { margin-block: 0.25rem; }
   .warning > summary {
-    display: flex; align-items: center; gap: 0.5rem; padding: 0.4rem 0.75rem; list-style: none; cursor: pointer;
+    display: flex; align-items: center; gap: 0.5rem; padding: 0.4rem 0.75rem; list-style: none; cursor: pointer; font-size: 0.9375em;
     border-radius: var(--_radius); background: var(--_surface); color: var(--_muted);
   }
   .warning > summary::-webkit-details-marker { display: none; }
