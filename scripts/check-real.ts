@@ -86,7 +86,7 @@ function checkPost(view: Json, expect: Expect): void {
   if (decision === 'hide') return expect(post === undefined, uri, 'moderation hides it, yet parsePost returned a post');
   if (!post) return expect(false, uri, 'visible post, parsePost returned undefined');
   expect(post.text === text, uri, `expected text ${JSON.stringify(text)}, got ${JSON.stringify(post.text)}`);
-  expect(post.warn === (decision === 'warn'), uri, `expected warn ${decision === 'warn'}, got ${post.warn}`);
+  expect(!!post.warn === (decision === 'warn'), uri, `expected warn ${decision === 'warn'}, got ${JSON.stringify(post.warn)}`);
   checkEmbed(view.embed, post.embed, uri, expect);
 }
 

@@ -22,12 +22,13 @@ export type { Status, LoadDetail, ErrorDetail };
  *
  * @fires discuss-thread-load - The discussion loaded; `detail` holds the counts.
  * @fires discuss-thread-error - Nothing could be loaded; `detail` says which routes failed and how.
- * @slot - Fallback content, shown before the element upgrades and when loading fails.
+ * @slot - Fallback content, shown before the element upgrades and when loading fails; a link in it stands for the widget's own link to Bluesky search.
  * @slot heading - Replaces the heading text.
  * @slot empty - Replaces the text shown when no one has posted about the article yet.
  * @csspart header - The heading, summary and compose link.
  * @csspart heading - The heading.
  * @csspart summary - The counts under the heading.
+ * @csspart order - The reader's choice of order beside the counts: Top, Latest, Oldest (radio buttons; starts at `sort`).
  * @csspart compose - The "Discuss on Bluesky" link.
  * @csspart status - The searching, empty and error messages (a polite live region).
  * @csspart list - The list of threads.
@@ -193,7 +194,23 @@ export class DiscussThread extends LitElement {
     const { state, lazy } = this.#loader;
     const [onRetry, onMore, onOpen] = [() => this.refresh(), this.#more, this.#open];
     const strings = { ...t, ...this.strings };
-    return shell({ state, inputs: this.#inputs, t: strings, lang: this.#lang!, lazy, onRetry, onMore, onOpen, port: this.#reader.port(strings, this.#lang!) });
+    const [order, onOrder] = [this.#loader.order, this.#loader.reorder];
+    // A link in the site's fallback (what is outside the named slots) stands for ours.
+    const fallback = !!this.querySelector(':scope>a:not([slot]),:scope>:not([slot]) a');
+    return shell({
+      state,
+      inputs: this.#inputs,
+      t: strings,
+      lang: this.#lang!,
+      lazy,
+      onRetry,
+      onMore,
+      onOpen,
+      order,
+      onOrder,
+      fallback,
+      port: this.#reader.port(strings, this.#lang!),
+    });
   }
 }
 

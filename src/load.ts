@@ -4,7 +4,7 @@
 // answer arrives in parallel (lazy.ts).
 
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Discussion, DiscussionInputs, RouteFailure, Totals } from './bluesky/model.ts';
+import type { Discussion, DiscussionInputs, RouteFailure, Sort, Totals } from './bluesky/model.ts';
 import { searchRequest } from './bluesky/search.ts';
 import { cleared, readCache, writeCache } from './bluesky/cache.ts';
 import { memo } from './bluesky/memo.ts';
@@ -40,6 +40,8 @@ export class LoadController implements ReactiveController {
   state: LoadState = { status: 'idle' };
   /** The discussion code, once it has arrived: templates render from it. */
   lazy?: Lazy;
+  /** The order the reader chose, for as long as the element lives; until then, the site's (`sort`). */
+  order?: Sort;
   /** Settles when the latest load has finished, however it ended (for tests and callers). */
   done: Promise<void> = Promise.resolve();
   #host: ReactiveControllerHost & HTMLElement;
@@ -71,9 +73,16 @@ export class LoadController implements ReactiveController {
   async more(): Promise<number | undefined> {
     const before = new Set(this.#discussion()?.threads.map((thread) => thread.uri));
     const next = await this.#step('more', (lazy, discussion, ctx) => lazy.nextPage(discussion, this.#inputs!.limit, this.#inputs!, ctx));
-    const index = next?.threads.findIndex((thread) => !before.has(thread.uri)) ?? -1;
+    // Where the first new thread is shown, in the reader's order.
+    const index = (next && this.lazy!.ordered(next, this.order))?.threads.findIndex((thread) => !before.has(thread.uri)) ?? -1;
     return index < 0 ? undefined : index;
   }
+
+  /** Show what is loaded in `order`: no request; the pages and branches loaded later join in it. */
+  reorder = (order: Sort) => {
+    this.order = order;
+    this.#host.requestUpdate();
+  };
 
   /** Open the branch at `uri` in place; resolves when it is shown (true) or could not be (false). */
   async open(uri: string): Promise<boolean> {

@@ -40,7 +40,7 @@ const isBase = (p: unknown): p is Json =>
   all(p.facets, isFacet) &&
   all(p.langs, str) &&
   str(p.createdAt) &&
-  typeof p.warn === 'boolean';
+  opt(p.warn, (w) => isObject(w) && str(w.label) && opt(w.by, str) && opt(w.names, (n) => all(n, (l) => isObject(l) && str(l.lang) && str(l.name))));
 
 const isEmbed = (e: unknown): e is Embed =>
   isMedia(e) || (isObject(e) && e.kind === 'quote' && opt(e.media, isMedia) && opt(e.post, (q) => isBase(q) && opt((q as Json).media, isMedia)));
@@ -77,4 +77,5 @@ export const isDiscussion = (d: unknown): d is Discussion =>
   isObject(d) &&
   all(d.threads, (t) => isThread(t)) &&
   all(d.pending, isPost) &&
-  all(d.failures, (f) => isObject(f) && str(f.route) && str(f.kind) && opt(f.status, num) && opt(f.labeler, str) && opt(f.handle, str));
+  all(d.failures, (f) => isObject(f) && str(f.route) && str(f.kind) && opt(f.status, num) && opt(f.labeler, str) && opt(f.handle, str)) &&
+  opt(d.pinned, (p) => all(p, str));

@@ -1,7 +1,7 @@
 // The whole data flow for one article, DOM-free: discovery → moderation (in parsing) → sort →
 // threads, a page at a time so "Show more" needs no new search.
 
-import type { Discussion, DiscussionInputs, Post, RawRules, RouteFailure, Rules, ThreadNode, Totals } from './model.ts';
+import type { Discussion, DiscussionInputs, Post, RawRules, RouteFailure, Rules, Sort, ThreadNode, Totals } from './model.ts';
 import type { RequestOptions } from './http.ts';
 import type { ReadOptions } from './parse.ts';
 import { discover, resolveDid } from './discover.ts';
@@ -100,7 +100,29 @@ export async function loadDiscussion(inputs: DiscussionInputs, options: RequestO
   const failures = [...found.failures, ...unread];
   if (!found.answered && !found.pinned.length) throw new DiscoveryError(failures);
   const roots = [...found.pinned, ...found.found.sort(compare(inputs.sort))];
-  return nextPage({ threads: [], pending: roots, failures }, Math.max(inputs.limit, found.pinned.length), inputs, ctx);
+  const pinned = found.pinned.length ? { pinned: found.pinned.map((root) => root.uri) } : {};
+  return nextPage({ threads: [], pending: roots, failures, ...pinned }, Math.max(inputs.limit, found.pinned.length), inputs, ctx);
+}
+
+/** `node` and the replies under it, every level in `order`: a copy; `node` is left as it is. */
+const sortNode = (node: ThreadNode, order: (a: Post, b: Post) => number): ThreadNode => ({
+  ...node,
+  replies: node.replies.map((reply) => sortNode(reply, order)).sort(order),
+});
+
+/**
+ * What is loaded, in the order the reader chose: threads, and replies within each, as `sort` orders
+ * them on loading; the pinned posts stay first. A copy: the discussion loaded (and cached) is left
+ * as it is, and nothing is asked of the network, so the pages still to come follow the site's order.
+ */
+export function reorder(discussion: Discussion, sort: Sort): Discussion {
+  const order = compare(sort);
+  const pinned = new Set(discussion.pinned);
+  const threads = discussion.threads.map((thread) => sortNode(thread, order));
+  return {
+    ...discussion,
+    threads: [...threads.filter((thread) => pinned.has(thread.uri)), ...threads.filter((thread) => !pinned.has(thread.uri)).sort(order)],
+  };
 }
 
 /**

@@ -4,7 +4,7 @@
 // read without one and are not applied.
 
 import type { AppBskyLabelerDefs } from '@atproto/api';
-import type { Definition, Labelers, RouteFailure } from './model.ts';
+import type { Definition, Labeler, Labelers, Locale, RouteFailure } from './model.ts';
 import { BSKY_LABELER, GLOBAL } from './moderation.ts';
 import { RequestError, xrpc, type RequestOptions } from './http.ts';
 import { isObject } from './parse.ts';
@@ -25,7 +25,7 @@ export const acceptLabelers = (dids: readonly string[]): string | undefined => (
 
 /** Each labeler's definitions, and a failure for each labeler whose definitions could not be read. */
 export async function readLabelers(dids: readonly string[], service: string, ctx: RequestOptions): Promise<{ labelers: Labelers; failures: RouteFailure[] }> {
-  const labelers = new Map<string, Map<string, Definition>>(dids.map((did) => [did, new Map()]));
+  const labelers = new Map<string, Labeler & { labels: Map<string, Definition> }>(dids.map((did) => [did, { labels: new Map() }]));
   if (!dids.length) return { labelers, failures: [] };
   const found = new Set<string>();
   let failed: RouteFailure | undefined;
@@ -33,10 +33,14 @@ export async function readLabelers(dids: readonly string[], service: string, ctx
     const body = await xrpc(service, 'app.bsky.labeler.getServices', { dids, detailed: 'true' }, { signal: ctx.signal, timeout: ctx.timeout });
     for (const view of isObject(body) && Array.isArray(body.views) ? body.views : []) {
       if (!isObject(view) || view.$type !== ('app.bsky.labeler.defs#labelerViewDetailed' satisfies AppBskyLabelerDefs.LabelerViewDetailed['$type'])) continue;
-      const did = isObject(view.creator) ? view.creator.did : undefined;
-      const defs = typeof did === 'string' ? labelers.get(did) : undefined;
-      if (!defs) continue;
-      found.add(did as string);
+      const creator = isObject(view.creator) ? view.creator : {};
+      const labeler = typeof creator.did === 'string' ? labelers.get(creator.did) : undefined;
+      if (!labeler) continue;
+      found.add(creator.did as string);
+      // As bsky.app names it: its display name, else its handle.
+      const name = [creator.displayName, creator.handle].find((value): value is string => typeof value === 'string' && !!value.trim());
+      if (name) labeler.name = name;
+      const defs = labeler.labels;
       const policies = isObject(view.policies) ? view.policies.labelValueDefinitions : undefined;
       for (const value of Array.isArray(policies) ? policies : []) {
         const entry = definition(value);
@@ -64,5 +68,10 @@ export function definition(value: unknown): [string, Definition] | undefined {
   // A value of `blurs` from the future blurs nothing we know of; the setting still hides.
   const blurs = def.blurs === 'content' || def.blurs === 'media' ? def.blurs : 'none';
   const setting = def.defaultSetting === 'hide' || def.defaultSetting === 'ignore' ? def.defaultSetting : 'warn';
-  return [id, { setting, blurs, adultOnly: def.adultOnly === true }];
+  const names = def.locales.flatMap((locale): Locale[] =>
+    isObject(locale) && typeof locale.lang === 'string' && typeof locale.name === 'string' && locale.name.trim()
+      ? [{ lang: locale.lang, name: locale.name }]
+      : [],
+  );
+  return [id, { setting, blurs, adultOnly: def.adultOnly === true, names }];
 }

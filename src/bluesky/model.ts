@@ -46,8 +46,24 @@ export interface BasePost {
   facets: Facet[];
   langs: string[];
   createdAt: string;
-  /** Shown behind a content warning the reader opens (a `!warn` label), media included. */
-  warn: boolean;
+  /** Why the post is shown behind a content warning the reader opens, media included; absent when it is not. */
+  warn?: Warning;
+}
+
+/** The label behind a content warning, and who put it there. */
+export interface Warning {
+  /** The label's value: one of Bluesky's (`!warn`, `graphic-media`, …) or a labeler's own. */
+  label: string;
+  /** A labeler's own label: its names by language, from the labeler's definition. */
+  names?: Locale[];
+  /** Who labelled it: the labeler's display name, else its handle, else its DID; absent for Bluesky's moderation service. */
+  by?: string;
+}
+
+/** A label's name in one language, as a labeler's definition gives it (`locales`). */
+export interface Locale {
+  lang: string;
+  name: string;
 }
 
 /** What a post shows beside its text, quotes aside; never nested. */
@@ -118,10 +134,19 @@ export interface Definition {
   setting: 'hide' | 'warn' | 'ignore';
   blurs: 'content' | 'media' | 'none';
   adultOnly: boolean;
+  /** The label's names by language (its `locales`), for the warning that names it. */
+  names: Locale[];
 }
 
-/** The site's labelers by DID, each with its custom labels' definitions (empty when they could not be read). */
-export type Labelers = ReadonlyMap<string, ReadonlyMap<string, Definition>>;
+/** A labeler the site subscribes to: what the widget names it, and its custom labels' definitions (empty when they could not be read). */
+export interface Labeler {
+  /** Its display name, else its handle; absent when it did not answer. */
+  name?: string;
+  labels: ReadonlyMap<string, Definition>;
+}
+
+/** The site's labelers by DID. */
+export type Labelers = ReadonlyMap<string, Labeler>;
 
 /** The site owner's rules, read (rules.ts): what every read of a post asks. */
 export interface Rules {
@@ -179,6 +204,8 @@ export interface Discussion {
   /** Roots discovered but not shown yet, in order. */
   pending: Post[];
   failures: RouteFailure[];
+  /** The pinned roots' URIs: they stay first in any order the reader chooses. */
+  pinned?: string[];
 }
 
 /** The header's numbers: `quotePosts` counts the top-level posts that quote a pinned post. */

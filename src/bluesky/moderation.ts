@@ -4,7 +4,7 @@
 // readers"); and, when the site subscribes to labelers (`labelers`), theirs, read as bsky.app reads
 // them for a reader subscribed with the default settings. Any other labeler's labels are ignored.
 
-import type { Labelers } from './model.ts';
+import type { Labelers, Warning } from './model.ts';
 
 export const BSKY_LABELER = 'did:plc:ar7c4by46qjdydhdevvrndac';
 
@@ -27,7 +27,7 @@ interface Label {
 /** What one label in force asks for, on a post (`content`) or on its author (`account`). */
 function decide(src: string, val: string, target: 'content' | 'account', labelers?: Labelers): Decision {
   // A custom value (lower-case letters and dashes) is read by its labeler's definition first.
-  const custom = /^[a-z-]+$/.test(val) ? labelers?.get(src)?.get(val) : undefined;
+  const custom = /^[a-z-]+$/.test(val) ? labelers?.get(src)?.labels.get(val) : undefined;
   if (custom) {
     if (custom.adultOnly || custom.setting === 'hide') return 'hide';
     if (custom.setting === 'ignore') return 'show';
@@ -45,8 +45,8 @@ function decide(src: string, val: string, target: 'content' | 'account', labeler
 const onAccount = (label: Label, author: string) =>
   label.uri === undefined || label.uri === author || (label.val === '!no-unauthenticated' && String(label.uri).startsWith(`at://${author}/`));
 
-/** Decisions of the labels in force on a subject, from sources that count. */
-function decisions(labels: unknown, author: string, target: 'content' | 'account', labelers?: Labelers): Decision[] {
+/** Decisions of the labels in force on a subject, from sources that count, each with its label's source and value. */
+function decisions(labels: unknown, author: string, target: 'content' | 'account', labelers?: Labelers): Array<[Decision, string, string]> {
   if (!Array.isArray(labels)) return [];
   const live = new Map<string, [string, string, boolean]>();
   for (const label of labels as Label[]) {
@@ -59,11 +59,27 @@ function decisions(labels: unknown, author: string, target: 'content' | 'account
     // A negation withdraws the label.
     live.set(`${label.src} ${label.val}`, [label.src, label.val, label.neg !== true]);
   }
-  return [...live.values()].filter(([, , on]) => on).map(([src, val]) => decide(src, val, target, src === author ? undefined : labelers));
+  return [...live.values()].filter(([, , on]) => on).map(([src, val]) => [decide(src, val, target, src === author ? undefined : labelers), src, val]);
+}
+
+/**
+ * Decide a post from its own labels and its author's: hidden, shown, or shown behind a warning that
+ * names the first label that asks for one (the post's own before its author's) and who put it there.
+ */
+export function judge(postLabels: unknown, authorLabels: unknown, author: string, labelers?: Labelers): 'hide' | 'show' | Warning {
+  const all = [...decisions(postLabels, author, 'content', labelers), ...decisions(authorLabels, author, 'account', labelers)];
+  if (all.some(([decision]) => decision === 'hide')) return 'hide';
+  const cause = all.find(([decision]) => decision === 'warn');
+  if (!cause) return 'show';
+  const [, src, label] = cause;
+  const labeler = src === BSKY_LABELER ? undefined : labelers?.get(src);
+  const names = labeler?.labels.get(label)?.names;
+  // A labeler that did not answer is named by its DID: never passed off as Bluesky's.
+  return { label, ...(names?.length ? { names } : {}), ...(src === BSKY_LABELER ? {} : { by: labeler?.name ?? src }) };
 }
 
 /** Decide a post from its own labels and its author's. */
 export function moderate(postLabels: unknown, authorLabels: unknown, author: string, labelers?: Labelers): Decision {
-  const all = [...decisions(postLabels, author, 'content', labelers), ...decisions(authorLabels, author, 'account', labelers)];
-  return all.includes('hide') ? 'hide' : all.includes('warn') ? 'warn' : 'show';
+  const verdict = judge(postLabels, authorLabels, author, labelers);
+  return typeof verdict === 'string' ? verdict : 'warn';
 }

@@ -13,7 +13,7 @@ import type {
 } from '@atproto/api';
 import type { Author, Embed, Facet, Image, Media, Post, BasePost, QuotedPost, Rules } from './model.ts';
 import type { RequestOptions } from './http.ts';
-import { moderate } from './moderation.ts';
+import { judge } from './moderation.ts';
 import { isDid, isHandle, parsePostRef } from './urls.ts';
 import { postUrl, safeHref } from './links.ts';
 
@@ -171,8 +171,8 @@ function parseBase(view: Json, record: unknown, rules?: Rules): BasePost | undef
   if (!isPostUri(view.uri)) return undefined;
   const author = parseAuthor(view.author);
   if (!author || !isObject(record) || typeof record.text !== 'string') return undefined;
-  const decision = moderate(view.labels, (view.author as Json).labels, author.did, rules?.labelers);
-  if (decision === 'hide') return undefined;
+  const verdict = judge(view.labels, (view.author as Json).labels, author.did, rules?.labelers);
+  if (verdict === 'hide') return undefined;
   return {
     uri: view.uri,
     cid: str(view.cid) ?? '',
@@ -182,7 +182,7 @@ function parseBase(view: Json, record: unknown, rules?: Rules): BasePost | undef
     facets: parseFacets(record.facets),
     langs: list(record.langs).filter((lang): lang is string => typeof lang === 'string'),
     createdAt: str(record.createdAt) ?? str(view.indexedAt) ?? '',
-    warn: decision === 'warn',
+    ...(typeof verdict === 'object' ? { warn: verdict } : {}),
   };
 }
 

@@ -174,7 +174,6 @@ export async function publish(pds: Pds, me: Author, draft: Draft, using: Publish
     facets,
     langs: draft.langs,
     createdAt,
-    warn: false,
     counts: { replies: 0, reposts: 0, likes: 0, quotes: 0 },
     links: [],
     ...(card

@@ -22,6 +22,11 @@ interface Shell {
   port: Port;
   /** Opens the branch at a post in place. */
   onOpen: View['open'];
+  /** The reader's order, once chosen, and how they choose it. */
+  order?: View['order'];
+  onOrder?: View['reorder'];
+  /** The site's fallback content (the default slot) has a link: it takes the place of ours to Bluesky. */
+  fallback?: boolean;
 }
 
 function statusText(state: LoadState, t: Messages, view: View) {
@@ -36,6 +41,7 @@ const joinControl = ({ port, inputs, lang }: Shell) => (inputs.clientId ? html`<
 
 export function shell(shell: Shell) {
   const { state, inputs, t, lang, lazy, onRetry, onMore, onOpen } = shell;
+  const error = state.status === 'error';
   // Loaded, or empty (where the reader's own first post may show).
   const shown = 'discussion' in state && lazy ? state : undefined;
   const view: View = {
@@ -44,6 +50,9 @@ export function shell(shell: Shell) {
     article: inputs.articleKey,
     author: inputs.author,
     busy: shown?.busy,
+    sort: inputs.sort,
+    order: shell.order,
+    reorder: shell.onOrder,
     open: onOpen,
     actions: shell.port.actions,
     mine: shell.port.mine,
@@ -52,15 +61,15 @@ export function shell(shell: Shell) {
     <header part="header" lang=${lang}>
       <div part="heading" class="heading" role="heading" aria-level=${inputs.headingLevel}><slot name="heading">${t.heading}</slot></div>
       ${shown?.status === 'loaded' ? lazy!.summaryTemplate(shown.counts, view) : nothing}
-      <a part="compose" class="button" href=${composeUrl(inputs.composeText, inputs.title, inputs.article)}>${t.compose}</a>
+      ${error ? nothing : html`<a part="compose" class="button" href=${composeUrl(inputs.composeText, inputs.title, inputs.article)}>${t.compose}</a>`}
       ${joinControl(shell)}
     </header>
     <p part="status" class="status" role="status" lang=${lang}>${statusText(state, t, view)}</p>
     ${
-      state.status === 'error'
+      error
         ? html`<div class="actions">
               <button part="retry" class="button" @click=${onRetry}>${t.retry}</button>
-              <a class="link" href=${searchUrl(inputs.article)}>${t.searchOnBluesky}</a>
+              ${shell.fallback ? nothing : html`<a class="link" href=${searchUrl(inputs.article)}>${t.searchOnBluesky}</a>`}
             </div>
             <slot></slot>`
         : nothing

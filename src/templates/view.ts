@@ -2,7 +2,7 @@
 // reader's side adds (a signed-in reader's controls and own posts). Types and the icons, no logic.
 
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Post, Ref, ThreadNode } from '../bluesky/model.ts';
+import type { Post, Ref, Sort, ThreadNode } from '../bluesky/model.ts';
 import type { Messages } from '../i18n/messages.ts';
 import type { ViewMessages } from '../i18n/view.ts';
 
@@ -15,6 +15,11 @@ export interface View {
   author?: string;
   /** "more" while the next page loads, or the URI of a branch being opened. */
   busy?: string;
+  /** The site's order (`sort`), and the reader's, once they chose one: what is loaded is shown in it. */
+  sort?: Sort;
+  order?: Sort;
+  /** Shows what is loaded in another order (the order control); absent, there is no control. */
+  reorder?: (sort: Sort) => void;
   /** Opens the branch at a post in place; `from` is the button the reader pressed. */
   open?: (uri: string, from: HTMLElement) => void;
   /** What a signed-in reader can do (the sign-in code's): without it, a post's reply link goes to Bluesky. */

@@ -55,7 +55,8 @@ describe('accessibility', () => {
   it('reaches every link and button with the keyboard, in order, with a visible focus ring', async () => {
     const { page: p } = await open(harness, page('service=/&search-service=/&limit=2'));
     await waitForStatus(p, 'loaded');
-    const controls = await p.locator('discuss-thread').evaluate((el) => el.shadowRoot!.querySelectorAll('a[href], button, summary').length);
+    // A radio group (the order control) is one stop: its checked button.
+    const controls = await p.locator('discuss-thread').evaluate((el) => el.shadowRoot!.querySelectorAll('a[href], button, summary, input:checked').length);
     await p.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     const reached: number[] = [];
     const rings: string[] = [];
@@ -65,8 +66,10 @@ describe('accessibility', () => {
         const host = document.activeElement;
         const inner = host?.shadowRoot?.activeElement as HTMLElement | null | undefined;
         if (!inner) return null;
-        const all = [...host!.shadowRoot!.querySelectorAll('a[href], button, summary')];
-        return { key: all.indexOf(inner), outline: getComputedStyle(inner).outlineStyle };
+        const all = [...host!.shadowRoot!.querySelectorAll('a[href], button, summary, input:checked')];
+        // A radio button, drawn by its label's text, shows its ring there.
+        const drawn = inner.matches('input') ? inner.nextElementSibling! : inner;
+        return { key: all.indexOf(inner), outline: getComputedStyle(drawn).outlineStyle };
       });
       if (!focused) continue;
       if (reached.length && focused.key === reached[0]) break; // Tab wrapped around the page

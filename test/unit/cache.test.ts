@@ -4,6 +4,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LitElement } from 'lit';
 import { readCache, writeCache } from '../../src/bluesky/cache.ts';
+import { isDiscussion } from '../../src/bluesky/cache-shape.ts';
+import { loadDiscussion } from '../../src/bluesky/discussion.ts';
+import { NEWSWATCH } from '../../demo/appview/sample.ts';
 import { LoadController } from '../../src/load.ts';
 import { readInputs } from '../../src/inputs.ts';
 import { ARTICLE } from '../../demo/appview/sample.ts';
@@ -57,5 +60,25 @@ describe('a session-cache entry', () => {
     search.resolve();
     await later.loader.done;
     expect(later.loader.state.status).toBe('loaded');
+  });
+});
+
+describe('a cached discussion’s warnings and pinned posts', () => {
+  it('reads back a warning with its label, names and labeler, and the pinned posts; refuses an entry from before either', async () => {
+    stubFetch(sampleRoute);
+    const pinned = [{ actor: 'minapark.news.example', rkey: '3m6aaa2story' }];
+    const discussion = await loadDiscussion({ ...inputs, pinned, labelers: NEWSWATCH.did });
+    const copy = JSON.parse(JSON.stringify(discussion));
+    expect(isDiscussion(copy)).toBe(true);
+    const claim = copy.threads.flatMap((t: { replies: unknown[] }) => t.replies).find((r: { warn?: unknown }) => r.warn);
+    expect(claim.warn).toMatchObject({ label: 'unverified', by: 'Newswatch Moderation' });
+    // An entry written when a warning was a flag, or named in a shape we never write, is read afresh.
+    for (const old of [true, false, { label: 1 }, { label: 'x', names: [{ lang: 'en' }] }]) {
+      claim.warn = old;
+      expect(isDiscussion(copy)).toBe(false);
+    }
+    claim.warn = { label: 'unverified' };
+    expect(isDiscussion({ ...copy, pinned: [1] })).toBe(false);
+    expect(isDiscussion(copy)).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { loadDiscussion, nextPage, DiscoveryError, totals } from '../../src/bluesky/discussion.ts';
+import { loadDiscussion, nextPage, reorder, DiscoveryError, totals } from '../../src/bluesky/discussion.ts';
 import type { DiscussionInputs, ThreadNode } from '../../src/bluesky/model.ts';
 import { actor, post, reply, threadView, type PostView } from '../../demo/appview/build.ts';
 import { ARTICLE } from '../../demo/appview/sample.ts';
@@ -233,6 +233,35 @@ describe('sort and paging', () => {
     expect(second.pending).toHaveLength(1);
     expect(calls.filter((c) => c.url.pathname.endsWith('searchPosts'))).toHaveLength(1);
     expect(calls.filter((c) => c.url.pathname.endsWith('getPostThread')).length).toBe(threadsBefore + 2);
+  });
+});
+
+describe('the order the reader chooses', () => {
+  it.each(['top', 'latest', 'oldest'] as const)('shows what a load in %s would, from a load in any other order, with no request', async (sort) => {
+    const { calls } = stubFetch(sampleRoute);
+    const expected = await loadDiscussion(inputs({ sort }));
+    for (const other of (['top', 'latest', 'oldest'] as const).filter((s) => s !== sort)) {
+      const loaded = await loadDiscussion(inputs({ sort: other }));
+      const before = calls.length;
+      const shown = reorder(loaded, sort);
+      expect(calls.length).toBe(before);
+      // Threads, and replies at every level (sample threads are small: their first view holds every reply).
+      expect(texts(shown.threads)).toEqual(texts(expected.threads));
+    }
+  });
+
+  it('keeps the pinned posts first, and leaves the loaded discussion as it was', async () => {
+    stubFetch(sampleRoute);
+    const loaded = await loadDiscussion(inputs({ sort: 'top', pinned: [{ actor: 'minapark.news.example', rkey: '3m6aaa2story' }] }));
+    const copy = structuredClone(loaded);
+    const oldest = reorder(loaded, 'oldest');
+    const latest = reorder(loaded, 'latest');
+    expect(oldest.threads[0].uri).toBe(loaded.pinned![0]);
+    expect(latest.threads[0].uri).toBe(loaded.pinned![0]);
+    const times = (d: typeof loaded) => d.threads.slice(1).map((t) => Date.parse(t.createdAt));
+    expect(times(oldest)).toEqual([...times(oldest)].sort((a, b) => a - b));
+    expect(times(latest)).toEqual([...times(latest)].sort((a, b) => b - a));
+    expect(loaded).toEqual(copy);
   });
 });
 

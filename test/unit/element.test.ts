@@ -139,26 +139,40 @@ describe('<discuss-thread> states', () => {
     expect(part(el, 'list')).toBeNull();
   });
 
-  it('says what went wrong, shows the fallback, and tries again on "Try again"', async () => {
+  it('says what went wrong, offers "Try again" and the site’s fallback in place of its own link, and tries again', async () => {
     let fail = true;
     stubFetch((url, init) => (fail ? json({ error: 'InternalServerError' }, 500) : sampleRoute(url, init)));
     const errors: CustomEvent[] = [];
     document.addEventListener('discuss-thread-error', (e) => errors.push(e as CustomEvent), { once: true });
-    const el = mount({}, '<p id="fallback">Discuss on Bluesky</p>');
+    const el = mount({}, '<span slot="heading">Comments</span> <p id="fallback">Discuss on <a href="https://bsky.app/">Bluesky</a></p>');
     await settled(el, 'error');
     expect(part(el, 'status')!.textContent).toContain('could not be loaded');
-    expect(root(el).querySelector('slot:not([name])')).not.toBeNull();
-    const search = [...root(el).querySelectorAll<HTMLAnchorElement>('a')].find((a) => a.href.startsWith('https://bsky.app/search'))!;
-    expect(new URL(search.href).searchParams.get('q')).toBe(ARTICLE);
+    // One action, and one way to Bluesky: the site's own, shown through the default slot.
+    expect(root(el).querySelectorAll('button')).toHaveLength(1);
+    expect((root(el).querySelector('slot:not([name])') as HTMLSlotElement).assignedElements()).toEqual([el.querySelector('#fallback')]);
+    expect(root(el).querySelectorAll('a')).toHaveLength(0);
+    expect(part(el, 'compose')).toBeNull();
     expect(errors[0].detail.failures).toEqual([
       { route: 'search', kind: 'unavailable', status: 500 },
       { route: 'backlinks', kind: 'unavailable', status: 500 },
     ]);
-    expect(part(el, 'compose')).not.toBeNull();
     fail = false;
     part(el, 'retry')!.click();
     await settled(el, 'loaded');
     expect(part(el, 'retry')).toBeNull();
+    expect(part(el, 'compose')).not.toBeNull();
+  });
+
+  it('links to a search on Bluesky when the site’s fallback has no link', async () => {
+    stubFetch(() => json({ error: 'InternalServerError' }, 500));
+    const el = mount({}, '<span slot="heading">Comments</span><p id="fallback">Comments are on Bluesky.</p>');
+    await settled(el, 'error');
+    expect(root(el).querySelectorAll('button')).toHaveLength(1);
+    expect((root(el).querySelector('slot:not([name])') as HTMLSlotElement).assignedElements()).toEqual([el.querySelector('#fallback')]);
+    const links = [...root(el).querySelectorAll<HTMLAnchorElement>('a')];
+    expect(links).toHaveLength(1);
+    expect(links[0].textContent).toBe('Search Bluesky for this article');
+    expect(new URL(links[0].href).searchParams.get('q')).toBe(ARTICLE);
   });
 
   it('waits until it nears the viewport when loading is lazy', async () => {
@@ -228,6 +242,34 @@ describe('<discuss-thread> states', () => {
     await vi.waitFor(() => expect(root(el).querySelectorAll('.list > li')).toHaveLength(4));
     const third = root(el).querySelectorAll('.list > li > article')[2];
     await vi.waitFor(() => expect(root(el).activeElement).toBe(third));
+  });
+});
+
+describe('<discuss-thread> order', () => {
+  const names = (el: DiscussThread) => [...root(el).querySelectorAll('.list > li > article .name')].map((n) => n.textContent);
+  const radio = (el: DiscussThread, value: string) => root(el).querySelector<HTMLInputElement>(`[part="order"] input[value="${value}"]`)!;
+
+  it('starts at the site’s sort, reorders what is loaded with no request, and keeps the choice through "Show more"', async () => {
+    const { calls } = stubFetch(sampleRoute);
+    const el = mount({ limit: '3', sort: 'oldest' });
+    await settled(el, 'loaded');
+    expect(radio(el, 'oldest').checked).toBe(true);
+    const oldest = names(el);
+    const before = calls.length;
+    radio(el, 'latest').click();
+    await el.updateComplete;
+    expect(names(el)).toEqual([...oldest].reverse());
+    expect(calls.length).toBe(before);
+    expect(radio(el, 'latest').checked).toBe(true);
+    // The next page joins what is shown, in the reader's order; focus goes to the first new thread there.
+    root(el).querySelector<HTMLButtonElement>('.actions > button[part="more"]')!.click();
+    await vi.waitFor(() => expect(root(el).querySelectorAll('.list > li')).toHaveLength(6));
+    expect(radio(el, 'latest').checked).toBe(true);
+    const times = [...root(el).querySelectorAll('.list > li > article')].map((a) => Date.parse(a.querySelector('time')!.getAttribute('datetime')!));
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+    await vi.waitFor(() => expect(names(el).includes(oldest[0])).toBe(true));
+    const fresh = [...root(el).querySelectorAll<HTMLElement>('.list > li > article')].find((a) => !oldest.includes(a.querySelector('.name')!.textContent));
+    await vi.waitFor(() => expect(root(el).activeElement).toBe(fresh));
   });
 });
 

@@ -27,16 +27,21 @@ describe('a hostile, labelled and partly hidden thread', () => {
     expect(texts.some((t) => t.includes('OTHER-LABELER reply'))).toBe(true);
   });
 
-  it('puts a !warn post behind a warning, media included', async () => {
+  it('puts a !warn post behind a warning that names it and Bluesky, media included', async () => {
     stubFetch(sampleRoute);
     const warned = flatten((await load()).threads).find((p) => p.text === 'WARNED reply')!;
-    expect(warned.warn).toBe(true);
+    expect(warned.warn).toEqual({ label: '!warn' });
     const host = document.createElement('div');
     render(postTemplate(warned, view), host);
     const details = host.querySelector('details')!;
     expect(details.open).toBe(false);
+    // The text and the image are inside the closed disclosure, not beside it.
     expect(details.querySelector('img[alt="WARNED-IMAGE"]')).not.toBeNull();
-    expect(details.querySelector('summary')!.textContent).toContain('Content warning');
+    expect(details.querySelector('.text')!.textContent).toContain('WARNED reply');
+    expect(host.querySelector('.text')!.closest('details')).toBe(details);
+    const summary = details.querySelector('summary')!;
+    expect(summary.querySelector('.why')!.textContent!.replace(/\s+/g, ' ')).toBe('Content warning · labelled by Bluesky Moderation Service');
+    expect([...summary.querySelectorAll('.show, .hide')].map((word) => word.textContent)).toEqual(['Show', 'Hide']);
   });
 
   it('shows a neutral line for blocked and detached quotes, and drops blocked and missing replies', async () => {

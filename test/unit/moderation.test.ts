@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { BSKY_LABELER_DID, interpretLabelValueDefinitions, moderatePost, type AppBskyLabelerDefs, type ModerationPrefs } from '@atproto/api';
-import { BSKY_LABELER, moderate } from '../../src/bluesky/moderation.ts';
+import { BSKY_LABELER, judge, moderate } from '../../src/bluesky/moderation.ts';
+import { localName, reason } from '../../src/templates/warning.ts';
+import { viewMessages } from '../../src/i18n/view.ts';
+import { messages } from '../../src/i18n/messages.ts';
 import type { Definition } from '../../src/bluesky/model.ts';
 import { definition } from '../../src/bluesky/labelers.ts';
 import { parsePost } from '../../src/bluesky/parse.ts';
@@ -83,7 +86,7 @@ describe('moderation', () => {
         // And parsing obeys it: hidden posts never come out of the parser.
         const parsed = parsePost(view);
         expect(parsed === undefined).toBe(expected === 'hide');
-        if (parsed) expect(parsed.warn).toBe(expected === 'warn');
+        if (parsed) expect(!!parsed.warn).toBe(expected === 'warn');
       }),
       { numRuns: 1000 },
     );
@@ -137,9 +140,66 @@ describe('moderation with the site’s labelers', () => {
         const list = decision.ui('contentList');
         const expected = list.filter ? 'hide' : list.blur || decision.ui('contentMedia').blur ? 'warn' : 'show';
         const ours = new Map<string, Definition>((view.policies.labelValueDefinitions ?? []).flatMap((d) => (definition(d) ? [definition(d)!] : [])));
-        expect(moderate(subject.labels, author.labels, author.did, new Map([[LABELER, ours]]))).toBe(expected);
+        expect(moderate(subject.labels, author.labels, author.did, new Map([[LABELER, { labels: ours }]]))).toBe(expected);
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('what a warning says', () => {
+  const names = [
+    { lang: 'en', name: 'Unverified claim' },
+    { lang: 'ko', name: '확인되지 않은 주장' },
+  ];
+  const ours = new Map([
+    [LABELER, { name: 'Newswatch Moderation', labels: new Map([['unverified', { setting: 'warn', blurs: 'content', adultOnly: false, names }]]) }],
+  ]) as Parameters<typeof judge>[3];
+
+  it('names the label and who put it there: Bluesky, a labeler by its name, or one that did not answer by its DID', () => {
+    const a = actor('someone');
+    expect(judge([{ src: BSKY_LABELER, val: '!warn' }], [], a.did)).toEqual({ label: '!warn' });
+    expect(judge([{ src: LABELER, val: 'unverified' }], [], a.did, ours)).toEqual({ label: 'unverified', names, by: 'Newswatch Moderation' });
+    expect(judge([{ src: LABELER, val: '!warn' }], [], a.did, ours)).toEqual({ label: '!warn', by: 'Newswatch Moderation' });
+    expect(judge([{ src: LABELER, val: '!warn' }], [], a.did, new Map([[LABELER, { labels: new Map() }]]))).toEqual({ label: '!warn', by: LABELER });
+    // A post's own label before its author's; a hide wins over any warning.
+    expect(judge([{ src: LABELER, val: 'unverified' }], [{ src: BSKY_LABELER, val: '!warn', uri: a.did }], a.did, ours)).toMatchObject({ label: 'unverified' });
+    expect(
+      judge(
+        [
+          { src: LABELER, val: 'unverified' },
+          { src: BSKY_LABELER, val: '!hide' },
+        ],
+        [],
+        a.did,
+        ours,
+      ),
+    ).toBe('hide');
+    expect(judge([], [], a.did)).toBe('show');
+  });
+
+  it('reads a label in the interface language, else its base language, else English, else the first', () => {
+    expect(localName(names, 'ko')).toBe('확인되지 않은 주장');
+    expect(localName(names, 'ko-KR')).toBe('확인되지 않은 주장');
+    expect(localName(names, 'ja')).toBe('Unverified claim');
+    expect(
+      localName(
+        [
+          { lang: 'de', name: 'Unbestätigt' },
+          { lang: 'fr', name: 'Non vérifié' },
+        ],
+        'ja',
+      ),
+    ).toBe('Unbestätigt');
+    expect(localName([], 'en')).toBeUndefined();
+  });
+
+  it('words Bluesky’s labels with the widget’s strings, a labeler’s by its definition, and an unnamed one by its value', () => {
+    const view = { lang: 'en', t: viewMessages(messages('en')!) };
+    expect(reason({ label: '!warn' }, view)).toBe('Content warning');
+    expect(reason({ label: 'graphic-media' }, view)).toBe('Graphic media');
+    expect(reason({ label: 'porn' }, view)).toBe('Adult content');
+    expect(reason({ label: 'unverified', names, by: 'Newswatch Moderation' }, { ...view, lang: 'ko' })).toBe('확인되지 않은 주장');
+    expect(reason({ label: 'constructor', by: 'x' }, view)).toBe('constructor');
   });
 });

@@ -155,7 +155,8 @@ describe('labelers', () => {
     // `harassment` hides (its default setting), `unverified` warns.
     expect(everything(subscribed)).not.toContain('Nobody asked you. Log off.');
     const claim = subscribed.threads.flatMap((t) => t.replies).find((r) => r.text.startsWith('Heard the block'))!;
-    expect(claim.warn).toBe(true);
+    // Named by its definition and its labeler's display name, as getServices gives them.
+    expect(claim.warn).toEqual({ label: 'unverified', names: [{ lang: 'en', name: 'Unverified claim' }], by: 'Newswatch Moderation' });
     expect(subscribed.failures).toEqual([]);
 
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
