@@ -47,7 +47,7 @@ const domain = (uri: string) => new URL(uri).hostname.replace(/^www\./, '');
 function preview({ card, picture }: Preview) {
   return html`<div class="join-card" id="join-about">
     ${picture === 'no' ? nothing : html`<span class="join-thumb">${picture === 'yes' ? html`<img src=${card.image!} alt="" />` : nothing}</span>`}
-    <span class="join-card-text"><b dir="auto">${card.title}</b><span class="join-domain">${domain(card.uri)}</span></span>
+    <span class="join-card-text"><b dir="auto">${card.title}</b> <span class="join-domain">${domain(card.uri)}</span></span>
   </div>`;
 }
 

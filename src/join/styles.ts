@@ -1,13 +1,21 @@
 // The sign-in wing's styles: the handle form, the signed-in reader's line, the composer, the reader's
 // own post's status line and the pressed like and repost buttons. Adopted by the host's shadow root
-// when the sign-in code arrives.
+// when the sign-in code arrives. (Comments stay out of the css``: what is in it ships.)
+//
+// - Like and repost: bsky.app's pink and green, darker on a light background so that a count reads
+//   (4.5:1); liked, a filled heart; reposted, the arrow drawn bolder; the count in the same colour.
+// - Signed in: "Post about this article" is the action; who is signed in, and "Sign out", a quiet
+//   line at the other end, well apart from it (on a phone, under it, still at the other end).
+// - The composer: what it answers (or the article's card as it will be posted: picture, title,
+//   domain), the text box the column's full width, then one row with the counter, Cancel and Post;
+//   on a narrow column the row wraps between them, never inside one.
+// - Under a post, what the reader does lines up with its text, beside the avatar column.
 
 import { css } from 'lit';
 
 // Kept as written: one rule a line reads better here than Prettier's one declaration a line.
 // prettier-ignore
 export const joinStyles = css`
-  /* bsky.app's pink and green, darker on a light background so that a count reads (4.5:1). */
   :host {
     --_like: var(--discuss-like, light-dark(#db2777, #ec4899));
     --_repost: var(--discuss-repost, light-dark(#13820a, #20bc07));
@@ -19,8 +27,6 @@ export const joinStyles = css`
     background: var(--_bg); color: inherit; min-width: 12em;
   }
   .join-hint { flex-basis: 100%; color: var(--_muted); }
-  /* Signed in: "Post about this article" is the action; who is signed in, and "Sign out", a quiet
-     line at the other end, well apart from it (on a phone, under it, still at the other end). */
   .join > :is(.join-in, .join-compose, .join-note, .join-error, .join-sent) { flex: 1 1 100%; }
   .join-in { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 1.5rem; }
   .join-me {
@@ -33,8 +39,6 @@ export const joinStyles = css`
     text-underline-offset: 0.15em; cursor: pointer;
   }
   .join-quiet:hover { color: var(--_text); }
-  /* The composer: what it answers, the text box the column's full width, then one row with the
-     counter, Cancel and Post; on a narrow column the row wraps between them, never inside one. */
   .join-compose { display: flex; flex-direction: column; gap: 0.5rem; margin-block: 0.5rem; }
   .join-compose textarea {
     box-sizing: border-box; width: 100%; min-height: 5.5em; font: inherit; padding: 0.5em 0.6em;
@@ -47,7 +51,6 @@ export const joinStyles = css`
   .join-left { margin-inline-end: auto; color: var(--_muted); font-size: 0.9em; }
   .join-left.over { color: var(--_danger); font-weight: 600; }
   .join-to { margin: 0; color: var(--_muted); font-size: 0.9em; }
-  /* The article's card as it will be posted: picture, title, domain. */
   .join-card { display: flex; align-items: center; gap: 0.75rem; padding: 0.5rem; border: 1px solid var(--_border); border-radius: calc(var(--_radius) / 2); }
   .join-thumb { flex: none; width: 4rem; height: 4rem; border-radius: calc(var(--_radius) / 3); overflow: hidden; background: var(--_surface); }
   .join-thumb img { display: block; width: 100%; height: 100%; object-fit: cover; }
@@ -56,13 +59,11 @@ export const joinStyles = css`
   .join-domain { color: var(--_muted); font-size: 0.85em; }
   .join-error { color: var(--_danger); margin: 0.25rem 0; }
   .join-sent { margin: 0.25rem 0; color: var(--_muted); font-size: 0.9em; }
-  /* Under a post, what the reader does lines up with its text, beside the avatar column. */
   .post ~ :is(.join-sent, .join-compose, .join-note, .join-error) { margin-inline-start: calc(var(--_avatar) + 0.6rem); }
   @container (max-width: 30rem) {
     .replies .post ~ * { --_avatar: 1.75rem; }
   }
   .stats button.stat { border: 0; background: none; color: inherit; font: inherit; cursor: pointer; padding: 0; }
-  /* Liked: a filled pink heart; reposted: a green arrow, drawn bolder; the count in the same colour. */
   .stats .like:is(:hover, [aria-pressed='true']) { color: var(--_like); }
   .stats .repost:is(:hover, [aria-pressed='true']) { color: var(--_repost); }
   .stats .like[aria-pressed='true'] svg { fill: currentColor; }
