@@ -30,6 +30,9 @@ export const KEYS = [
   'limited',
   'server',
   'interrupted',
+  'replyingTo',
+  'writeReply',
+  'writePost',
 ] as const;
 
 export type JoinMessages = Record<(typeof KEYS)[number], string>;
@@ -57,7 +60,10 @@ Your server did not accept it ({reason}). Your text is kept.
 The author has turned off replies to this thread.
 The author limits who can reply here; yours may not be shown.
 Or your server’s address, such as https://bsky.social
-Sign-in did not finish. Please try again.`;
+Sign-in did not finish. Please try again.
+Replying to {name}
+Write your reply
+Write a post`;
 
 const LOADERS: Record<string, () => Promise<{ default: string }>> = {
   ko: () => import('./join/ko.ts'),

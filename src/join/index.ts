@@ -11,7 +11,7 @@ import { Toggles } from './toggles.ts';
 import { Outbox } from './outbox.ts';
 import { publish, type Draft, type Kind, type Pds } from './records.ts';
 import { articleCard } from './card.ts';
-import { fetchPicture } from './picture.ts';
+import { Pictures } from './picture.ts';
 import { actions, control, type Failure, type Handlers } from './view.ts';
 import { joinStyles } from './styles.ts';
 import { joinMessages, loadJoinMessages, type JoinMessages } from '../i18n/join.ts';
@@ -29,6 +29,7 @@ export class Wing implements ReactiveController {
   #account: Account;
   #toggles = new Toggles();
   #outbox: Outbox;
+  #pictures = new Pictures(() => this.#update());
   /** The composer that is open (`top`: a new post about the article). */
   #open?: string;
   #failure?: Failure;
@@ -55,8 +56,11 @@ export class Wing implements ReactiveController {
 
   /** Finish the sign-in the reader is coming back from, or restore their session. */
   start = (): Promise<void> => this.#account.start();
-  /** "Sign in with Bluesky": the handle form. */
-  ask = (): void => this.#account.ask();
+  /** "Sign in with Bluesky": the handle form, with the focus in its field. */
+  ask = (): void => {
+    this.#account.ask();
+    void this.#focusOn('[part="join"] input[name="handle"]');
+  };
 
   /** The element is back on the page: ask again about posts not confirmed yet. */
   hostConnected(): void {
@@ -84,6 +88,7 @@ export class Wing implements ReactiveController {
   /** The header's control, the post controls while the reader is signed in, and their own posts. Reads state, writes none. */
   port(t: Messages & Partial<JoinMessages>, lang: string): Port {
     const { state } = this.#account;
+    const card = this.#open === 'top' ? this.#card() : undefined;
     const view = {
       t: { ...(joinMessages(lang) ?? joinMessages('en')!), ...t },
       account: state,
@@ -92,6 +97,8 @@ export class Wing implements ReactiveController {
       outbox: this.#outbox,
       toggles: this.#toggles,
       on: this.#on,
+      postLang: this.#postLang(),
+      preview: card && { card, picture: card.image ? this.#pictures.status(card.image) : ('no' as const) },
     };
     return { control: control(view), actions: state.kind === 'in' ? actions(view) : undefined, mine: this.#outbox.mine };
   }
@@ -105,8 +112,11 @@ export class Wing implements ReactiveController {
   }
 
   #on: Handlers = {
-    ask: () => this.#account.ask(),
-    cancel: () => this.#account.cancel(),
+    ask: this.ask,
+    cancel: () => {
+      this.#account.cancel();
+      void this.#focusOn('[part="join"] button');
+    },
     submit: (event) => {
       event.preventDefault();
       void this.#account.submit(((event.currentTarget as HTMLFormElement).elements.namedItem('handle') as HTMLInputElement).value);
@@ -118,10 +128,16 @@ export class Wing implements ReactiveController {
       void this.#account.signOut();
     },
     again: () => void this.#account.again(),
+    // Opened, the focus goes into the text box; closed (Cancel), back to the control that opened it.
     toggle: (target) => {
-      this.#open = this.#open === target ? undefined : target;
+      const closing = this.#open === target;
+      this.#open = closing ? undefined : target;
       this.#failure = undefined;
+      const image = target === 'top' && !closing ? this.#card()?.image : undefined;
+      if (image) void this.#pictures.get(image); // its preview, and the post, wait for it
       this.#update();
+      const at = CSS.escape(target);
+      void this.#focusOn(closing ? `[aria-expanded][data-for="${at}"]` : `.join-compose[data-for="${at}"] textarea`);
     },
     flip: (post: Post, kind: Kind) => {
       const session = this.#account.session;
@@ -141,16 +157,12 @@ export class Wing implements ReactiveController {
     const text = this.#outbox.draft(target).trim();
     if (!session || !me || !text || graphemes(text).length > MAX_GRAPHEMES) return;
     this.#failure = undefined;
-    const draft: Draft = {
-      text,
-      langs: [this.#postLang()],
-      ...(parent && root ? { reply: { root, parent } } : { card: articleCard(document, this.#reader.inputs.article) }),
-    };
+    const draft: Draft = { text, langs: [this.#postLang()], ...(parent && root ? { reply: { root, parent } } : { card: this.#card() }) };
     let sent;
     try {
       const { postUrl, resolveDid } = await loadLazy(); // the discussion code: here already, or on its way
       const resolveHandle = (handle: string) => resolveDid(handle, this.#service, {});
-      sent = await this.#outbox.send(target, () => publish(session, me, draft, { resolveHandle, picture: (url) => fetchPicture(url), postUrl }));
+      sent = await this.#outbox.send(target, () => publish(session, me, draft, { resolveHandle, picture: (url) => this.#pictures.get(url), postUrl }));
     } catch (error) {
       // The draft stays where it was; said only to the reader who is still signed in here.
       return void (this.#still(session) && this.#fail(target, error));
@@ -165,6 +177,15 @@ export class Wing implements ReactiveController {
     await this.#focus(sent.node.uri);
   }
 
+  /** The article's card, as "Post about this article" posts it. */
+  #card = () => articleCard(document, this.#reader.inputs.article);
+
+  /** Once rendered, focus what `selector` finds in the shadow root, if it is there. */
+  async #focusOn(selector: string) {
+    await this.#host.updateComplete;
+    this.#host.shadowRoot?.querySelector<HTMLElement>(selector)?.focus();
+  }
+
   /** The composer is gone: the reader's post takes the focus, as the next thing to read. */
   async #focus(uri: string) {
     await this.#host.updateComplete;
@@ -174,7 +195,17 @@ export class Wing implements ReactiveController {
     ((status?.previousElementSibling ?? root?.querySelector('[part="join"] [aria-expanded]')) as HTMLElement | null)?.focus();
   }
 
-  /** The post's language: the page's (where the reader is reading), else the browser's. */
-  #postLang = () =>
-    (this.#host.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || navigator.language || 'en').split(/[-_]/)[0].toLowerCase();
+  /**
+   * The language the reader writes in, marked on their post (`langs`) and on its text box: the
+   * page's, as the nearest `lang` declares it (the element's own, else the article's), else the
+   * browser's; any language, not only those the interface speaks, as a valid tag.
+   */
+  #postLang = (): string => {
+    const declared = this.#host.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || navigator.language;
+    try {
+      return Intl.getCanonicalLocales(declared)[0] ?? 'en';
+    } catch {
+      return 'en'; // not a language tag
+    }
+  };
 }

@@ -38,9 +38,15 @@ export class Outbox {
     readonly page: () => string = () => location.pathname,
   ) {}
 
-  /** The reader's posts sent under `parent` (`top`: new posts), those not in `shown` yet. */
+  /**
+   * The reader's posts sent under `parent` (`top`: new posts), those not in `shown` yet, the newest
+   * first: the discussion puts them first under `parent`, so the latest is right under what it answers.
+   */
   mine = (parent: string, shown: readonly Post[]): ThreadNode[] =>
-    [...this.#sent.values()].filter((sent) => sent.target === parent && !shown.some((post) => post.uri === sent.node.uri)).map((sent) => sent.node);
+    [...this.#sent.values()]
+      .filter((sent) => sent.target === parent && !shown.some((post) => post.uri === sent.node.uri))
+      .map((sent) => sent.node)
+      .reverse();
 
   /** A sent post, by its URI. */
   sent(uri: string): Sent | undefined {

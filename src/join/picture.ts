@@ -1,6 +1,6 @@
 // The picture of a post's link card, downloaded within Bluesky's limits and no further: the body is
 // counted as it streams (a gzipped or chunked body says nothing true in `content-length`) and the
-// download stops at the limit or after a timeout. No DOM.
+// download stops at the limit or after a timeout; once a page, for the preview and the post. No DOM.
 
 /** Bluesky's limit for a link card's picture (`app.bsky.embed.external#external.thumb`), and the kinds its CDN shows. */
 export const THUMB_BYTES = 1_000_000;
@@ -54,5 +54,41 @@ async function read(body: ReadableStream<Uint8Array>, stop: AbortController): Pr
   } finally {
     stop.signal.removeEventListener('abort', cancel);
     if (!stop.signal.aborted) cancel();
+  }
+}
+
+/**
+ * The card's picture, fetched once: as "Post about this article" opens, so that its preview shows
+ * whether the picture goes with the post, and the post takes the same bytes. A picture that could
+ * not be had is asked for again next time.
+ */
+export class Pictures {
+  #fetched = new Map<string, Promise<Blob | undefined>>();
+  #known = new Map<string, boolean>();
+
+  constructor(
+    /** A picture's fate became known. */
+    readonly changed: () => void,
+    readonly fetch: (url: string) => Promise<Blob | undefined> = fetchPicture,
+  ) {}
+
+  get(url: string): Promise<Blob | undefined> {
+    let blob = this.#fetched.get(url);
+    if (!blob) {
+      blob = this.fetch(url).then((got) => {
+        this.#known.set(url, !!got);
+        if (!got) this.#fetched.delete(url);
+        this.changed();
+        return got;
+      });
+      this.#fetched.set(url, blob);
+    }
+    return blob;
+  }
+
+  /** Whether the picture at `url` goes with the post: `pending` until it is known. */
+  status(url: string): 'pending' | 'yes' | 'no' {
+    const known = this.#known.get(url);
+    return known === undefined ? 'pending' : known ? 'yes' : 'no';
   }
 }

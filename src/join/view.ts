@@ -4,15 +4,15 @@
 // failed there, the composer.
 
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Post, Ref, ThreadNode } from '../bluesky/model.ts';
+import type { Author, Post, Ref, ThreadNode } from '../bluesky/model.ts';
 import type { Actions } from '../templates/view.ts';
 import type { JoinMessages } from '../i18n/join.ts';
 import type { AccountState } from './account.ts';
 import type { Outbox } from './outbox.ts';
 import type { Toggles } from './toggles.ts';
 import { fill, type Messages } from '../i18n/messages.ts';
-import { MAX_GRAPHEMES, graphemes } from '../compose.ts';
 import { JoinError, type Kind } from './records.ts';
+import { composer, type Answering, type ComposerView } from './composer.ts';
 
 /** The last failure, where the reader acted (a post's URI, or a composer's target). */
 export interface Failure {
@@ -34,7 +34,7 @@ export interface Handlers {
   send(event: SubmitEvent, target: string, parent?: Ref, root?: Ref): void;
 }
 
-export interface JoinView {
+export interface JoinView extends ComposerView {
   /** The join strings and the reading side's, with the element's `strings` over them. */
   t: JoinMessages & Messages;
   account: AccountState;
@@ -58,15 +58,25 @@ export function control(v: JoinView): TemplateResult {
     case 'asking':
       return handleForm(t, on, account.handle);
     case 'in':
-      return html`<span>${fill(t.signedIn, { name: `@${account.me.handle}` })}</span>
-        <button class="link" @click=${on.signOut}>${t.signOut}</button>
-        <button class="link" aria-expanded=${v.open === 'top'} @click=${() => on.toggle('top')}>${t.newPost}</button>
-        ${below(v, 'top')}`;
+      return html`<div class="join-in">
+          <button class="button secondary" data-for="top" aria-expanded=${v.open === 'top'} @click=${() => on.toggle('top')}>${t.newPost}</button>
+          ${me(v, account.me)}
+        </div>
+        ${below(v, { target: 'top' })}`;
     case 'error': {
       const problem = account.problem === 'failed' ? fill(t.failed, { reason: account.reason ?? '' }) : t[account.problem];
       return html`<span role="alert">${problem}</span> ${signIn}`;
     }
   }
+}
+
+/** The signed-in reader, a quiet line: their avatar, "Signed in as @handle", and "Sign out". */
+function me({ t, on }: JoinView, me: Author) {
+  return html`<p class="join-me">
+    ${me.avatar ? html`<img class="join-avatar" src=${me.avatar} alt="" width="20" height="20" />` : nothing}
+    <span>${fill(t.signedIn, { name: `@${me.handle}` })}</span><span aria-hidden="true">·</span>
+    <button class="join-quiet" @click=${on.signOut}>${t.signOut}</button>
+  </p>`;
 }
 
 function handleForm(t: JoinView['t'], on: Handlers, handle: string) {
@@ -87,18 +97,19 @@ export function actions(v: JoinView): Actions {
   return {
     stats: (post, _root, { icons, count }) => {
       const replies = post.counts.replies + v.outbox.mine(post.uri, (post as Partial<ThreadNode>).replies ?? []).length;
+      // Pressed, a like is a filled pink heart and a repost a green arrow, as on bsky.app (styles.ts).
       const toggle = (kind: Kind, label: string, icon: TemplateResult, key: 'reposts' | 'likes') =>
-        html`<button class="stat" aria-pressed=${toggles.has(kind, post.uri)} @click=${() => on.flip(post, kind)}>
+        html`<button class="stat ${kind}" aria-pressed=${toggles.has(kind, post.uri)} @click=${() => on.flip(post, kind)}>
           ${icon}<span class="sr">${label}</span>${count(key, toggles.count(kind, post))}
         </button>`;
       return html`<div part="stats" class="stats">
-        <button class="stat reply" aria-expanded=${v.open === post.uri} @click=${() => on.toggle(post.uri)}>
+        <button class="stat reply" data-for=${post.uri} aria-expanded=${v.open === post.uri} @click=${() => on.toggle(post.uri)}>
           ${icons.replies}<span class="sr">${t.replyHere}</span>${count('replies', replies)}
         </button>
         ${toggle('repost', t.repost, icons.reposts, 'reposts')} ${toggle('like', t.like, icons.likes, 'likes')}
       </div>`;
     },
-    below: (post, root) => below(v, post.uri, { uri: post.uri, cid: post.cid }, root),
+    below: (post, root) => below(v, { target: post.uri, parent: { uri: post.uri, cid: post.cid }, root, to: post.author }),
   };
 }
 
@@ -109,8 +120,9 @@ function explain(error: unknown, t: JoinView['t']): string {
 }
 
 /** Under a post (or at the top): whether the reader's own post has reached Bluesky, what failed there, the composer. */
-function below(v: JoinView, target: string, parent?: Ref, root?: Ref): TemplateResult | typeof nothing {
+function below(v: JoinView, at: Answering): TemplateResult | typeof nothing {
   const { t, failure } = v;
+  const { target } = at;
   const sent = v.outbox.sent(target);
   // Signing in again mends an ended session: the way back is right there, and the draft waits.
   const again =
@@ -122,7 +134,7 @@ function below(v: JoinView, target: string, parent?: Ref, root?: Ref): TemplateR
       ? html`<p class="join-sent" role="status" data-uri=${target}>${sent.confirmed ? html`<a href=${sent.node.url}>${t.onBluesky}</a>` : t.sent}</p>`
       : nothing
   }
-  ${error} ${v.open === target ? gated(v, target, parent, root) : nothing}`;
+  ${error} ${v.open === target ? gated(v, at) : nothing}`;
 }
 
 /**
@@ -138,26 +150,8 @@ export function mayReply(root: Ref | undefined, did: string | undefined): 'yes' 
 }
 
 /** The composer, or why the reader may not reply, or a word that their reply may not be shown. */
-function gated(v: JoinView, target: string, parent?: Ref, root?: Ref) {
-  const may = parent ? mayReply(root, v.account.kind === 'in' ? v.account.me.did : undefined) : 'yes';
+function gated(v: JoinView, at: Answering) {
+  const may = at.parent ? mayReply(at.root, v.account.kind === 'in' ? v.account.me.did : undefined) : 'yes';
   if (may === 'no') return html`<p class="join-note" role="status">${v.t.closed}</p>`;
-  return html`${may === 'maybe' ? html`<p class="join-note">${v.t.limited}</p>` : nothing}${composer(v, target, parent, root)}`;
-}
-
-function composer(v: JoinView, target: string, parent?: Ref, root?: Ref) {
-  const { t, on } = v;
-  const draft = v.outbox.draft(target);
-  const left = MAX_GRAPHEMES - graphemes(draft).length;
-  const label = parent ? t.write : t.newPost;
-  return html`<form class="join-compose" @submit=${(event: SubmitEvent) => on.send(event, target, parent, root)}>
-    <textarea
-      aria-label=${label}
-      rows="3"
-      .value=${draft}
-      @input=${(event: InputEvent) => on.input(target, (event.target as HTMLTextAreaElement).value)}
-    ></textarea>
-    <span class=${left < 0 ? 'join-left over' : 'join-left'}>${fill(t.left, { n: String(left) })}</span>
-    <button class="button" ?disabled=${left < 0 || !draft.trim() || v.outbox.sending(target)}>${parent ? t.send : t.newPost}</button>
-    <button class="link" type="button" @click=${() => on.toggle(target)}>${t.cancel}</button>
-  </form>`;
+  return html`${may === 'maybe' ? html`<p class="join-note">${v.t.limited}</p>` : nothing}${composer(v, at)}`;
 }

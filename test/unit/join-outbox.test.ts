@@ -42,6 +42,20 @@ describe('sending', () => {
     outbox.stop();
   });
 
+  it('gives the reader’s posts under a post the newest first, without those the discussion shows already', async () => {
+    const outbox = new Outbox(
+      'https://appview.example',
+      () => {},
+      () => '/story',
+    );
+    for (const rkey of ['3m7first', '3m7second', '3m7third']) await outbox.send('at://story', async () => node(rkey));
+    await outbox.send('top', async () => node('3m7top'));
+    expect(outbox.mine('at://story', []).map((n) => n.uri)).toEqual(['3m7third', '3m7second', '3m7first'].map((rkey) => node(rkey).uri));
+    expect(outbox.mine('at://story', [node('3m7second')]).map((n) => n.uri)).toEqual(['3m7third', '3m7first'].map((rkey) => node(rkey).uri));
+    expect(outbox.mine('top', []).map((n) => n.uri)).toEqual([node('3m7top').uri]);
+    outbox.stop();
+  });
+
   it('keeps the draft and frees the composer when sending fails', async () => {
     const outbox = new Outbox(
       'https://appview.example',

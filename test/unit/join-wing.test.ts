@@ -161,6 +161,59 @@ describe('posting', () => {
   });
 });
 
+describe('the language of what the reader writes', () => {
+  it('is the page’s, as the nearest lang declares it, any language as a valid tag; the browser’s without one', async () => {
+    const { host, view } = wing();
+    const page = Object.assign(document.createElement('article'), { lang: 'pt-br' });
+    page.append(host);
+    document.body.append(page);
+    expect(view().postLang).toBe('pt-BR');
+    host.setAttribute('lang', 'nl'); // the element's own: not one the interface speaks, still the post's
+    expect(view().postLang).toBe('nl');
+    host.setAttribute('lang', 'not a language!');
+    expect(view().postLang).toBe('en');
+    page.remove();
+  });
+
+  it('marks the reader’s post with it', async () => {
+    const { host, view, creates } = await signedIn();
+    host.setAttribute('lang', 'ko');
+    view().on.input(story.uri, '좋은 기사입니다.');
+    view().on.send(submit(), story.uri, story, story);
+    await vi.waitFor(() => expect(creates).toHaveLength(1));
+    expect(creates[0].body.record).toMatchObject({ text: '좋은 기사입니다.', langs: ['ko'] });
+    creates[0].answer();
+  });
+});
+
+describe('the composer for a new post', () => {
+  it('previews the article’s card, its picture once it is known to go with the post, fetched once for the preview and the post', async () => {
+    const head = document.head;
+    const meta = Object.assign(document.createElement('meta'), { content: 'https://news.example/card.png' });
+    meta.setAttribute('property', 'og:image');
+    head.append(meta);
+    const pictures: string[] = [];
+    const appView = globalThis.fetch;
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (input: string, init?: RequestInit) => {
+        if (String(input) !== 'https://news.example/card.png') return appView(input, init);
+        pictures.push(String(input));
+        return new Response(new Uint8Array([1, 2, 3]), { headers: { 'content-type': 'image/png' } });
+      }),
+    );
+    const { view, creates } = await signedIn();
+    view().on.toggle('top');
+    expect(view().preview).toMatchObject({ card: { uri: 'https://news.example/story', image: 'https://news.example/card.png' }, picture: 'pending' });
+    await vi.waitFor(() => expect(view().preview?.picture).toBe('yes'));
+    view().on.input('top', 'Worth reading.');
+    view().on.send(submit(), 'top');
+    await vi.waitFor(() => expect(creates).toHaveLength(1)); // (this PDS refuses the upload: the post goes without it)
+    expect(pictures).toEqual(['https://news.example/card.png']);
+    meta.remove();
+  });
+});
+
 describe('the wing’s strings', () => {
   it('are fetched for a new interface language before a render, never by the render', async () => {
     const { wing: made, reader, host, view } = wing('en');

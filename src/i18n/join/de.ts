@@ -22,4 +22,7 @@ Dein Server hat es abgelehnt ({reason}). Dein Text bleibt erhalten.
 Der Autor hat Antworten in diesem Thread deaktiviert.
 Der Autor beschränkt, wer antworten darf; deine Antwort wird eventuell nicht angezeigt.
 Oder die Adresse deines Servers, etwa https://bsky.social
-Die Anmeldung wurde nicht abgeschlossen. Versuche es erneut.`;
+Die Anmeldung wurde nicht abgeschlossen. Versuche es erneut.
+Antwort an {name}
+Schreib deine Antwort
+Schreib einen Beitrag`;

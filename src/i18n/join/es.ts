@@ -22,4 +22,7 @@ Tu servidor no lo aceptó ({reason}). Tu texto se conserva.
 El autor desactivó las respuestas en este hilo.
 El autor limita quién puede responder; tu respuesta podría no mostrarse.
 O la dirección de tu servidor, como https://bsky.social
-No se completó el inicio de sesión. Inténtalo de nuevo.`;
+No se completó el inicio de sesión. Inténtalo de nuevo.
+Respondiendo a {name}
+Escribe tu respuesta
+Escribe una publicación`;

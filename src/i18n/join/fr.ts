@@ -22,4 +22,7 @@ Votre serveur l’a refusé ({reason}). Votre texte est conservé.
 L’auteur a désactivé les réponses à ce fil.
 L’auteur limite qui peut répondre ; votre réponse pourrait ne pas s’afficher.
 Ou l’adresse de votre serveur, par exemple https://bsky.social
-La connexion n’a pas abouti. Réessayez.`;
+La connexion n’a pas abouti. Réessayez.
+En réponse à {name}
+Écrivez votre réponse
+Écrivez une publication`;

@@ -22,4 +22,7 @@ Seu servidor não aceitou ({reason}). Seu texto foi mantido.
 O autor desativou as respostas neste fio.
 O autor limita quem pode responder; sua resposta pode não aparecer.
 Ou o endereço do seu servidor, como https://bsky.social
-O login não foi concluído. Tente de novo.`;
+O login não foi concluído. Tente de novo.
+Respondendo a {name}
+Escreva sua resposta
+Escreva uma publicação`;
