@@ -5,10 +5,10 @@
 // module namespace, so it shares none with the sign-in chunk (a shared one would be a chunk of its
 // own, one more request before the discussion).
 
-import { loadDiscussion, nextPage, openBranch, totals, DiscoveryError } from './bluesky/discussion.ts';
+import { loadDiscussion, nextPage, openBranch, DiscoveryError } from './bluesky/discussion.ts';
 import type { Discussion, Totals } from './bluesky/model.ts';
 import { isDiscussion } from './bluesky/cache-shape.ts';
-import { listTemplate, summaryTemplate } from './templates/posts.ts';
+import { countedTotals, listTemplate, summaryTemplate } from './templates/posts.ts';
 import type { FrameView } from './templates/view.ts';
 import { viewMessages } from './i18n/view.ts';
 import { postStyles } from './templates/post-styles.ts';
@@ -20,7 +20,7 @@ export const lazy = {
   loadDiscussion,
   nextPage,
   openBranch,
-  totals,
+  totals: countedTotals,
   DiscoveryError,
   isDiscussion,
   // The frame's view, with the strings that come with this code.
