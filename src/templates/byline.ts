@@ -26,13 +26,18 @@ export const richText = (text: string, facets: readonly Facet[]) =>
 
 export const lang = (langs: readonly string[]) => langs[0] ?? nothing;
 
-/** "· 5h": the short time in sight, the full date and time in its title, "5 hours ago" in the link's name. */
+/**
+ * "· 5h": the short time in sight, the full date and time in its title, and "5 hours ago" for a
+ * screen reader, as the link's name (its text, so the name is what is said, not what is shown).
+ */
 function time(createdAt: string, url: string, view: View) {
   const date = new Date(createdAt);
   if (Number.isNaN(date.getTime())) return nothing;
   return html`<span aria-hidden="true">·</span>
-    <a class="time" href=${url} aria-label=${since(date, view.lang)}
-      ><time datetime=${date.toISOString()} title=${fullDate(view.lang, date)}>${since(date, view.lang, shortTime)}</time></a
+    <a class="time" href=${url}
+      ><time datetime=${date.toISOString()} title=${fullDate(view.lang, date)}
+        ><span aria-hidden="true">${since(date, view.lang, shortTime)}</span><span class="sr">${since(date, view.lang)}</span></time
+      ></a
     >`;
 }
 

@@ -93,7 +93,7 @@ export const postStyles = css`
      previous count leaves after it; on the first count of a line it falls outside the box and is
      clipped, so no line starts or ends with "·". */
   .summary { overflow: hidden; }
-  .summary > span { display: inline-block; white-space: nowrap; margin-inline-end: 0.7em; }
+  .summary > span { display: inline-block; white-space: nowrap; margin-inline-end: 0.8em; }
   .summary .dot { display: inline-block; width: 1em; margin-inline-start: -1em; text-align: center; }
   @media (forced-colors: active) {
     .card, .quote, .replies, .badge { border: 1px solid CanvasText; }
