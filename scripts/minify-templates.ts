@@ -26,6 +26,7 @@ function minifyHtml(text: string): string {
 
 const minifyCss = (text: string) =>
   text
+    .replace(/\/\*[\s\S]*?\*\//g, '') // comments are for the source's readers
     .replace(/\s+/g, ' ')
     .replace(/ ?([{};,>]) ?/g, '$1')
     .replace(/([^\s(]): /g, '$1:')
