@@ -1,5 +1,6 @@
 // Where focus goes after "Show more" and "Show N more replies": to the first post they add, once it
-// is on the page, so keyboard and screen-reader users carry on reading where the new posts begin.
+// is on the page, so keyboard and screen-reader users carry on reading where the new posts begin,
+// with a visible ring even after a click or a tap (which alone would not show one).
 
 import type { ReactiveElement } from 'lit';
 
@@ -8,7 +9,7 @@ export async function focusAfter(host: ReactiveElement, index: Promise<number | 
   const i = await index;
   if (i === undefined) return;
   await host.updateComplete;
-  find(i)?.focus();
+  find(i)?.focus({ focusVisible: true } as FocusOptions); // not in TypeScript's DOM types yet
 }
 
 /** Open a branch with `open` and focus the first reply it adds under the post whose button `from` is. */

@@ -6,10 +6,10 @@
 // own, one more request before the discussion).
 
 import { css, html } from 'lit';
-import { loadDiscussion, nextPage, openBranch, reorder, totals, DiscoveryError } from './bluesky/discussion.ts';
+import { loadDiscussion, nextPage, openBranch, reorder, DiscoveryError } from './bluesky/discussion.ts';
 import type { Discussion, Sort, Totals } from './bluesky/model.ts';
 import { isDiscussion } from './bluesky/cache-shape.ts';
-import { listTemplate, summaryTemplate } from './templates/posts.ts';
+import { countedTotals, listTemplate, summaryTemplate } from './templates/posts.ts';
 import type { FrameView } from './templates/view.ts';
 import { viewMessages } from './i18n/view.ts';
 import { postStyles } from './templates/post-styles.ts';
@@ -33,7 +33,7 @@ export const lazy = {
   loadDiscussion,
   nextPage,
   openBranch,
-  totals,
+  totals: countedTotals,
   DiscoveryError,
   isDiscussion,
   // The frame's view, with the strings that come with this code.

@@ -59,3 +59,16 @@ export function segments(text: string, facets: readonly Facet[]): Segment[] {
   if (cursor < text.length) out.push({ text: text.slice(cursor) });
   return out;
 }
+
+/**
+ * A shortened link's text ("openwire.org/guides/norvia…") as what may wrap and what may not: the
+ * last word (at least one character, at most a dozen) and the "…" stay together, so the "…" never
+ * sits alone on a line. Text that does not end with "…" is all `head`.
+ */
+export function shortened(text: string): { head: string; tail: string } {
+  if (!text.endsWith('…')) return { head: text, tail: '' };
+  const chars = [...text];
+  let start = Math.max(0, chars.length - 2); // never the "…" alone, even after a "/" or a space
+  while (start > 0 && chars.length - start < 12 && !/[\s/.?&=#-]/.test(chars[start - 1])) start--;
+  return { head: chars.slice(0, start).join(''), tail: chars.slice(start).join('') };
+}

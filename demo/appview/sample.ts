@@ -10,6 +10,8 @@ export const ARTICLE = 'https://news.example/world/2026/11/27/norvia-blocks-whis
 export const HOSTILE_ARTICLE = 'https://news.example/opinion/2026/11/27/moderation-test';
 /** A third article whose one thread is a chain of 100 replies: for layout at any depth. */
 export const DEEP_ARTICLE = 'https://news.example/science/2026/11/27/deep-thread';
+/** A fourth article, for threads (issue 18, points 2 and 11): branches past the indent cap, chains, absurd counts. */
+export const THREADS_ARTICLE = 'https://news.example/science/2026/11/27/branching-thread';
 export const ARTICLE_TITLE = 'Norvia blocks Whisperline, the encrypted calling app millions rely on';
 
 /** Minutes before `now`, as an ISO timestamp. */
@@ -38,6 +40,8 @@ export interface Sample {
   hostile: Tree[];
   /** Roots that link DEEP_ARTICLE. */
   deep: Tree[];
+  /** Roots that link THREADS_ARTICLE. */
+  threads: Tree[];
   /** Every post by URI, replies included. */
   posts: Map<string, PostView>;
   /** Reposts in authors' feeds: [who reposted, what]. */
@@ -160,6 +164,58 @@ function deep(media: string, at: (minutes: number) => string): Tree[] {
     parent = next;
   }
   return [chain];
+}
+
+// Issue 18, points 2 and 11 (threads, wrapping): a discussion that branches at every level, past the
+// widget's indent cap, with chains of single replies between branches; and a post whose counts are
+// as large as a number gets, which must not widen the widget.
+function threads(media: string, at: (minutes: number) => string): Tree[] {
+  const ines = actor('ines-branch', 'Inês Carvalho', { avatar: `${media}/avatar/rosa.svg` });
+  const kofi = actor('kofi-branch', 'Kofi Mensah', { avatar: `${media}/avatar/sam.svg` });
+  const yuna = actor('yuna-branch', '최유나', { avatar: `${media}/avatar/seoyeon.svg` });
+  const root = post({
+    author: ines,
+    rkey: '3mtroot00',
+    createdAt: at(500),
+    langs: ['en'],
+    text: ['Where should the next study go? ', { link: THREADS_ARTICLE }],
+    likes: 7,
+  });
+  let minutes = 499;
+  const voices = [kofi, yuna, ines];
+  /** A reply to `parent` with `replies` under it; `name` says where it sits ("r.a.b": second reply to the first reply). */
+  const node = (parent: PostView, name: string, replies: (parent: PostView) => Tree[] = () => []): Tree => {
+    const author = voices[minutes % 3];
+    const text = author === yuna ? `${name}: 저는 다른 방법을 제안합니다.` : `${name}: a reply at this place in the tree.`;
+    const made = reply(root, parent, {
+      author,
+      rkey: `3mt${name.replace(/\W/g, '')}`,
+      createdAt: at(minutes--),
+      langs: [author === yuna ? 'ko' : 'en'],
+      text: [text],
+    });
+    return { post: made, replies: replies(made) };
+  };
+  // Two replies at every level down to the sixth: the first of each pair branches again, the
+  // second continues in a chain of single replies.
+  const level = (parent: PostView, path: string, depth: number): Tree[] =>
+    depth > 6
+      ? []
+      : [
+          node(parent, `${path}.a`, (made) => level(made, `${path}.a`, depth + 1)),
+          node(parent, `${path}.b`, (made) => (depth < 5 ? [node(made, `${path}.b.1`, (next) => [node(next, `${path}.b.2`)])] : [])),
+        ];
+  const huge = post({
+    author: kofi,
+    rkey: '3mthuge00',
+    createdAt: at(30),
+    langs: ['en'],
+    text: ['Counts as large as a number gets ', { link: THREADS_ARTICLE }],
+    likes: Number.MAX_VALUE,
+    reposts: Number.MAX_VALUE,
+    quotes: Number.MAX_VALUE,
+  });
+  return [{ post: root, replies: level(root, 'r', 1) }, { post: huge }];
 }
 
 export function sample(media: string, now = Date.now()): Sample {
@@ -462,7 +518,8 @@ export function sample(media: string, now = Date.now()): Sample {
   ];
   const hostileTrees = hostile(media, at);
   const deepTrees = deep(media, at);
-  const posts = index([...trees, ...hostileTrees, ...deepTrees]);
+  const threadTrees = threads(media, at);
+  const posts = index([...trees, ...hostileTrees, ...deepTrees, ...threadTrees]);
   for (const quote of [q1, q2]) posts.set(quote.uri, quote);
   return {
     actors: [mina, jiwoo, sam, lena, openwire, hyun, alex, rosa, tomas, seoyeon, spammer, troll, NEWSWATCH],
@@ -470,6 +527,7 @@ export function sample(media: string, now = Date.now()): Sample {
     trees,
     hostile: hostileTrees,
     deep: deepTrees,
+    threads: threadTrees,
     posts,
     // Mina reposted 지우's post: it links the article, but a repost is not hers to start a thread.
     reposts: [[mina, r2]],

@@ -17,7 +17,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { normalizeUrl } from '../../src/bluesky/urls.ts';
 import { acceptedLabels, backlinksView, feedItem, labelerView, quotes, threadView, valuesAt, type PostView, type Tree } from './build.ts';
 import { BSKY_LABELER } from '../../src/bluesky/moderation.ts';
-import { ARTICLE, DEEP_ARTICLE, HOSTILE_ARTICLE, sample, type Sample } from './sample.ts';
+import { ARTICLE, DEEP_ARTICLE, HOSTILE_ARTICLE, THREADS_ARTICLE, sample, type Sample } from './sample.ts';
 import { svg } from './media.ts';
 
 const started = Date.now();
@@ -45,6 +45,7 @@ function rootsFor(url: string | null, data: Sample): PostView[] {
     [normalizeUrl(ARTICLE), data.trees],
     [normalizeUrl(HOSTILE_ARTICLE), data.hostile],
     [normalizeUrl(DEEP_ARTICLE), data.deep],
+    [normalizeUrl(THREADS_ARTICLE), data.threads],
   ]);
   const trees = (key && byArticle.get(key)) || [];
   return trees.map((tree) => tree.post);
@@ -68,7 +69,7 @@ const handlers: Record<string, Handler> = {
   },
   'app.bsky.feed.getPosts': (query, data) => ({ posts: query.getAll('uris').flatMap((uri) => data.posts.get(uri) ?? []) }),
   'app.bsky.feed.getPostThread': (query, data) => {
-    const tree = findTree([...data.trees, ...data.hostile, ...data.deep], query.get('uri') ?? '');
+    const tree = findTree([...data.trees, ...data.hostile, ...data.deep, ...data.threads], query.get('uri') ?? '');
     if (!tree) throw new XrpcFailure(400, 'NotFound');
     return threadView(tree, Number(query.get('depth') ?? 6));
   },

@@ -4,8 +4,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { BasePost, Facet, Post } from '../bluesky/model.ts';
 import { hashtagUrl, otherHost, profileUrl, safeHref } from '../bluesky/links.ts';
-import { segments } from '../richtext.ts';
-import { fullDate } from '../i18n/format.ts';
+import { segments, shortened } from '../richtext.ts';
+import { fullDate, shortTime } from '../i18n/format.ts';
 import { since } from './clock.ts';
 import type { View } from './view.ts';
 
@@ -15,7 +15,10 @@ function link(facet: Facet, text: string): TemplateResult | string {
   const href = facet.link ? safeHref(facet.link) : facet.mention ? profileUrl(facet.mention) : facet.tag ? hashtagUrl(facet.tag) : undefined;
   // A link whose text names another host shows where it really goes, in the link's own name too.
   const elsewhere = facet.link && href && otherHost(text, href);
-  return href ? html`<a href=${href} rel=${REL}>${elsewhere ? `${text} (${elsewhere})` : text}</a>` : text;
+  if (!href) return text;
+  const { head, tail } = shortened(text);
+  const shown = tail ? html`${head}<span class="nowrap">${tail}</span>` : text;
+  return html`<a href=${href} rel=${REL}>${shown}${elsewhere ? ` (${elsewhere})` : ''}</a>`;
 }
 
 export const richText = (text: string, facets: readonly Facet[]) =>
@@ -23,14 +26,25 @@ export const richText = (text: string, facets: readonly Facet[]) =>
 
 export const lang = (langs: readonly string[]) => langs[0] ?? nothing;
 
+/**
+ * "· 5h": the short time in sight, the full date and time in its title, and "5 hours ago" for a
+ * screen reader, as the link's name (its text, so the name is what is said, not what is shown).
+ */
 function time(createdAt: string, url: string, view: View) {
   const date = new Date(createdAt);
   if (Number.isNaN(date.getTime())) return nothing;
   return html`<span aria-hidden="true">·</span>
-    <a class="time" href=${url}><time datetime=${date.toISOString()} title=${fullDate(view.lang, date)}>${since(date, view.lang)}</time></a>`;
+    <a class="time" href=${url}
+      ><time datetime=${date.toISOString()} title=${fullDate(view.lang, date)}
+        ><span aria-hidden="true">${since(date, view.lang, shortTime)}</span><span class="sr">${since(date, view.lang)}</span></time
+      ></a
+    >`;
 }
 
-/** Avatar beside one line: name, handle, badge, time; when space runs short the handle gives way first, then the name. */
+/**
+ * Avatar beside one line: name, handle, badges, time. When space runs short the handle goes first,
+ * whole (it shows at least six characters or none, see post-styles.ts), then the name is cut.
+ */
 export function byline(post: BasePost, view: View) {
   const { author } = post;
   // A missing picture is the name's first letter on a ringed disc, visible in light and dark.
@@ -42,11 +56,9 @@ export function byline(post: BasePost, view: View) {
   const quote = (post as Post).quoting ? html`<span class="badge">${view.t.quote}</span>` : nothing;
   return html`<div class="byline">
     ${avatar}
-    <span class="line">
-      <a part="author" class="author" href=${profileUrl(author.did, author.handle)}
-        ><bdi class="name">${author.displayName}</bdi> <span class="handle">@${author.handle}</span></a
-      >
-      ${badge} ${quote} ${time(post.createdAt, post.url, view)}
+    <span part="author" class="line">
+      <a class="author" href=${profileUrl(author.did, author.handle)}><bdi class="name">${author.displayName}</bdi></a>
+      <span class="rest"><span class="handle">@${author.handle}</span><span class="meta">${badge} ${quote} ${time(post.createdAt, post.url, view)}</span></span>
     </span>
   </div>`;
 }

@@ -5,6 +5,9 @@
 import { AsyncDirective, directive } from 'lit/async-directive.js';
 import { relativeTime } from '../i18n/format.ts';
 
+/** How a time is written: "5 hours ago" (relativeTime) or "5h" (shortTime). */
+type Form = (lang: string, date: Date, now: number) => string;
+
 const TICK_MS = 30_000;
 const live = new Set<(now: number) => void>();
 let timer: ReturnType<typeof setInterval> | undefined;
@@ -30,12 +33,13 @@ if (typeof document !== 'undefined')
 class Since extends AsyncDirective {
   #date = new Date(0);
   #lang = 'en';
-  #update = (now: number) => this.setValue(relativeTime(this.#lang, this.#date, now));
+  #form: Form = relativeTime;
+  #update = (now: number) => this.setValue(this.#form(this.#lang, this.#date, now));
 
-  render(date: Date, lang: string) {
-    [this.#date, this.#lang] = [date, lang];
+  render(date: Date, lang: string, form: Form = relativeTime) {
+    [this.#date, this.#lang, this.#form] = [date, lang, form];
     if (this.isConnected) this.reconnected();
-    return relativeTime(lang, date, Date.now());
+    return form(lang, date, Date.now());
   }
 
   protected override reconnected() {
@@ -49,5 +53,5 @@ class Since extends AsyncDirective {
   }
 }
 
-/** "3 hours ago" for `date`, kept current by the page's one timer. */
+/** "3 hours ago" (or, with `shortTime`, "3h") for `date`, kept current by the page's one timer; in text or in an attribute. */
 export const since = directive(Since);

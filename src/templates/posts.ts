@@ -3,6 +3,7 @@
 
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Discussion, Post, Ref, ThreadNode, Totals } from '../bluesky/model.ts';
+import { totals } from '../bluesky/discussion.ts';
 import { fill } from '../i18n/messages.ts';
 import { compact, plural } from '../i18n/format.ts';
 import { byline, lang, richText } from './byline.ts';
@@ -15,48 +16,89 @@ export { richText } from './byline.ts';
 
 /**
  * Reply (a link to the post on Bluesky, where the reader replies), then reposts and likes; a count
- * is shown only when it is not zero, as on bsky.app, and read out in full ("12 likes").
+ * is shown only when it is not zero, as on bsky.app, and read out in full ("12 likes"). Signed out,
+ * reposts and likes are words ("61 reposts"), plain text: only a signed-in reader's are controls.
  */
 function stats(post: Post, view: View, root: Ref) {
   const { lang, t } = view;
   const count = (key: Count, n: number) =>
     n ? html`<span aria-hidden="true">${compact(lang, n)}</span><span class="sr">, ${plural(lang, t[key], n, true)}</span>` : nothing;
   if (view.actions) return view.actions.stats(post, root, { icons: ICONS, count });
-  const stat = (key: 'reposts' | 'likes', n: number) => (n ? html`<span class="stat">${ICONS[key]}${count(key, n)}</span>` : nothing);
+  const stat = (key: 'reposts' | 'likes', n: number) => (n ? html`<span class="stat">${plural(lang, t[key], n)}</span>` : nothing);
   return html`<div part="stats" class="stats">
     <a class="stat reply" href=${post.url}>${ICONS.replies}<span class="sr">${t.reply}</span>${count('replies', post.counts.replies)}</a>
     ${stat('reposts', post.counts.reposts)} ${stat('likes', post.counts.likes)}
   </div>`;
 }
 
-export function postTemplate(post: Post, view: View, root: Ref = post.root ?? post) {
+/** A post; `joined`: its one reply follows right under it, joined to it by a line from avatar to avatar. */
+export function postTemplate(post: Post, view: View, root: Ref = post.root ?? post, joined = false) {
   const body = html`${post.text ? html`<p part="text" class="text" lang=${lang(post.langs)} dir="auto">${richText(post.text, post.facets)}</p>` : nothing}
   ${post.embed ? html`<div part="embed" class="embed">${embed(post.embed, post, view)}</div>` : nothing}`;
-  return html`<article part="post" class="post" aria-label=${fill(view.t.postBy, { name: post.author.displayName })} tabindex="-1">
+  return html`<article part="post" class=${joined ? 'post joined' : 'post'} aria-label=${fill(view.t.postBy, { name: post.author.displayName })} tabindex="-1">
       ${byline(post, view)} ${warned(post.warn, body, view)} ${stats(post, view, root)}
+      ${joined ? html`<span class="thread" aria-hidden="true"></span>` : nothing}
     </article>
     ${view.actions?.below(post, root) ?? nothing}`;
 }
 
-/** Reply levels that indent; deeper replies line up under their parent, so the column keeps its width. */
+/**
+ * Branches indent this many levels (a chain of single replies does not indent: a line joins its
+ * avatars). Deeper branches wait behind "Continue thread", and start again at the left edge.
+ */
 const INDENTED_LEVELS = 4;
 
-/** `shown`, after the reader's own posts under `parent` that are not among them yet. */
-const withMine = (parent: string, shown: ThreadNode[], view: View) => (view.mine ? [...shown, ...view.mine(parent, shown)] : shown);
+/** `shown`, after the reader's own posts under `parent` that are not among them yet: theirs first, right under the post they answer. */
+const withMine = (parent: string, shown: ThreadNode[], view: View) => (view.mine ? [...view.mine(parent, shown), ...shown] : shown);
 
+/** A post and its replies, as bsky.app draws them: a lone reply continues the line, several replies branch (indent). */
 function threadTemplate(node: ThreadNode, view: View, level = 0, root: Ref = node.root ?? node): TemplateResult {
   const replies = withMine(node.uri, node.replies, view);
+  const joined = replies.length === 1 && !node.more;
+  const branch = (nodes: ThreadNode[], next: number) =>
+    html`<ol part="replies" class="replies">
+      ${nodes.map((reply) => threadTemplate(reply, view, next, root))}
+    </ol>`;
   return html`<li>
-    ${postTemplate(node, view, root)}
+    ${postTemplate(node, view, root, joined)}
     ${
-      replies.length
-        ? html`<ol part="replies" class=${level < INDENTED_LEVELS ? 'replies' : 'replies flat'}>
-            ${replies.map((reply) => threadTemplate(reply, view, level + 1, root))}
+      joined
+        ? html`<ol part="replies" class="replies chain">
+            ${threadTemplate(replies[0], view, level, root)}
           </ol>`
-        : nothing
+        : !replies.length
+          ? nothing
+          : level < INDENTED_LEVELS
+            ? branch(replies, level + 1)
+            : continued(node, view, branch(replies, 1))
     }
     ${node.more ? moreReplies(node, view) : nothing}
   </li>`;
+}
+
+/** Focus the first post "Continue thread" shows, with a visible ring: the reader carries on there. */
+function reveal(event: Event) {
+  const details = event.currentTarget as HTMLDetailsElement;
+  if (details.open) details.querySelector<HTMLElement>('article')?.focus({ focusVisible: true } as FocusOptions);
+}
+
+/**
+ * Replies past the indent cap: "Continue thread" shows them in place, back at the left edge, under a
+ * copy of their parent's avatar and name that the branch hangs from, so the reader still sees whom
+ * they answer.
+ */
+function continued(node: ThreadNode, view: View, replies: TemplateResult) {
+  const { author } = node;
+  return html`<details class="continue" @toggle=${reveal}>
+    <summary class="link">${view.t.continueThread}</summary>
+    <div class="continued">
+      <div class="context" aria-hidden="true">
+        ${author.avatar ? html`<img class="avatar" src=${author.avatar} alt="" width="40" height="40" loading="lazy" />` : html`<span class="avatar blank"></span>`}
+        <bdi class="name">${author.displayName}</bdi>
+      </div>
+      ${replies}
+    </div>
+  </details>`;
 }
 
 /** Replies not shown: a button opens them in place; the link to them on Bluesky stays beside it. */
@@ -95,11 +137,37 @@ export function listTemplate(discussion: Discussion, view: View) {
     : nothing;
 }
 
-/** The counts under the heading. */
+/** The discussion each total was counted from, so the summary can add the reader's own posts to it. */
+const counted = new WeakMap<Totals, Discussion>();
+
+/** The discussion's totals (`totals`), remembered with the discussion they count. */
+export function countedTotals(discussion: Discussion): Totals {
+  const counts = totals(discussion);
+  counted.set(counts, discussion);
+  return counts;
+}
+
+/** The reader's own posts and replies, sent from this page, that the loaded discussion does not hold yet. */
+function mineCounts(discussion: Discussion | undefined, view: View) {
+  const { mine } = view;
+  if (!mine || !discussion) return { posts: 0, replies: 0 };
+  const walk = (nodes: readonly ThreadNode[]): number => nodes.reduce((n, node) => n + mine(node.uri, node.replies).length + walk(node.replies), 0);
+  return { posts: mine('top', discussion.threads).length, replies: walk(discussion.threads) };
+}
+
+/** The counts under the heading, the reader's own new posts and replies included. */
 export function summaryTemplate(counts: Totals, view: View) {
   const { lang, t } = view;
+  const own = mineCounts(counted.get(counts), view);
   const quotes = counts.quotePosts ? [plural(lang, t.quotes, counts.quotePosts)] : [];
-  const items = [plural(lang, t.posts, counts.posts), ...quotes, plural(lang, t.replies, counts.replies), plural(lang, t.likes, counts.likes)];
-  // A count never breaks from its word ("467 / likes"): a narrow header wraps between counts.
-  return html`<p part="summary" class="summary">${items.map((item, i) => html`${i ? ' · ' : ''}<span>${item}</span>`)}</p>`;
+  const items = [
+    plural(lang, t.posts, counts.posts + own.posts),
+    ...quotes,
+    plural(lang, t.replies, counts.replies + own.replies),
+    plural(lang, t.likes, counts.likes),
+  ];
+  // A count never breaks from its word ("467 / likes"), and no line ends with "·": each "·" is kept
+  // with the count after it, and hangs outside the box when that count starts a line (post-styles.ts).
+  const shown = items.map((item, i) => html`${i ? ' ' : ''}<span>${i ? html`<span class="dot" aria-hidden="true">· </span>` : ''}${item}</span>`);
+  return html`<p part="summary" class="summary">${shown}</p>`;
 }

@@ -32,6 +32,50 @@ describe('the demo discussion on a phone', () => {
     expect(layout.broken).toEqual([]);
     await page.close();
   });
+
+  // The name row: one line; the handle shows at least six characters ("@" and six) or none at all,
+  // never a stub like "@…"; nothing but the usual gap between what shows and the "·" before the time.
+  it.each([
+    [360, 'light', 'en'],
+    [360, 'dark', 'ko'],
+    [768, 'dark', 'en'],
+    [768, 'light', 'ko'],
+    [1280, 'light', 'ko'],
+    [1280, 'dark', 'en'],
+  ] as const)('at %i px, %s, %s: each name row is one line, with six characters of handle or none, and no gap before “·”', async (width, colorScheme, lang) => {
+    const { page } = await open(harness, `/demo/?lang=${lang}`, { width, colorScheme });
+    await page.locator('discuss-thread').scrollIntoViewIfNeeded();
+    await waitForStatus(page, 'loaded');
+    const rows = await page.locator('discuss-thread').evaluate((host) =>
+      [...host.shadowRoot!.querySelectorAll('.byline > .line')].map((line) => {
+        const box = line.getBoundingClientRect();
+        const handle = line.querySelector('.handle')!;
+        const shown = handle.getBoundingClientRect();
+        // The clip is the handle's row: whatever of the handle lies outside it is not seen.
+        const row = line.querySelector('.rest')!.getBoundingClientRect();
+        const visible = shown.top >= row.bottom || shown.bottom <= row.top ? 0 : Math.max(0, Math.min(shown.right, row.right) - Math.max(shown.left, row.left));
+        // The width "@" and six characters of this handle take, as drawn.
+        const text = handle.firstChild as Text;
+        const range = document.createRange();
+        range.setStart(text, 0);
+        range.setEnd(text, Math.min(text.length, 7));
+        const six = range.getBoundingClientRect().width;
+        const dot = line.querySelector('.meta > [aria-hidden="true"]')!.getBoundingClientRect();
+        const before = visible ? shown.right : line.querySelector('.author')!.getBoundingClientRect().right;
+        const em = parseFloat(getComputedStyle(line).fontSize);
+        return {
+          text: handle.textContent!,
+          oneLine: box.height < 1.6 * parseFloat(getComputedStyle(line).lineHeight),
+          handle: visible === 0 ? 'none' : visible >= six - 0.5 ? 'six or more' : `a stub of ${visible} px`,
+          gap: (dot.left - before) / em <= 0.5 || line.querySelector('.badge') !== null,
+        };
+      }),
+    );
+    expect(rows.length).toBeGreaterThan(10);
+    for (const row of rows) expect(row).toEqual({ text: row.text, oneLine: true, handle: expect.stringMatching(/^(none|six or more)$/), gap: true });
+    if (width === 1280) expect(rows.every((row) => row.handle === 'six or more')).toBe(true); // room for every handle
+    await page.close();
+  });
 });
 
 describe('deep threads', () => {

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { html, render } from 'lit';
 import { since } from '../../src/templates/clock.ts';
+import { shortTime } from '../../src/i18n/format.ts';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -34,6 +35,22 @@ describe('live relative times', () => {
     render(html``, host); // off the page: the timer stops
     expect(vi.getTimerCount()).toBe(0);
     host.remove();
+  });
+
+  it('keep the short form in the text and the long one in an attribute true, from the same timer', () => {
+    vi.useFakeTimers({ now: Date.parse('2026-11-27T12:00:00Z') });
+    const host = document.createElement('div');
+    const when = new Date('2026-11-27T11:59:30Z');
+    render(html`<a title=${since(when, 'en')}><time>${since(when, 'en', shortTime)}</time></a>`, host);
+    const [link, time] = [host.querySelector('a')!, host.querySelector('time')!];
+    expect([time.textContent, link.getAttribute('title')]).toEqual(['now', 'now']);
+    vi.advanceTimersByTime(5 * 60_000);
+    expect([time.textContent, link.getAttribute('title')]).toEqual(['5m', '5 minutes ago']);
+    vi.advanceTimersByTime(3 * 60 * 60_000);
+    expect([time.textContent, link.getAttribute('title')]).toEqual(['3h', '3 hours ago']);
+    expect(vi.getTimerCount()).toBe(1);
+    render(html``, host);
+    expect(vi.getTimerCount()).toBe(0);
   });
 
   it('pause while the page is hidden and catch up as soon as it shows', () => {

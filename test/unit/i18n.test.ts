@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import '../../src/index.ts';
 import type { DiscussThread } from '../../src/element.ts';
 import { KEYS, LANGUAGES, loadMessages, messages, pickLanguage } from '../../src/i18n/messages.ts';
-import { compact, plural, relativeTime } from '../../src/i18n/format.ts';
+import { compact, plural, relativeTime, shortTime } from '../../src/i18n/format.ts';
 import { KEYS as JOIN_KEYS, joinSource } from '../../src/i18n/join.ts';
 import { ARTICLE } from '../../demo/appview/sample.ts';
 import { ORIGIN, sampleRoute, stubFetch } from './helpers.ts';
@@ -68,6 +68,27 @@ describe('messages', () => {
     expect(relativeTime('en', new Date(now - 3 * 3600_000), now)).toBe('3 hours ago');
     expect(relativeTime('ko', new Date(now - 3 * 3600_000), now)).toBe('3시간 전');
   });
+
+  it('write a byline’s time as bsky.app does: now, 5m, 5h, 3d, then a short date, in each language’s narrow form', () => {
+    const now = Date.parse('2026-11-27T12:00:00Z');
+    const ago = (seconds: number) => new Date(now - seconds * 1000);
+    const times = (lang: string) => [ago(20), ago(5 * 60), ago(5 * 3600 + 59 * 60), ago(3 * 86_400)].map((date) => shortTime(lang, date, now));
+    expect(times('en')).toEqual(['now', '5m', '5h', '3d']);
+    expect(times('ko')).toEqual(['지금', '5분', '5시간', '3일']);
+    expect(times('ja')).toEqual(['今', '5分前', '5時間前', '3日前']); // no space, as Japanese writes it
+    expect(shortTime('en', new Date('2026-10-03T12:00:00Z'), now)).toBe('Oct 3');
+    expect(shortTime('en', new Date('2025-11-03T12:00:00Z'), now)).toBe('Nov 3, 2025');
+    expect(shortTime('ko', new Date('2025-11-03T12:00:00Z'), now)).toBe('2025년 11월 3일');
+    expect(shortTime('en', new Date(now + 30_000), now)).toBe('now'); // a clock a little ahead of ours
+    // The long form, for the time's accessible name, counts the same whole hours.
+    expect(relativeTime('en', ago(5 * 3600 + 59 * 60), now)).toBe('5 hours ago');
+  });
+
+  it('keep an absurd count a few characters wide', () => {
+    expect(compact('en', Number.MAX_VALUE)).toBe('1.8E308');
+    expect(plural('en', messages('en')!.likes, Number.MAX_VALUE, true)).toBe('1.8E308 likes');
+    expect(compact('en', 999_000_000_000_000)).toBe('999T');
+  });
 });
 
 describe('language choice', () => {
@@ -113,7 +134,8 @@ describe('language choice', () => {
     expect(root.querySelector('[part="summary"]')!.textContent).toBe('게시물 7개 · 답글 15개 · 좋아요 430개');
     expect(root.querySelector('[part="post"]')!.getAttribute('aria-label')).toMatch(/님의 게시물$/);
     expect(root.querySelector('.reply .sr')!.textContent).toBe('Bluesky에서 답글 달기');
-    expect(root.querySelector('time')!.textContent).toMatch(/전$/);
+    expect(root.querySelector('time [aria-hidden]')!.textContent).toMatch(/^\d+시간$/); // "5시간", bsky.app's short form
+    expect(root.querySelector('time .sr')!.textContent).toMatch(/^\d+시간 전$/);
     const english = [...root.querySelectorAll('[part="stats"], [part="more"], [part="heading"], [part="summary"], .quote')].map((e) => e.textContent).join(' ');
     expect(english).not.toMatch(/\b(replies|likes|reposts|Reply|more|Discussion)\b/);
   });

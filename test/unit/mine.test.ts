@@ -62,11 +62,23 @@ describe('the reader’s own posts, in place', () => {
   const reader = actor('reader');
   const story = node('3ks', 'The story', actor('mina'), [node('3kr', 'A reply')]);
 
-  it('puts a new post first in the list and a reply under the post it answers, after the replies there', async () => {
+  it('puts a new post first in the list and a reply right under the post it answers, before the replies there', async () => {
     const mine = node('3km', 'My reply', reader);
     const host = await show(loaded([story]), { top: [node('3kn', 'My post', reader)], [story.uri]: [mine] });
     expect(texts(host, '.list > li > article')).toEqual(['My post', 'The story']);
-    expect(texts(host, '.list > li:nth-child(2) > ol > li > article')).toEqual(['A reply', 'My reply']);
+    expect(texts(host, '.list > li:nth-child(2) > ol > li > article')).toEqual(['My reply', 'A reply']);
+  });
+
+  it('counts them in the header’s summary until the discussion holds them', async () => {
+    const summary = async (threads: ThreadNode[], sent: Record<string, ThreadNode[]>) =>
+      (await show(loaded(threads), sent)).querySelector('[part="summary"]')!.textContent!.replace(/\s+/g, ' ').trim();
+    const reply = story.replies[0];
+    expect(await summary([story], {})).toBe('1 post · 1 reply · 0 likes');
+    const sent = { top: [node('3kn', 'My post', reader)], [story.uri]: [node('3km', 'My reply', reader)], [reply.uri]: [node('3kp', 'Deeper', reader)] };
+    expect(await summary([story], sent)).toBe('2 posts · 3 replies · 0 likes');
+    // Once the AppView has the reply, it is counted once, with the discussion's.
+    const withIt = { ...story, replies: [...story.replies, sent[story.uri][0]] };
+    expect(await summary([withIt], { [story.uri]: sent[story.uri] })).toBe('1 post · 2 replies · 0 likes');
   });
 
   it('shows each once when the discussion has it too (after the AppView has it)', async () => {
@@ -78,7 +90,7 @@ describe('the reader’s own posts, in place', () => {
 
   it('keeps showing them after the reader signs out, with Bluesky’s reply links again', async () => {
     const host = await show(loaded([story]), { [story.uri]: [node('3km', 'My reply', reader)] }, false);
-    expect(texts(host, '.list > li > ol > li > article')).toEqual(['A reply', 'My reply']);
+    expect(texts(host, '.list > li > ol > li > article')).toEqual(['My reply', 'A reply']);
     expect(host.querySelectorAll('.list a.reply').length).toBe(3);
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { RichText } from '@atproto/api';
-import { segments } from '../../src/richtext.ts';
+import { segments, shortened } from '../../src/richtext.ts';
 import { parseFacets } from '../../src/bluesky/parse.ts';
 import { richText, type Part } from '../../demo/appview/build.ts';
 import { actor } from '../../demo/appview/build.ts';
@@ -54,6 +54,33 @@ describe('segments', () => {
         },
       ),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe('shortened link texts', () => {
+  it('keep the last word with the "…", so the "…" never starts a line alone', () => {
+    expect(shortened('openwire.org/guides/norvia…')).toEqual({ head: 'openwire.org/guides/', tail: 'norvia…' });
+    expect(shortened('news.example/world/2026/11/2…')).toEqual({ head: 'news.example/world/2026/11/', tail: '2…' });
+    expect(shortened('news.example/world/…')).toEqual({ head: 'news.example/', tail: 'world/…' });
+    expect(shortened('news.example/world/')).toEqual({ head: 'news.example/world/', tail: '' });
+  });
+
+  it('split any text into head and tail that join back, with a short unbreakable tail holding the "…"', () => {
+    fc.assert(
+      fc.property(text, fc.boolean(), (t, cut) => {
+        const written = cut ? `${t}…` : t.replace(/…$/, '');
+        const { head, tail } = shortened(written);
+        expect(head + tail).toBe(written);
+        if (!cut) {
+          expect(tail).toBe('');
+          return;
+        }
+        expect(tail.endsWith('…')).toBe(true);
+        expect([...tail].length).toBeLessThanOrEqual(12);
+        // The "…" is alone only when nothing precedes it.
+        if (tail === '…') expect(head).toBe('');
+      }),
     );
   });
 });

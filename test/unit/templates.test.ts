@@ -1,10 +1,11 @@
 import { viewMessages } from '../../src/i18n/view.ts';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { html, render } from 'lit';
 import { parsePost } from '../../src/bluesky/parse.ts';
 import { normalizeUrl } from '../../src/bluesky/urls.ts';
-import { postTemplate, richText, type View } from '../../src/templates/posts.ts';
+import { listTemplate, postTemplate, richText, summaryTemplate, type View } from '../../src/templates/posts.ts';
+import type { Post, ThreadNode } from '../../src/bluesky/model.ts';
 import { messages } from '../../src/i18n/messages.ts';
 import { actor, post, type EmbedSpec } from '../../demo/appview/build.ts';
 import { ARTICLE } from '../../demo/appview/sample.ts';
@@ -166,5 +167,120 @@ describe('links whose text names another host', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('the name row', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('shows bsky.app’s short time, the full date and time in the title, and “5 hours ago” as the link’s name', () => {
+    vi.useFakeTimers({ now: Date.parse('2026-11-27T16:00:00.000Z') });
+    const host = show(undefined);
+    const link = host.querySelector<HTMLAnchorElement>('a.time')!;
+    const time = link.querySelector('time')!;
+    expect(time.querySelector('[aria-hidden="true"]')!.textContent).toBe('5h');
+    expect(time.getAttribute('datetime')).toBe('2026-11-27T11:00:00.000Z');
+    expect(time.getAttribute('title')).toMatch(/^Friday, November 27, 2026 at \d{1,2}:00/);
+    expect(link.querySelector('.sr')!.textContent).toBe('5 hours ago');
+    expect(link.hasAttribute('aria-label')).toBe(false);
+    expect(link.href).toBe('https://bsky.app/profile/alice.example/post/3kt');
+    render(html``, host); // the clock's timer stops with it
+  });
+
+  it('keeps the name, the handle and the time in the author part, the handle apart from the name so it can give way', () => {
+    const author = show(undefined).querySelector('[part="author"]')!;
+    expect(author.querySelector('a.author')!.textContent).toBe('Alice');
+    expect(author.querySelector('.handle')!.textContent).toBe('@alice.example');
+    expect(author.querySelector('.handle')!.closest('a')).toBeNull();
+  });
+
+  it('keeps a shortened link’s last word and its “…” together', () => {
+    const parsed = parsePost(
+      post({
+        author: alice,
+        rkey: '3kl',
+        createdAt: '2026-11-27T11:00:00.000Z',
+        text: ['See ', { link: 'https://openwire.org/guides/norvia-2026', text: 'openwire.org/guides/norvia…' }],
+      }),
+    )!;
+    const host = document.createElement('div');
+    render(postTemplate(parsed, view), host);
+    const link = host.querySelector('[part="text"] a')!;
+    expect(link.textContent).toBe('openwire.org/guides/norvia…');
+    expect(link.querySelector('.nowrap')!.textContent).toBe('norvia…');
+  });
+});
+
+describe('counts', () => {
+  it('shows a signed-out reader reposts and likes as plain words, and the reply link to Bluesky', () => {
+    const parsed = parsePost(post({ author: alice, rkey: '3kc', createdAt: '2026-11-27T11:00:00.000Z', text: ['hi'], likes: 152, reposts: 61, replies: 2 }))!;
+    const host = document.createElement('div');
+    render(postTemplate(parsed, view), host);
+    const stats = host.querySelector('[part="stats"]')!;
+    expect([...stats.querySelectorAll('span.stat')].map((s) => s.textContent)).toEqual(['61 reposts', '152 likes']);
+    expect(stats.querySelectorAll('button, [role="button"], [tabindex]')).toHaveLength(0);
+    expect(stats.querySelectorAll('a')).toHaveLength(1);
+    expect(stats.querySelector('a.reply')!.textContent).toBe('Reply on Bluesky2, 2 replies');
+  });
+
+  it('keeps each "·" of the summary with the count after it', () => {
+    const host = document.createElement('div');
+    render(summaryTemplate({ posts: 9, quotePosts: 3, replies: 12, reposts: 0, likes: 467, quotes: 0 }, view), host);
+    const items = [...host.querySelectorAll('.summary > span')];
+    expect(items.map((item) => item.textContent)).toEqual(['9 posts', '· 3 quotes', '· 12 replies', '· 467 likes']);
+    expect(items.slice(1).every((item) => item.firstElementChild!.matches('.dot[aria-hidden="true"]'))).toBe(true);
+  });
+});
+
+describe('threads', () => {
+  const node = (rkey: string, replies: ThreadNode[] = [], more = 0): ThreadNode => ({
+    ...(parsePost(post({ author: alice, rkey, createdAt: '2026-11-27T11:00:00.000Z', text: [rkey] })) as Post),
+    replies,
+    more,
+  });
+  const list = (threads: ThreadNode[], extra: Partial<View> = {}) => {
+    const host = document.createElement('div');
+    render(listTemplate({ threads, pending: [], failures: [] }, { ...view, ...extra }), host);
+    return host;
+  };
+  const text = (article: Element | null | undefined) => article?.querySelector('[part="text"]')!.textContent;
+  /** The post whose list item holds `article`'s. */
+  const parentOf = (article: Element) => text(article.closest('li')!.parentElement!.closest('li')?.querySelector(':scope > article'));
+
+  it('joins a lone reply to its parent with a line, and indents several', () => {
+    const host = list([node('root', [node('a', [node('a1', [node('a2')])]), node('b')])]);
+    const posts = [...host.querySelectorAll('article')];
+    expect(posts.map(text)).toEqual(['root', 'a', 'a1', 'a2', 'b']);
+    expect(posts.map(parentOf)).toEqual([undefined, 'root', 'a', 'a1', 'root']);
+    // root branches (two replies); a and a1 each have one: a chain, drawn with a line, not indented.
+    expect(posts.map((p) => p.classList.contains('joined'))).toEqual([false, true, true, false, false]);
+    expect(posts.map((p) => !!p.querySelector(':scope > .thread[aria-hidden="true"]'))).toEqual([false, true, true, false, false]);
+    expect(posts.map((p) => p.closest('ol')!.className)).toEqual(['list', 'replies', 'replies chain', 'replies chain', 'replies']);
+  });
+
+  it('does not join a reply when more replies wait on Bluesky', () => {
+    const host = list([node('root', [node('a')], 2)]);
+    expect(host.querySelector('article')!.classList.contains('joined')).toBe(false);
+    expect(host.querySelector('.more')).not.toBeNull();
+  });
+
+  it('puts branches past four levels behind “Continue thread”, under a copy of their parent’s name', () => {
+    const pair = (name: string, deeper: ThreadNode[]) => [node(`${name}a`, deeper), node(`${name}b`)];
+    const host = list([node('root', pair('1', pair('2', pair('3', pair('4', pair('5', []))))))]);
+    const details = host.querySelector('details.continue')!;
+    expect(details.querySelector('summary')!.textContent).toBe('Continue thread');
+    expect(text(details.closest('li')!.querySelector(':scope > article'))).toBe('4a');
+    expect([...details.querySelectorAll('article')].map(text)).toEqual(['5a', '5b']);
+    expect(details.querySelector('.context')!.textContent!.trim()).toBe('Alice');
+    expect(details.querySelector('.context')!.getAttribute('aria-hidden')).toBe('true');
+    // Inside, the replies indent again from the left edge (level 1), so a deeper branch indents.
+    expect(details.querySelector('.context + ol')!.className).toBe('replies');
+  });
+
+  it('shows the reader’s own reply right under the post it answers, first among its replies', () => {
+    const root = node('root', [node('a'), node('b')]);
+    const mineNode = node('mine');
+    const host = list([root], { mine: (parent, shown) => (parent === root.uri && !shown.some((p) => p.uri === mineNode.uri) ? [mineNode] : []) });
+    expect([...host.querySelectorAll('.list > li > ol > li > article')].map(text)).toEqual(['mine', 'a', 'b']);
   });
 });
