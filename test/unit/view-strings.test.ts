@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LANGUAGES, loadMessages, messages } from '../../src/i18n/messages.ts';
+import { LANGUAGES, loadMessages, messages, type Messages } from '../../src/i18n/messages.ts';
 import { KEYS, viewMessages } from '../../src/i18n/view.ts';
 
 // The discussion code's own strings: English with the code, every other language in its reading-side
@@ -17,7 +17,7 @@ describe('the discussion code’s strings', () => {
 
   it('yield to what the site set in `strings`, and to English for a line a language lacks', () => {
     const en = messages('en')!;
-    expect(viewMessages({ ...en, continueThread: 'More of this thread' }).continueThread).toBe('More of this thread');
+    expect(viewMessages({ ...en, continueThread: 'More of this thread' } as Messages).continueThread).toBe('More of this thread');
     expect(viewMessages({ ...en, rest: ['Weiter'] }).close).toBe('Close');
     expect(viewMessages({ ...en, rest: ['Weiter'] }).continueThread).toBe('Weiter');
   });

@@ -39,4 +39,5 @@ markiert von {name}
 Inhalte für Erwachsene
 Anzügliche Inhalte
 Nicht-sexuelle Nacktheit
-Drastische Inhalte`;
+Drastische Inhalte
+Inhaltswarnung`;

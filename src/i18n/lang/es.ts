@@ -39,4 +39,5 @@ etiquetado por {name}
 Contenido para adultos
 Contenido sugerente
 Desnudez no sexual
-Contenido gráfico`;
+Contenido gráfico
+Advertencia de contenido`;

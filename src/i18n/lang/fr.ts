@@ -39,4 +39,5 @@ Masquer
 Contenu pour adultes
 Contenu suggestif
 Nudité non sexuelle
-Contenu choquant`;
+Contenu choquant
+Avertissement de contenu`;

@@ -39,4 +39,5 @@ rotulado por {name}
 Conteúdo adulto
 Conteúdo sugestivo
 Nudez não sexual
-Mídia explícita`;
+Mídia explícita
+Aviso de conteúdo`;
