@@ -24,7 +24,7 @@ export const lazy = {
   DiscoveryError,
   isDiscussion,
   // The frame's view, with the strings that come with this code.
-  listTemplate: (discussion: Discussion, view: FrameView) => listTemplate(discussion, { ...view, t: viewMessages(view.t) }),
+  listTemplate: (discussion: Discussion, view: FrameView) => listTemplate(discussion, { ...view, t: viewMessages(view.t), top: discussion.threads[0]?.uri }),
   summaryTemplate: (counts: Totals, view: FrameView) => summaryTemplate(counts, { ...view, t: viewMessages(view.t) }),
   postStyles,
   postUrl,
