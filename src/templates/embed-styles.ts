@@ -22,7 +22,7 @@ export const embedStyles = css`
   .images[data-count='3'] > :first-child { grid-row: span 2; }
   .images a:focus-visible { outline: 2px solid var(--_accent); outline-offset: 2px; }
   .small .images, .small .images[data-count] { display: flex; flex-wrap: wrap; aspect-ratio: auto; }
-  .small :is(.images img, .images[data-count] img, .video, .video img) { width: 4.5rem; height: 4.5rem; max-height: none; aspect-ratio: 1; }
+  .small :is(.images img, .images[data-count] img, .video, .video img) { width: 4rem; height: 4rem; max-height: none; aspect-ratio: 1; }
   .small .play { width: 2rem; height: 2rem; }
   .small .card img { display: none; }
   .card, .quote { display: grid; border: 1px solid var(--_border); border-radius: var(--_radius); color: inherit; text-decoration: none; margin: 0; }

@@ -64,8 +64,9 @@ function card(value: Extract<Media, { kind: 'external' }>, view: View) {
   return html`<a class="card" href=${href ?? nothing} rel=${REL}>
     ${value.thumb ? html`<img src=${value.thumb} alt="" loading="lazy" />` : nothing}
     <span
-      >${value.title || domain ? html`<strong dir="auto">${value.title || domain}</strong>` : nothing}
-      ${value.description ? html`<span dir="auto">${value.description}</span>` : nothing} ${domain ? html`<small>${domain}</small>` : nothing}</span
+      >${value.title || domain ? html`<strong dir="auto">${value.title || domain}</strong> ` : nothing}${
+        value.description ? html`<span dir="auto">${value.description}</span> ` : nothing
+      }${domain ? html`<small>${domain}</small>` : nothing}</span
     >
   </a>`;
 }
