@@ -470,12 +470,7 @@ export function sample(media: string, now = Date.now()): Sample {
     langs: ['ko'],
     text: ['제가 쓰던 앱 네 개의 화면입니다 📋'],
     embed: {
-      images: [
-        photo('list-1', '첫 번째 앱의 화면'),
-        photo('list-2', '두 번째 앱의 화면'),
-        photo('list-3', '세 번째 앱의 화면'),
-        photo('list-4', '네 번째 앱의 화면'),
-      ],
+      images: [photo('chat', '첫 번째 앱의 화면'), photo('call', '두 번째 앱의 화면'), photo('mail', '세 번째 앱의 화면'), photo('voice', '네 번째 앱의 화면')],
     },
   });
   const badCard = reply(r2, r2, {

@@ -18,7 +18,7 @@ const CSS = `
     grid-template: 'count close' auto 'figure figure' minmax(0, 1fr) / 1fr auto; gap: 0.5rem;
   }
   .gallery[open] { display: grid; }
-  .gallery::backdrop { background: #000d; }
+  .gallery::backdrop { background: #000e; }
   .gallery figure { grid-area: figure; display: grid; grid-template-rows: minmax(0, 1fr) auto; place-items: center; gap: 0.5rem; margin: 0; min-height: 0; }
   .gallery img { max-width: 100%; max-height: 100%; object-fit: contain; min-height: 0; }
   .gallery figcaption, .gallery .count {
