@@ -37,7 +37,11 @@ export const lazy = {
   DiscoveryError,
   isDiscussion,
   // The frame's view, with the strings that come with this code.
-  listTemplate: (discussion: Discussion, view: FrameView) => listTemplate(ordered(discussion, view.order), { ...view, t: viewMessages(view.t) }),
+  listTemplate: (discussion: Discussion, frame: FrameView) => {
+    const shown = ordered(discussion, frame.order);
+    // `top`: the discussion's first post (a pinned one when there is one), which quote posts of it are shown under.
+    return listTemplate(shown, { ...frame, t: viewMessages(frame.t), top: shown.threads[0]?.uri });
+  },
   // The counts, and beside them the reader's choice of order.
   summaryTemplate: (counts: Totals, frame: FrameView) => {
     const view = { ...frame, t: viewMessages(frame.t) };

@@ -27,7 +27,8 @@ export type EmbedSpec =
   | { images: Array<{ url: string; alt: string; width: number; height: number }> }
   | { external: { uri: string; title: string; description: string; thumb?: string } }
   | { quote: PostView | 'not-found' | 'blocked' | 'detached'; media?: EmbedSpec }
-  | { video: { thumbnail: string; alt?: string; width: number; height: number } }
+  /** `playlist`: the HLS stream the view names (else one beside the thumbnail); `captions`: the languages the record lists captions in. */
+  | { video: { thumbnail: string; alt?: string; width: number; height: number; playlist?: string; captions?: string[] } }
   | { unknown: true };
 
 export interface PostSpec {
@@ -157,14 +158,16 @@ function embedOf(spec: EmbedSpec): { record: object; view: object } | undefined 
     };
   }
   if ('video' in spec) {
-    const { thumbnail, alt, width, height } = spec.video;
+    const { thumbnail, alt, width, height, playlist, captions = [] } = spec.video;
     const video = blob(thumbnail, 'video/mp4');
+    // Captions are blobs of the record (WebVTT); the view names none: the playlist carries them.
+    const tracks = captions.map((lang) => ({ lang, file: blob(`${thumbnail}#${lang}`, 'text/vtt') }));
     return {
-      record: { $type: 'app.bsky.embed.video', video, ...(alt ? { alt } : {}), aspectRatio: { width, height } },
+      record: { $type: 'app.bsky.embed.video', video, ...(tracks.length ? { captions: tracks } : {}), ...(alt ? { alt } : {}), aspectRatio: { width, height } },
       view: {
         $type: 'app.bsky.embed.video#view',
         cid: video.ref.$link,
-        playlist: `${thumbnail}.m3u8`,
+        playlist: playlist ?? `${thumbnail}.m3u8`,
         thumbnail,
         ...(alt ? { alt } : {}),
         aspectRatio: { width, height },

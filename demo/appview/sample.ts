@@ -439,7 +439,16 @@ export function sample(media: string, now = Date.now()): Sample {
     createdAt: at(45),
     langs: ['ko'],
     text: ['우리 가족 👨‍👩‍👧‍👦 모두 이 앱으로 매일 통화했는데… 짧은 영상으로 남겨 봅니다 🎥 ', short],
-    embed: { video: { thumbnail: `${media}/photo/video.svg`, alt: 'A phone screen showing a failed call', width: 1280, height: 720 } },
+    embed: {
+      video: {
+        thumbnail: `${media}/photo/video.svg`,
+        alt: 'A phone screen showing a failed call',
+        width: 1280,
+        height: 720,
+        playlist: `${media}/video/playlist.m3u8`,
+        captions: ['en'],
+      },
+    },
     likes: 8,
     gate: ['follower'], // only 박현's followers may reply
   });
@@ -491,6 +500,44 @@ export function sample(media: string, now = Date.now()): Sample {
     labels: [{ src: NEWSWATCH.did, val: 'harassment' }],
   });
 
+  // Issue 18, point 3 (media) and 12: a post's three and four images (one large beside two small, a
+  // 2×2 grid), and a link card whose address is unusable (no domain line, no link). Replies to the
+  // older posts, so the roots, the counts of posts and likes and the first page by latest (threads
+  // without replies, which load.test relies on) stay as they were; they add three replies.
+  const photo = (seed: string, alt: string) => ({ url: `${media}/photo/${seed}.svg`, alt, width: 1200, height: 800 });
+  const media3 = reply(r3, r3, {
+    author: openwire,
+    rkey: '3m6acf2openwire',
+    createdAt: at(135),
+    langs: ['en'],
+    text: ['The border crossing this afternoon: three photos from our volunteers.'],
+    embed: {
+      images: [
+        photo('border', 'Cars queued at a border checkpoint under a grey sky'),
+        photo('booth', 'A booth selling SIM cards beside the road'),
+        photo('sign', 'A road sign pointing to the border, 2 km'),
+      ],
+    },
+  });
+  const media4 = reply(r2, r2, {
+    author: seoyeon,
+    rkey: '3m6abf2seoyeon',
+    createdAt: at(110),
+    langs: ['ko'],
+    text: ['제가 쓰던 앱 네 개의 화면입니다 📋'],
+    embed: {
+      images: [photo('chat', '첫 번째 앱의 화면'), photo('call', '두 번째 앱의 화면'), photo('mail', '세 번째 앱의 화면'), photo('voice', '네 번째 앱의 화면')],
+    },
+  });
+  const badCard = reply(r2, r2, {
+    author: alex,
+    rkey: '3m6abg2alex',
+    createdAt: at(25),
+    langs: ['en'],
+    text: ['Someone sent me this "updates" link. Do not click things like it.'],
+    embed: { external: { uri: 'javascript:alert(2)', title: 'Get Whisperline updates', description: 'Sign up for news about the block.' } },
+  });
+
   const trees: Tree[] = [
     {
       post: r1,
@@ -509,8 +556,8 @@ export function sample(media: string, now = Date.now()): Sample {
         { post: r1x },
       ],
     },
-    { post: r2, replies: [{ post: r2a, replies: [{ post: r2b }] }, { post: claim }, { post: spam }] },
-    { post: r3, replies: [{ post: r3a, replies: [{ post: harassment }] }, { post: insult }] },
+    { post: r2, replies: [{ post: r2a, replies: [{ post: r2b }] }, { post: claim }, { post: spam }, { post: media4 }, { post: badCard }] },
+    { post: r3, replies: [{ post: r3a, replies: [{ post: harassment }] }, { post: insult }, { post: media3 }] },
     { post: r4 },
     { post: r5 },
     { post: r6 },

@@ -18,7 +18,7 @@ import { normalizeUrl } from '../../src/bluesky/urls.ts';
 import { acceptedLabels, backlinksView, feedItem, labelerView, quotes, threadView, valuesAt, type PostView, type Tree } from './build.ts';
 import { BSKY_LABELER } from '../../src/bluesky/moderation.ts';
 import { ARTICLE, DEEP_ARTICLE, HOSTILE_ARTICLE, THREADS_ARTICLE, sample, type Sample } from './sample.ts';
-import { svg } from './media.ts';
+import { svg, videoFile } from './media.ts';
 
 const started = Date.now();
 const RTT = 50;
@@ -117,6 +117,8 @@ export interface Answer {
   status: number;
   type: string;
   body: string;
+  /** A binary answer (a video segment), sent in place of `body`. */
+  bytes?: Uint8Array;
   headers?: Record<string, string>;
   /** False when the answer must reach a browser without CORS headers. */
   cors?: boolean;
@@ -142,6 +144,8 @@ function acceptedBy(header: string | undefined): Set<string> {
 export async function answer(url: URL, acceptLabelers?: string): Promise<Answer | undefined> {
   const media = /^\/sample-media\/(avatar|photo)\/([\w-]+)\.svg$/.exec(url.pathname);
   if (media) return reply(200, svg(media[1] as 'avatar' | 'photo', media[2]), { type: 'image/svg+xml' });
+  const video = /^\/sample-media\/video\/([\w-]+\.(?:m3u8|m2ts|vtt))$/.exec(url.pathname);
+  if (video) return videoFile(video[1]);
   const match = /^(?:\/s\/([\w,-]+))?\/xrpc\/([\w.]+)$/.exec(url.pathname);
   if (!match) return undefined;
   const [, prefix = '', nsid] = match;
@@ -290,7 +294,7 @@ export function sampleAppView() {
         ...(found.cors === false ? {} : { 'access-control-allow-origin': '*', 'access-control-expose-headers': 'retry-after, ratelimit-reset' }),
         ...found.headers,
       });
-      res.end(found.body);
+      res.end(found.bytes ?? found.body);
     }, next);
   };
 }

@@ -22,7 +22,7 @@ function isMedia(m: unknown): m is Media {
   if (!isObject(m)) return false;
   if (m.kind === 'images') return all(m.images, (i) => isObject(i) && web(i.thumb) && web(i.fullsize) && str(i.alt) && opt(i.width, num) && opt(i.height, num));
   if (m.kind === 'external') return str(m.uri) && str(m.title) && str(m.description) && opt(m.thumb, web);
-  return m.kind === 'video' && opt(m.thumb, web) && str(m.alt) && opt(m.width, num) && opt(m.height, num);
+  return m.kind === 'video' && opt(m.playlist, web) && opt(m.thumb, web) && str(m.alt) && opt(m.width, num) && opt(m.height, num);
 }
 
 /** What every post, quoted ones included, has. */

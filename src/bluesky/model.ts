@@ -70,7 +70,11 @@ export interface Locale {
 export type Media =
   | { kind: 'images'; images: Image[] }
   | { kind: 'external'; uri: string; title: string; description: string; thumb?: string }
-  | { kind: 'video'; thumb?: string; alt: string; width?: number; height?: number };
+  /**
+   * A Bluesky video: `playlist` is its HLS playlist (an http(s) URL; where it may be fetched from is
+   * the player's check), whose subtitle renditions carry the post's captions.
+   */
+  | { kind: 'video'; playlist?: string; thumb?: string; alt: string; width?: number; height?: number };
 
 /** A quoted post, with its own media (a quote inside a quote is not shown, as on bsky.app). */
 export interface QuotedPost extends BasePost {

@@ -114,7 +114,7 @@ function parseMedia(value: unknown): Media | undefined {
       };
     }
     case 'app.bsky.embed.video#view' satisfies TypeOf<AppBskyEmbedVideo.View>:
-      return { kind: 'video', thumb: web(value.thumbnail), alt: str(value.alt) ?? '', ...size(value.aspectRatio) };
+      return { kind: 'video', playlist: web(value.playlist), thumb: web(value.thumbnail), alt: str(value.alt) ?? '', ...size(value.aspectRatio) };
     default:
       return undefined;
   }

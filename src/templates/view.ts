@@ -11,6 +11,8 @@ export interface View {
   t: Messages & ViewMessages;
   /** The article, normalised, to leave out its own link card. */
   article?: string;
+  /** The URI of the post at the top of the discussion (the site's own, when it names one): a quote of it shown under it says so in a line. */
+  top?: string;
   /** The article author (`author`: handle or DID), to mark their posts. */
   author?: string;
   /** "more" while the next page loads, or the URI of a branch being opened. */

@@ -56,8 +56,10 @@ describe('the demo page', () => {
     await expect(page.locator('discuss-thread [part="embed"] img[alt^="A long queue"]').count()).resolves.toBe(2);
     await expect(page.locator('discuss-thread blockquote.quote img[alt^="A long queue"]').count()).resolves.toBe(1);
     await expect(page.locator('discuss-thread .card', { hasText: 'How DNS and SNI blocking work' }).count()).resolves.toBe(1);
-    // Alex's and Sam's quotes, and the two quotes of the story that only getQuotes finds.
-    await expect(page.locator('discuss-thread blockquote.quote').count()).resolves.toBe(4);
+    // Sam's quote of Lena's post in full; Alex's quote of the story and the two that only getQuotes
+    // finds, shown under the story, each as a line (issue 18, point 12).
+    await expect(page.locator('discuss-thread blockquote.quote').count()).resolves.toBe(1);
+    await expect(page.locator('discuss-thread p.quote.quoting').count()).resolves.toBe(3);
     await page.close();
   });
 

@@ -59,7 +59,7 @@ describe('on a page with a strict CSP and Trusted Types', () => {
   it('renders the discussion, the video card included, with no policy violation', async () => {
     const { page, errors } = await strictPage(1);
     expect(await page.locator('discuss-thread .list > li').count()).toBe(7);
-    const video = page.locator('discuss-thread a.video').first();
+    const video = page.locator('discuss-thread .video').first();
     const box = (await video.boundingBox())!;
     // The sample video is 1280×720: the card keeps that shape without an inline style.
     expect(box.height).toBeGreaterThan(0);

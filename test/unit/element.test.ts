@@ -128,7 +128,7 @@ describe('<discuss-thread> states', () => {
     await settled(el, 'loaded');
     expect(part(el, 'heading')!.textContent!.trim()).toBe('Comments');
     expect(part(el, 'heading')!.getAttribute('role')).toBe('heading');
-    expect(part(el, 'summary')!.textContent).toBe('7 posts · 15 replies · 430 likes');
+    expect(part(el, 'summary')!.textContent).toBe('7 posts · 18 replies · 430 likes');
     const compose = part(el, 'compose') as HTMLAnchorElement;
     expect(compose.textContent).toBe('Discuss on Bluesky');
     expect(new URL(compose.href).searchParams.get('text')).toBe(`Norvia blocks Whisperline ${ARTICLE}`);
@@ -232,7 +232,7 @@ describe('<discuss-thread> states', () => {
     mount();
     const event = await loaded;
     expect(event.bubbles && event.composed).toBe(true);
-    expect(event.detail).toMatchObject({ posts: 7, replies: 15, likes: 430, failures: [] });
+    expect(event.detail).toMatchObject({ posts: 7, replies: 18, likes: 430, failures: [] });
   });
 
   it('reveals the next threads on "Show more" and moves focus to the first new one', async () => {

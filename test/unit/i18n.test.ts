@@ -131,7 +131,7 @@ describe('language choice', () => {
     await vi.waitFor(() => expect(el.getAttribute('status')).toBe('loaded'));
     const root = el.shadowRoot!;
     expect(root.querySelector('[part="compose"]')!.textContent).toBe('Bluesky에서 토론하기');
-    expect(root.querySelector('[part="summary"]')!.textContent).toBe('게시물 7개 · 답글 15개 · 좋아요 430개');
+    expect(root.querySelector('[part="summary"]')!.textContent).toBe('게시물 7개 · 답글 18개 · 좋아요 430개');
     expect(root.querySelector('[part="post"]')!.getAttribute('aria-label')).toMatch(/님의 게시물$/);
     expect(root.querySelector('.reply .sr')!.textContent).toBe('Bluesky에서 답글 달기');
     expect(root.querySelector('time [aria-hidden]')!.textContent).toMatch(/^\d+시간$/); // "5시간", bsky.app's short form

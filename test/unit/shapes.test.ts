@@ -259,3 +259,28 @@ describe('handles in post', () => {
     expect(resolves()).toBe(5);
   });
 });
+
+describe('a video (issue 18, point 4)', () => {
+  const video = { thumbnail: 'https://video.bsky.app/watch/did/cid/thumbnail.jpg', alt: 'A failed call', width: 16, height: 9 };
+
+  it('reads the playlist the view names; captions stay in the record, as the lexicon has them', () => {
+    const playlist = 'https://video.bsky.app/watch/did/cid/playlist.m3u8';
+    const p = post({ author: alice, rkey: '3kvid', createdAt: at, text: ['watch'], embed: { video: { ...video, playlist, captions: ['en', 'ko'] } } });
+    assertValidOutput('app.bsky.feed.getPosts', { posts: [p] });
+    expect(p.record.embed.captions.map((c: { lang: string }) => c.lang)).toEqual(['en', 'ko']);
+    expect(p.embed.captions).toBeUndefined(); // the view has no caption URLs: the playlist carries them
+    expect(parsePost(p)!.embed).toEqual({ kind: 'video', playlist, thumb: video.thumbnail, alt: 'A failed call', width: 16, height: 9 });
+    expect(rendered(p).querySelector('button.play')!.getAttribute('aria-label')).toBe('Play video');
+  });
+
+  it('drops a playlist that is not a web address, and then offers no play button', () => {
+    for (const playlist of ['javascript:alert(1)', 'data:application/vnd.apple.mpegurl,#EXTM3U', 7]) {
+      const p = post({ author: alice, rkey: '3kvid2', createdAt: at, text: ['watch'], embed: { video } });
+      (p.embed as { playlist: unknown }).playlist = playlist;
+      expect(parsePost(p)!.embed).not.toHaveProperty('playlist', expect.anything());
+      const host = rendered(p);
+      expect(host.querySelector('button')).toBeNull();
+      expect(host.querySelector<HTMLAnchorElement>('a.watch')!.href).toBe(parsePost(p)!.url);
+    }
+  });
+});

@@ -45,13 +45,16 @@ describe('rich posts', () => {
     expect(own.querySelector('.card')).toBeNull();
   });
 
-  it('shows a video as its thumbnail with a play mark, linking to the post', () => {
+  it('shows a video as its thumbnail with a play mark, and the link to the post beside it', () => {
+    // Its playlist's host (the builder's default, beside the thumbnail) is no video host: no play button.
     const host = show({ video: { thumbnail: 'https://video.example/t.jpg', alt: 'A failed call', width: 16, height: 9 } });
-    const link = host.querySelector<HTMLAnchorElement>('.video')!;
+    const box = host.querySelector<HTMLElement>('.video')!;
+    expect(box.querySelector('img')!.alt).toBe('A failed call');
+    expect(box.querySelector('.play')!.getAttribute('aria-hidden')).toBe('true');
+    expect(box.querySelector('button')).toBeNull();
+    const link = host.querySelector<HTMLAnchorElement>('a.watch')!;
     expect(link.href).toBe('https://bsky.app/profile/alice.example/post/3kt');
-    expect(link.querySelector('img')!.alt).toBe('A failed call');
-    expect(link.querySelector('.play')!.getAttribute('aria-hidden')).toBe('true');
-    expect(link.textContent).toContain('Watch the video on Bluesky');
+    expect(link.textContent).toBe('Watch the video on Bluesky');
   });
 
   it('shows a quote with its author and text, or a neutral line when it is unavailable', () => {
@@ -282,5 +285,86 @@ describe('threads', () => {
     const mineNode = node('mine');
     const host = list([root], { mine: (parent, shown) => (parent === root.uri && !shown.some((p) => p.uri === mineNode.uri) ? [mineNode] : []) });
     expect([...host.querySelectorAll('.list > li > ol > li > article')].map(text)).toEqual(['mine', 'a', 'b']);
+
+describe('media (issue 18, points 3, 4 and 12)', () => {
+  const photo = (name: string) => ({ url: `https://cdn.example/${name}.jpg`, alt: `${name} alt`, width: 1200, height: 800 });
+  const click = (target: Element, init: MouseEventInit = {}) => {
+    const event = new MouseEvent('click', { bubbles: true, cancelable: true, ...init });
+    target.dispatchEvent(event);
+    return event.defaultPrevented;
+  };
+
+  it('lays out one to four images by their count, each a link to its full size', () => {
+    for (const count of [1, 2, 3, 4]) {
+      const host = show({ images: Array.from({ length: count }, (_, i) => photo(`p${i}`)) });
+      const grid = host.querySelector<HTMLElement>('.images')!;
+      expect(grid.dataset.count).toBe(String(count));
+      expect([...grid.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual(
+        Array.from({ length: count }, (_, i) => `https://cdn.example/p${i}.jpg`),
+      );
+    }
+  });
+
+  it('keeps a middle or modified click on an image for the browser (a new tab), and takes only a plain one', () => {
+    const link = show({ images: [photo('a'), photo('b')] }).querySelector('.images a')!;
+    expect(click(link, { button: 1 })).toBe(false);
+    for (const modifier of ['ctrlKey', 'metaKey', 'shiftKey', 'altKey']) expect(click(link, { [modifier]: true })).toBe(false);
+  });
+
+  it('shows a card whose address is unusable with no domain line and no link', () => {
+    const host = show({ external: { uri: 'javascript:alert(2)', title: 'EVIL', description: 'not a link', thumb: 'https://cdn.example/t.jpg' } });
+    const card = host.querySelector('.card')!;
+    expect(card.hasAttribute('href')).toBe(false);
+    expect(card.querySelector('small')).toBeNull();
+    expect(card.textContent!.replace(/\s+/g, ' ').trim()).toBe('EVIL not a link');
+    expect(host.textContent).not.toContain('javascript');
+    // Nothing at all to name it: no empty title either.
+    expect(show({ external: { uri: 'javascript:x', title: '', description: '' } }).querySelector('.card strong')).toBeNull();
+  });
+
+  it('puts a video on a Bluesky host (or the page’s own origin) behind a play button, and no other', () => {
+    const video = { thumbnail: 'https://video.bsky.app/t.jpg', alt: 'A call', width: 16, height: 9 };
+    const play = (playlist: string) => show({ video: { ...video, playlist } }).querySelector('button.play');
+    expect(play('https://video.bsky.app/watch/a/b/playlist.m3u8')).not.toBeNull();
+    expect(play('https://video.cdn.bsky.app/hls/a/b/playlist.m3u8')).not.toBeNull();
+    expect(play(`${location.origin}/sample-media/video/playlist.m3u8`)).not.toBeNull();
+    for (const other of [
+      'http://video.bsky.app/p.m3u8',
+      'https://video.bsky.app:8443/p.m3u8',
+      'https://evil.example/p.m3u8',
+      'https://video.bsky.app.evil.example/p.m3u8',
+    ])
+      expect(play(other)).toBeNull();
+  });
+
+  describe('a quoted post', () => {
+    const quoted = post({
+      author: actor('bob'),
+      rkey: '3kq2',
+      createdAt: '2026-11-27T10:00:00.000Z',
+      text: ['two photos'],
+      embed: { images: [photo('a'), photo('b')] },
+    });
+
+    function quote(quoting: boolean, top?: string) {
+      const parsed = parsePost(post({ author: alice, rkey: '3kt', createdAt: '2026-11-27T11:00:00.000Z', text: ['look'], embed: { quote: quoted } }))!;
+      const host = document.createElement('div');
+      render(postTemplate({ ...parsed, quoting }, { ...view, top }), host);
+      return host;
+    }
+
+    it('shows its media as thumbnails, still links to each full size', () => {
+      const host = quote(false);
+      const small = host.querySelector('blockquote .small .images')!;
+      expect([...small.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual(['https://cdn.example/a.jpg', 'https://cdn.example/b.jpg']);
+    });
+
+    it('is a line, "Quoting this post", under the post it quotes at the top of the discussion; in full anywhere else', () => {
+      const here = quote(true, quoted.uri);
+      expect(here.querySelector('blockquote')).toBeNull();
+      expect(here.querySelector('p.quote')!.textContent).toBe('Quoting this post');
+      expect(quote(true, 'at://did:plc:other/app.bsky.feed.post/3kx').querySelector('blockquote')!.textContent).toContain('two photos');
+      expect(quote(false, quoted.uri).querySelector('blockquote')!.textContent).toContain('two photos');
+    });
   });
 });
