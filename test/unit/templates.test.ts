@@ -285,6 +285,8 @@ describe('threads', () => {
     const mineNode = node('mine');
     const host = list([root], { mine: (parent, shown) => (parent === root.uri && !shown.some((p) => p.uri === mineNode.uri) ? [mineNode] : []) });
     expect([...host.querySelectorAll('.list > li > ol > li > article')].map(text)).toEqual(['mine', 'a', 'b']);
+  });
+});
 
 describe('media (issue 18, points 3, 4 and 12)', () => {
   const photo = (name: string) => ({ url: `https://cdn.example/${name}.jpg`, alt: `${name} alt`, width: 1200, height: 800 });
