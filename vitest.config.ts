@@ -8,6 +8,8 @@ if (!browser) console.warn(`\nBrowser tests not run: no Chromium at ${CHROMIUM} 
 
 export default defineConfig({
   test: {
+    // Two files at a time on CI's two cores: a browser file mostly waits on Chromium and its servers.
+    maxWorkers: 2,
     projects: [
       {
         extends: './vite.config.ts',
@@ -28,7 +30,6 @@ export default defineConfig({
                 globalSetup: ['test/global-setup.ts'],
                 testTimeout: 30_000,
                 hookTimeout: 60_000,
-                fileParallelism: false,
               },
             },
           ]
