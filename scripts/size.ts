@@ -23,7 +23,7 @@ export const CHUNKS = 'dist/discuss-thread';
  * +294 B: a link whose text names another host shows the real one, and the session cache's check of
  * each reply's root and threadgate.
  */
-export const BUDGETS = { critical: 14_000, lazy: 12_288, rules: 3_072, standard: 1_024, join: 65_536, language: 1_024, media: 2_048, hls: 184_320 } as const;
+export const BUDGETS = { critical: 14_000, lazy: 13_824, rules: 3_072, standard: 1_024, join: 65_536, language: 1_024, media: 2_048, hls: 184_320 } as const;
 
 export interface FileSize {
   file: string;

@@ -34,7 +34,7 @@ export type { Status, LoadDetail, ErrorDetail };
  * @csspart list - The list of threads.
  * @csspart post - One post.
  * @csspart avatar - A post author's picture.
- * @csspart author - A post author's name and handle.
+ * @csspart author - The name row: a post author's name and handle, and the post's time.
  * @csspart text - A post's text.
  * @csspart embed - A post's images, link card, quote or video.
  * @csspart stats - A post's reply link and its counts (hidden at zero).
@@ -54,6 +54,8 @@ export type { Status, LoadDetail, ErrorDetail };
  * @cssprop [--discuss-padding=clamp(0.5rem, 2.5vw, var(--discuss-gap))] - Space inside the widget.
  * @cssprop [--discuss-avatar-size=2.25rem] - Avatar size, and the reply indent.
  * @cssprop [--discuss-font=inherit] - The `font` shorthand.
+ * @cssprop [--discuss-like=light-dark(#db2777, #ec4899)] - A post the reader liked: its heart and count.
+ * @cssprop [--discuss-repost=light-dark(#13820a, #20bc07)] - A post the reader reposted: its arrow and count.
  * @attribute lang - Interface language; defaults to the nearest `lang`, then the browser's languages.
  * @tagname discuss-thread
  */

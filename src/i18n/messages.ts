@@ -46,7 +46,7 @@ Post by {name}
 Author
 The quoted post is unavailable.
 Watch the video on Bluesky
-Content warning: show post
+Content warning
 Quote
 Sign in with Bluesky
 # post|# posts

@@ -28,7 +28,6 @@ export const KEYS = [
   'warnSexual',
   'warnNudity',
   'warnGraphic',
-  'warnContent',
 ] as const;
 
 export type ViewMessages = Record<(typeof KEYS)[number], string>;
@@ -50,8 +49,7 @@ labelled by {name}
 Adult content
 Sexually suggestive
 Non-sexual nudity
-Graphic media
-Content warning`.split('\n');
+Graphic media`.split('\n');
 
 /** `t` with the discussion code's strings: its language's lines, else English; what the site set in `strings` wins. */
 export const viewMessages = (t: Messages): Messages & ViewMessages => ({

@@ -3,7 +3,8 @@
 import { css } from 'lit';
 
 // Comments stay out of the css`` (they would ship). As on bsky.app: a lone image keeps its shape,
-// capped in height; two sit side by side, three are one large beside two small, four a 2×2 grid,
+// capped in height, its box held from the view's aspect ratio (the width and height attributes)
+// before the picture arrives, so nothing below it moves; two sit side by side, three are one large beside two small, four a 2×2 grid,
 // each cropped to its cell (more, from a gallery, go on two a row). A quoted post's media (.small)
 // are thumbnails in a row under its text, not the full size again. A link card has its picture above
 // the text, full width, at every width (bsky.app's shape).
@@ -14,9 +15,9 @@ export const embedStyles = css`
   .images { display: grid; gap: 4px; grid-template-columns: 1fr 1fr; }
   .images a { display: block; min-width: 0; min-height: 0; }
   .images img, .video img, .video video { display: block; width: 100%; height: auto; border-radius: calc(var(--_radius) / 2); background: var(--_surface); object-fit: cover; }
-  .images img { aspect-ratio: 1; }
-  .images[data-count='1'] { grid-template-columns: minmax(0, 1fr); justify-items: start; }
-  .images[data-count='1'] img { width: auto; max-width: 100%; max-height: min(28rem, 70vh); aspect-ratio: auto; }
+  .images:not([data-count='1']) img { aspect-ratio: 1; }
+  .images[data-count='1'] { grid-template-columns: minmax(0, 1fr); }
+  .images[data-count='1'] img { max-height: min(28rem, 70vh); object-fit: contain; }
   .images:is([data-count='3'], [data-count='4']) { grid-template-rows: 1fr 1fr; aspect-ratio: 3 / 2; }
   .images:is([data-count='3'], [data-count='4']) img { height: 100%; aspect-ratio: auto; }
   .images[data-count='3'] > :first-child { grid-row: span 2; }

@@ -21,7 +21,7 @@ export function localName(names: readonly Locale[], lang: string): string | unde
 export function reason(warn: Warning, view: View): string {
   const { t } = view;
   const global: Record<string, string> = {
-    '!warn': t.warnContent,
+    '!warn': t.warning,
     porn: t.warnPorn,
     sexual: t.warnSexual,
     nudity: t.warnNudity,

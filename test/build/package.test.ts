@@ -141,6 +141,7 @@ describe('custom-elements.json', () => {
       'header',
       'heading',
       'summary',
+      'order',
       'compose',
       'status',
       'list',
@@ -157,7 +158,18 @@ describe('custom-elements.json', () => {
     ];
     expect(el.cssParts.map((p: { name: string }) => p.name).sort()).toEqual(parts.sort());
     const properties = el.cssProperties.map((p: { name: string }) => p.name);
-    const styles = read('src/styles.ts') + read('src/templates/post-styles.ts');
+    // Every stylesheet: the frame's, the posts' and their parts', the sign-in code's and the viewer's.
+    const styles = [
+      'src/styles.ts',
+      'src/templates/post-styles.ts',
+      'src/templates/embed-styles.ts',
+      'src/templates/warning.ts',
+      'src/templates/order.ts',
+      'src/join/styles.ts',
+      'src/media/gallery.ts',
+    ]
+      .map(read)
+      .join('');
     for (const used of new Set(styles.match(/--discuss-[a-z-]+/g))) expect(properties).toContain(used);
     expect(el.slots.map((s: { name: string }) => s.name).sort()).toEqual(['', 'empty', 'heading']);
     expect(manifest().modules[0].path).toBe('dist/npm/element.js');

@@ -197,6 +197,8 @@ describe('what a warning says', () => {
   it('words Bluesky’s labels with the widget’s strings, a labeler’s by its definition, and an unnamed one by its value', () => {
     const view = { lang: 'en', t: viewMessages(messages('en')!) };
     expect(reason({ label: '!warn' }, view)).toBe('Content warning');
+    // The site's own `strings.warning` still words it, as it did before warnings named their reason.
+    expect(reason({ label: '!warn' }, { ...view, t: { ...view.t, warning: 'Heads up' } })).toBe('Heads up');
     expect(reason({ label: 'graphic-media' }, view)).toBe('Graphic media');
     expect(reason({ label: 'porn' }, view)).toBe('Adult content');
     expect(reason({ label: 'unverified', names, by: 'Newswatch Moderation' }, { ...view, lang: 'ko' })).toBe('확인되지 않은 주장');

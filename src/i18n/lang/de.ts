@@ -12,7 +12,7 @@ Beitrag von {name}
 Autor
 Der zitierte Beitrag ist nicht verfügbar.
 Video auf Bluesky ansehen
-Inhaltswarnung: Beitrag anzeigen
+Inhaltswarnung
 Zitat
 Mit Bluesky anmelden
 # Beitrag|# Beiträge
@@ -39,5 +39,4 @@ markiert von {name}
 Inhalte für Erwachsene
 Anzügliche Inhalte
 Nicht-sexuelle Nacktheit
-Drastische Inhalte
-Inhaltswarnung`;
+Drastische Inhalte`;

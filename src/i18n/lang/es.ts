@@ -12,7 +12,7 @@ Publicación de {name}
 Autor
 La publicación citada no está disponible.
 Ver el vídeo en Bluesky
-Advertencia de contenido: mostrar publicación
+Advertencia de contenido
 Cita
 Iniciar sesión con Bluesky
 # publicación|# publicaciones
@@ -39,5 +39,4 @@ etiquetado por {name}
 Contenido para adultos
 Contenido sugerente
 Desnudez no sexual
-Contenido gráfico
-Advertencia de contenido`;
+Contenido gráfico`;

@@ -12,7 +12,7 @@ Publication de {name}
 Auteur
 La publication citée n’est pas disponible.
 Voir la vidéo sur Bluesky
-Avertissement de contenu\u202f: afficher la publication
+Avertissement de contenu
 Citation
 Se connecter avec Bluesky
 # publication|# publications
@@ -39,5 +39,4 @@ Masquer
 Contenu pour adultes
 Contenu suggestif
 Nudité non sexuelle
-Contenu choquant
-Avertissement de contenu`;
+Contenu choquant`;

@@ -12,7 +12,7 @@ Post de {name}
 Autor
 O post citado não está disponível.
 Assistir ao vídeo no Bluesky
-Aviso de conteúdo: mostrar post
+Aviso de conteúdo
 Citação
 Entrar com o Bluesky
 # post|# posts
@@ -39,5 +39,4 @@ rotulado por {name}
 Conteúdo adulto
 Conteúdo sugestivo
 Nudez não sexual
-Mídia explícita
-Aviso de conteúdo`;
+Mídia explícita`;
