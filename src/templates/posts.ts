@@ -2,6 +2,7 @@
 // Loaded with the discussion code, once the network has answered.
 
 import { html, nothing, type TemplateResult } from 'lit';
+import { keyed } from 'lit/directives/keyed.js';
 import type { Discussion, Post, Ref, ThreadNode, Totals } from '../bluesky/model.ts';
 import { totals } from '../bluesky/discussion.ts';
 import { fill } from '../i18n/messages.ts';
@@ -51,29 +52,37 @@ const INDENTED_LEVELS = 4;
 /** `shown`, after the reader's own posts under `parent` that are not among them yet: theirs first, right under the post they answer. */
 const withMine = (parent: string, shown: ThreadNode[], view: View) => (view.mine ? [...view.mine(parent, shown), ...shown] : shown);
 
-/** A post and its replies, as bsky.app draws them: a lone reply continues the line, several replies branch (indent). */
-function threadTemplate(node: ThreadNode, view: View, level = 0, root: Ref = node.root ?? node): TemplateResult {
+/**
+ * A post and its replies, as bsky.app draws them: a lone reply continues the line, several replies
+ * branch (indent). Keyed by the post: when another post takes its place (another order, the reader's
+ * own post put first, "Show more"), its item starts afresh, so no open warning, open "Continue
+ * thread" or playing video passes from one post to another.
+ */
+function threadTemplate(node: ThreadNode, view: View, level = 0, root: Ref = node.root ?? node): ReturnType<typeof keyed> {
   const replies = withMine(node.uri, node.replies, view);
   const joined = replies.length === 1 && !node.more;
   const branch = (nodes: ThreadNode[], next: number) =>
     html`<ol part="replies" class="replies">
       ${nodes.map((reply) => threadTemplate(reply, view, next, root))}
     </ol>`;
-  return html`<li>
-    ${postTemplate(node, view, root, joined)}
-    ${
-      joined
-        ? html`<ol part="replies" class="replies chain">
-            ${threadTemplate(replies[0], view, level, root)}
-          </ol>`
-        : !replies.length
-          ? nothing
-          : level < INDENTED_LEVELS
-            ? branch(replies, level + 1)
-            : continued(node, view, branch(replies, 1))
-    }
-    ${node.more ? moreReplies(node, view) : nothing}
-  </li>`;
+  return keyed(
+    node.uri,
+    html`<li>
+      ${postTemplate(node, view, root, joined)}
+      ${
+        joined
+          ? html`<ol part="replies" class="replies chain">
+              ${threadTemplate(replies[0], view, level, root)}
+            </ol>`
+          : !replies.length
+            ? nothing
+            : level < INDENTED_LEVELS
+              ? branch(replies, level + 1)
+              : continued(node, view, branch(replies, 1))
+      }
+      ${node.more ? moreReplies(node, view) : nothing}
+    </li>`,
+  );
 }
 
 /** Focus the first post "Continue thread" shows, with a visible ring: the reader carries on there. */
