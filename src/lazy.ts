@@ -6,7 +6,7 @@
 // own, one more request before the discussion).
 
 import { css, html } from 'lit';
-import { loadDiscussion, nextPage, openBranch, reorder, DiscoveryError } from './bluesky/discussion.ts';
+import { loadDiscussion, nextPage, openBranch, opened, reorder, DiscoveryError } from './bluesky/discussion.ts';
 import type { Discussion, Sort, Totals } from './bluesky/model.ts';
 import { isDiscussion } from './bluesky/cache-shape.ts';
 import { countedTotals, listTemplate, summaryTemplate } from './templates/posts.ts';
@@ -18,7 +18,7 @@ import { postUrl } from './bluesky/links.ts';
 import { parseAuthor } from './bluesky/parse.ts';
 import { resolveDid } from './bluesky/discover.ts';
 
-/** Each discussion in each order the reader chose, sorted once: a render, and the frame's focus after "Show more", see the same. */
+/** Each discussion in each order the reader chose, sorted once. */
 const sorted = new WeakMap<Discussion, Partial<Record<Sort, Discussion>>>();
 
 /** `discussion` in the reader's `order` (a copy), or as loaded when they chose none. */
@@ -40,14 +40,13 @@ export const lazy = {
   listTemplate: (discussion: Discussion, frame: FrameView) => {
     const shown = ordered(discussion, frame.order);
     // `top`: the discussion's first post (a pinned one when there is one), which quote posts of it are shown under.
-    return listTemplate(shown, { ...frame, t: viewMessages(frame.t), top: shown.threads[0]?.uri });
+    return listTemplate(shown, { ...frame, t: viewMessages(frame.t), top: shown.threads[0]?.uri, opened: opened(discussion) });
   },
   // The counts, and beside them the reader's choice of order.
   summaryTemplate: (counts: Totals, frame: FrameView) => {
     const view = { ...frame, t: viewMessages(frame.t) };
     return html`<div class="facts">${summaryTemplate(counts, view)}${orderTemplate(view)}</div>`;
   },
-  ordered,
   postStyles: css`
     ${postStyles}${orderStyles}
   `,

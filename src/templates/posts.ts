@@ -10,6 +10,7 @@ import { compact, plural } from '../i18n/format.ts';
 import { byline, lang, richText } from './byline.ts';
 import { embed } from './embeds.ts';
 import { warned } from './warning.ts';
+import { focusRing } from '../focus.ts';
 import { ICONS, type Count, type View } from './view.ts';
 
 export type { Actions, View } from './view.ts';
@@ -32,11 +33,17 @@ function stats(post: Post, view: View, root: Ref) {
   </div>`;
 }
 
-/** A post; `joined`: its one reply follows right under it, joined to it by a line from avatar to avatar. */
+/** A post; `joined`: its one reply follows right under it, joined to it by a line from avatar to avatar. Its URI marks it, for focus.ts. */
 export function postTemplate(post: Post, view: View, root: Ref = post.root ?? post, joined = false) {
   const body = html`${post.text ? html`<p part="text" class="text" lang=${lang(post.langs)} dir="auto">${richText(post.text, post.facets)}</p>` : nothing}
   ${post.embed ? html`<div part="embed" class="embed">${embed(post.embed, post, view)}</div>` : nothing}`;
-  return html`<article part="post" class=${joined ? 'post joined' : 'post'} aria-label=${fill(view.t.postBy, { name: post.author.displayName })} tabindex="-1">
+  return html`<article
+      part="post"
+      class=${joined ? 'post joined' : 'post'}
+      aria-label=${fill(view.t.postBy, { name: post.author.displayName })}
+      tabindex="-1"
+      data-uri=${post.uri}
+    >
       ${byline(post, view)} ${warned(post.warn, body, view)} ${stats(post, view, root)}
       ${joined ? html`<span class="thread" aria-hidden="true"></span>` : nothing}
     </article>
@@ -88,26 +95,29 @@ function threadTemplate(node: ThreadNode, view: View, level = 0, root: Ref = nod
 /** Focus the first post "Continue thread" shows, with a visible ring: the reader carries on there. */
 function reveal(event: Event) {
   const details = event.currentTarget as HTMLDetailsElement;
-  if (details.open) details.querySelector<HTMLElement>('article')?.focus({ focusVisible: true } as FocusOptions);
+  if (details.open) focusRing(details.querySelector('article'));
 }
 
 /**
  * Replies past the indent cap: "Continue thread" shows them in place, back at the left edge, under a
  * copy of their parent's avatar and name that the branch hangs from, so the reader still sees whom
- * they answer.
+ * they answer. A branch the reader opened ("Show N more replies") shows them at once.
  */
 function continued(node: ThreadNode, view: View, replies: TemplateResult) {
   const { author } = node;
-  return html`<details class="continue" @toggle=${reveal}>
-    <summary class="link">${view.t.continueThread}</summary>
-    <div class="continued">
-      <div class="context" aria-hidden="true">
-        ${author.avatar ? html`<img class="avatar" src=${author.avatar} alt="" width="40" height="40" loading="lazy" />` : html`<span class="avatar blank"></span>`}
-        <bdi class="name">${author.displayName}</bdi>
-      </div>
-      ${replies}
+  const shown = html`<div class="continued">
+    <div class="context" aria-hidden="true">
+      ${author.avatar ? html`<img class="avatar" src=${author.avatar} alt="" width="40" height="40" loading="lazy" />` : html`<span class="avatar blank"></span>`}
+      <bdi class="name">${author.displayName}</bdi>
     </div>
-  </details>`;
+    ${replies}
+  </div>`;
+  return view.opened?.has(node.uri)
+    ? html`<div class="continue">${shown}</div>`
+    : html`<details class="continue" @toggle=${reveal}>
+        <summary class="link">${view.t.continueThread}</summary>
+        ${shown}
+      </details>`;
 }
 
 /** Replies not shown: a button opens them in place; the link to them on Bluesky stays beside it. */
@@ -116,12 +126,7 @@ function moreReplies(node: ThreadNode, view: View) {
   return html`<div class="more">
     ${
       open
-        ? html`<button
-            part="more"
-            class="link"
-            ?disabled=${view.busy === node.uri}
-            @click=${(event: Event) => open(node.uri, event.currentTarget as HTMLElement)}
-          >
+        ? html`<button part="more" class="link" ?disabled=${view.busy === node.uri} @click=${() => open(node.uri)}>
             ${plural(lang, t.showReplies, node.more, true)}
           </button>`
         : nothing
