@@ -137,6 +137,17 @@ export function reorder(discussion: Discussion, sort: Sort): Discussion {
   };
 }
 
+/** Each discussion in each order the reader chose, sorted once: every render after (one per step or choice) gets the same copy. */
+const sorted = new WeakMap<Discussion, Partial<Record<Sort, Discussion>>>();
+
+/** `discussion` in the reader's `order` (a copy, made once), or as loaded when they chose none. */
+export function ordered(discussion: Discussion, order?: Sort): Discussion {
+  if (!order) return discussion;
+  const known = sorted.get(discussion) ?? {};
+  sorted.set(discussion, known);
+  return (known[order] ??= reorder(discussion, order));
+}
+
 /**
  * What the header summarises, every number true of the discussion and never smaller than what the
  * page shows: `posts` counts the top-level posts; `replies` every reply known, those on the page

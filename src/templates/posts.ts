@@ -4,12 +4,12 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import type { Discussion, Post, Ref, ThreadNode, Totals } from '../bluesky/model.ts';
-import { totals } from '../bluesky/discussion.ts';
 import { fill } from '../i18n/messages.ts';
 import { compact, plural } from '../i18n/format.ts';
 import { byline, lang, richText } from './byline.ts';
 import { embed } from './embeds.ts';
 import { warned } from './warning.ts';
+import { orderTemplate } from './order.ts';
 import { focusRing } from '../focus.ts';
 import { ICONS, type Count, type View } from './view.ts';
 
@@ -151,28 +151,18 @@ export function listTemplate(discussion: Discussion, view: View) {
     : nothing;
 }
 
-/** The discussion each total was counted from, so the summary can add the reader's own posts to it. */
-const counted = new WeakMap<Totals, Discussion>();
-
-/** The discussion's totals (`totals`), remembered with the discussion they count. */
-export function countedTotals(discussion: Discussion): Totals {
-  const counts = totals(discussion);
-  counted.set(counts, discussion);
-  return counts;
-}
-
 /** The reader's own posts and replies, sent from this page, that the loaded discussion does not hold yet. */
-function mineCounts(discussion: Discussion | undefined, view: View) {
+function mineCounts(discussion: Discussion, view: View) {
   const { mine } = view;
-  if (!mine || !discussion) return { posts: 0, replies: 0 };
+  if (!mine) return { posts: 0, replies: 0 };
   const walk = (nodes: readonly ThreadNode[]): number => nodes.reduce((n, node) => n + mine(node.uri, node.replies).length + walk(node.replies), 0);
   return { posts: mine('top', discussion.threads).length, replies: walk(discussion.threads) };
 }
 
-/** The counts under the heading, the reader's own new posts and replies included. */
-export function summaryTemplate(counts: Totals, view: View) {
+/** The counts under the heading, the reader's own new posts and replies included, and beside them the reader's choice of order. */
+export function summaryTemplate({ discussion, counts }: { discussion: Discussion; counts: Totals }, view: View) {
   const { lang, t } = view;
-  const own = mineCounts(counted.get(counts), view);
+  const own = mineCounts(discussion, view);
   const quotes = counts.quotePosts ? [plural(lang, t.quotes, counts.quotePosts)] : [];
   const items = [
     plural(lang, t.posts, counts.posts + own.posts),
@@ -183,5 +173,8 @@ export function summaryTemplate(counts: Totals, view: View) {
   // A count never breaks from its word ("467 / likes"), and no line ends with "·": each "·" is kept
   // with the count after it, and hangs outside the box when that count starts a line (post-styles.ts).
   const shown = items.map((item, i) => html`${i ? ' ' : ''}<span>${i ? html`<span class="dot" aria-hidden="true">· </span>` : ''}${item}</span>`);
-  return html`<p part="summary" class="summary">${shown}</p>`;
+  return html`<div class="facts">
+    <p part="summary" class="summary">${shown}</p>
+    ${orderTemplate(view)}
+  </div>`;
 }

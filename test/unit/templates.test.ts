@@ -228,7 +228,8 @@ describe('counts', () => {
 
   it('keeps each "·" of the summary with the count after it', () => {
     const host = document.createElement('div');
-    render(summaryTemplate({ posts: 9, quotePosts: 3, replies: 12, reposts: 0, likes: 467, quotes: 0 }, view), host);
+    const counts = { posts: 9, quotePosts: 3, replies: 12, reposts: 0, likes: 467, quotes: 0 };
+    render(summaryTemplate({ discussion: { threads: [], pending: [], failures: [] }, counts }, view), host);
     const items = [...host.querySelectorAll('.summary > span')];
     expect(items.map((item) => item.textContent)).toEqual(['9 posts', '· 3 quotes', '· 12 replies', '· 467 likes']);
     expect(items.slice(1).every((item) => item.firstElementChild!.matches('.dot[aria-hidden="true"]'))).toBe(true);
