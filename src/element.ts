@@ -9,7 +9,7 @@ import { chooseLanguage, messages, type Messages } from './i18n/messages.ts';
 import type { JoinMessages } from './i18n/join.ts';
 import type { ViewMessages } from './i18n/view.ts';
 import { shell } from './templates/shell.ts';
-import { focusAfter, focusOpened } from './focus.ts';
+import { focusNew } from './focus.ts';
 import { ReaderController } from './reader.ts';
 import type { Filter } from './bluesky/rules.ts';
 import { styles } from './styles.ts';
@@ -187,8 +187,8 @@ export class DiscussThread extends LitElement {
     this.status = this.#active ? this.#loader.state.status : 'idle';
   }
 
-  #more = () => focusAfter(this, this.#loader.more(), (i) => this.renderRoot.querySelectorAll<HTMLElement>('.list > li > article')[i]);
-  #open = (uri: string, from: HTMLElement) => focusOpened(this, from, () => this.#loader.open(uri));
+  #more = () => focusNew(this, () => this.#loader.more());
+  #open = (uri: string) => focusNew(this, () => this.#loader.open(uri));
 
   protected override render() {
     const t = this.#lang && messages(this.#lang);

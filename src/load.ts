@@ -69,13 +69,9 @@ export class LoadController implements ReactiveController {
     this.done = this.#run(inputs, key, force);
   }
 
-  /** The next page of threads; resolves to the index of the first new thread, if any. */
-  async more(): Promise<number | undefined> {
-    const before = new Set(this.#discussion()?.threads.map((thread) => thread.uri));
-    const next = await this.#step('more', (lazy, discussion, ctx) => lazy.nextPage(discussion, this.#inputs!.limit, this.#inputs!, ctx));
-    // Where the first new thread is shown, in the reader's order.
-    const index = (next && this.lazy!.ordered(next, this.order))?.threads.findIndex((thread) => !before.has(thread.uri)) ?? -1;
-    return index < 0 ? undefined : index;
+  /** The next page of threads; resolves to the discussion shown with it, or undefined when none is. */
+  more(): Promise<Discussion | undefined> {
+    return this.#step('more', (lazy, discussion, ctx) => lazy.nextPage(discussion, this.#inputs!.limit, this.#inputs!, ctx));
   }
 
   /** Show what is loaded in `order`: no request; the pages and branches loaded later join in it. */
@@ -84,9 +80,9 @@ export class LoadController implements ReactiveController {
     this.#host.requestUpdate();
   };
 
-  /** Open the branch at `uri` in place; resolves when it is shown (true) or could not be (false). */
-  async open(uri: string): Promise<boolean> {
-    return !!(await this.#step(uri, (lazy, discussion, ctx) => lazy.openBranch(discussion, uri, this.#inputs!, ctx)));
+  /** Open the branch at `uri` in place; resolves to the discussion shown with it, or undefined when it could not be. */
+  open(uri: string): Promise<Discussion | undefined> {
+    return this.#step(uri, (lazy, discussion, ctx) => lazy.openBranch(discussion, uri, this.#inputs!, ctx));
   }
 
   /** Replace the discussion with what `step` makes of it, marked `busy` meanwhile; one step at a time. */

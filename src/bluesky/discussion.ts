@@ -59,6 +59,18 @@ async function withRules(inputs: DiscussionInputs, options: RequestOptions, earl
   return [{ ...ctx, rules }, failures];
 }
 
+/** The branches the reader opened in each discussion, by URI: each discussion made from one keeps them. */
+const openedIn = new WeakMap<Discussion, ReadonlySet<string>>();
+
+/** The branches the reader opened in `discussion` (see `openBranch`). */
+export const opened = (discussion: Discussion): ReadonlySet<string> => openedIn.get(discussion) ?? new Set();
+
+/** `next`, made from `discussion`, with the branches opened in it, and `uri` if given. */
+function carry(discussion: Discussion, next: Discussion, uri?: string): Discussion {
+  openedIn.set(next, uri ? new Set([...opened(discussion), uri]) : opened(discussion));
+  return next;
+}
+
 /** Load the next `count` pending roots' threads; roots already shown inside a thread are skipped. */
 export async function nextPage(discussion: Discussion, count: number, inputs: DiscussionInputs, options: RequestOptions = {}): Promise<Discussion> {
   const [ctx] = await withRules(inputs, options);
@@ -69,7 +81,7 @@ export async function nextPage(discussion: Discussion, count: number, inputs: Di
   const inside = nestedIn(merged);
   // A root shown earlier may turn out to be a reply in this page's threads: it moves there.
   const threads = merged.filter((thread) => !inside.has(thread.uri));
-  return { ...discussion, threads, pending: pending.slice(count).filter((root) => !inside.has(root.uri)) };
+  return carry(discussion, { ...discussion, threads, pending: pending.slice(count).filter((root) => !inside.has(root.uri)) });
 }
 
 /** `node` with the branch at `uri` replaced by `branch`, or `node` itself when the branch is not under it. */
@@ -80,13 +92,13 @@ function replace(node: ThreadNode, uri: string, branch: ThreadNode): ThreadNode 
 }
 
 /**
- * Open the branch at `uri` in place: its every direct reply, and their first views below. A branch
- * that is gone or hidden now is left as it was.
+ * Open the branch at `uri` in place: its every direct reply, and their first views below; `opened`
+ * names it from then on. A branch that is gone or hidden now is left as it was.
  */
 export async function openBranch(discussion: Discussion, uri: string, inputs: DiscussionInputs, options: RequestOptions = {}): Promise<Discussion> {
   const [ctx] = await withRules(inputs, options);
   const branch = await loadBranch(uri, inputs.service, inputs.depth, inputs.sort, ctx);
-  return branch ? { ...discussion, threads: discussion.threads.map((thread) => replace(thread, uri, branch)) } : discussion;
+  return branch ? carry(discussion, { ...discussion, threads: discussion.threads.map((thread) => replace(thread, uri, branch)) }, uri) : discussion;
 }
 
 /** The discussion's first page; `search` is the search request when it was sent already. */
@@ -123,6 +135,17 @@ export function reorder(discussion: Discussion, sort: Sort): Discussion {
     ...discussion,
     threads: [...threads.filter((thread) => pinned.has(thread.uri)), ...threads.filter((thread) => !pinned.has(thread.uri)).sort(order)],
   };
+}
+
+/** Each discussion in each order the reader chose, sorted once: every render after (one per step or choice) gets the same copy. */
+const sorted = new WeakMap<Discussion, Partial<Record<Sort, Discussion>>>();
+
+/** `discussion` in the reader's `order` (a copy, made once), or as loaded when they chose none. */
+export function ordered(discussion: Discussion, order?: Sort): Discussion {
+  if (!order) return discussion;
+  const known = sorted.get(discussion) ?? {};
+  sorted.set(discussion, known);
+  return (known[order] ??= reorder(discussion, order));
 }
 
 /**

@@ -4,12 +4,14 @@
 import { css } from 'lit';
 import { embedStyles } from './embed-styles.ts';
 import { warningStyles } from './warning.ts';
+import { orderStyles } from './order.ts';
 
 // Kept as written: one rule a line reads better here than Prettier's one declaration a line.
 // prettier-ignore
 export const postStyles = css`
   ${embedStyles}
   ${warningStyles}
+  ${orderStyles}
   ol { list-style: none; margin: 0; padding: 0; }
   /* In a long discussion, posts off screen skip style and layout until the reader nears them; the
      size each last had is remembered, so scrolling back does not shift the page. A short one is

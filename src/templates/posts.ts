@@ -2,13 +2,15 @@
 // Loaded with the discussion code, once the network has answered.
 
 import { html, nothing, type TemplateResult } from 'lit';
+import { keyed } from 'lit/directives/keyed.js';
 import type { Discussion, Post, Ref, ThreadNode, Totals } from '../bluesky/model.ts';
-import { totals } from '../bluesky/discussion.ts';
 import { fill } from '../i18n/messages.ts';
 import { compact, plural } from '../i18n/format.ts';
 import { byline, lang, richText } from './byline.ts';
 import { embed } from './embeds.ts';
 import { warned } from './warning.ts';
+import { orderTemplate } from './order.ts';
+import { focusRing } from '../focus.ts';
 import { ICONS, type Count, type View } from './view.ts';
 
 export type { Actions, View } from './view.ts';
@@ -31,11 +33,17 @@ function stats(post: Post, view: View, root: Ref) {
   </div>`;
 }
 
-/** A post; `joined`: its one reply follows right under it, joined to it by a line from avatar to avatar. */
+/** A post; `joined`: its one reply follows right under it, joined to it by a line from avatar to avatar. Its URI marks it, for focus.ts. */
 export function postTemplate(post: Post, view: View, root: Ref = post.root ?? post, joined = false) {
   const body = html`${post.text ? html`<p part="text" class="text" lang=${lang(post.langs)} dir="auto">${richText(post.text, post.facets)}</p>` : nothing}
   ${post.embed ? html`<div part="embed" class="embed">${embed(post.embed, post, view)}</div>` : nothing}`;
-  return html`<article part="post" class=${joined ? 'post joined' : 'post'} aria-label=${fill(view.t.postBy, { name: post.author.displayName })} tabindex="-1">
+  return html`<article
+      part="post"
+      class=${joined ? 'post joined' : 'post'}
+      aria-label=${fill(view.t.postBy, { name: post.author.displayName })}
+      tabindex="-1"
+      data-uri=${post.uri}
+    >
       ${byline(post, view)} ${warned(post.warn, body, view)} ${stats(post, view, root)}
       ${joined ? html`<span class="thread" aria-hidden="true"></span>` : nothing}
     </article>
@@ -51,54 +59,65 @@ const INDENTED_LEVELS = 4;
 /** `shown`, after the reader's own posts under `parent` that are not among them yet: theirs first, right under the post they answer. */
 const withMine = (parent: string, shown: ThreadNode[], view: View) => (view.mine ? [...view.mine(parent, shown), ...shown] : shown);
 
-/** A post and its replies, as bsky.app draws them: a lone reply continues the line, several replies branch (indent). */
-function threadTemplate(node: ThreadNode, view: View, level = 0, root: Ref = node.root ?? node): TemplateResult {
+/**
+ * A post and its replies, as bsky.app draws them: a lone reply continues the line, several replies
+ * branch (indent). Keyed by the post: when another post takes its place (another order, the reader's
+ * own post put first, "Show more"), its item starts afresh, so no open warning, open "Continue
+ * thread" or playing video passes from one post to another.
+ */
+function threadTemplate(node: ThreadNode, view: View, level = 0, root: Ref = node.root ?? node): ReturnType<typeof keyed> {
   const replies = withMine(node.uri, node.replies, view);
   const joined = replies.length === 1 && !node.more;
   const branch = (nodes: ThreadNode[], next: number) =>
     html`<ol part="replies" class="replies">
       ${nodes.map((reply) => threadTemplate(reply, view, next, root))}
     </ol>`;
-  return html`<li>
-    ${postTemplate(node, view, root, joined)}
-    ${
-      joined
-        ? html`<ol part="replies" class="replies chain">
-            ${threadTemplate(replies[0], view, level, root)}
-          </ol>`
-        : !replies.length
-          ? nothing
-          : level < INDENTED_LEVELS
-            ? branch(replies, level + 1)
-            : continued(node, view, branch(replies, 1))
-    }
-    ${node.more ? moreReplies(node, view) : nothing}
-  </li>`;
+  return keyed(
+    node.uri,
+    html`<li>
+      ${postTemplate(node, view, root, joined)}
+      ${
+        joined
+          ? html`<ol part="replies" class="replies chain">
+              ${threadTemplate(replies[0], view, level, root)}
+            </ol>`
+          : !replies.length
+            ? nothing
+            : level < INDENTED_LEVELS
+              ? branch(replies, level + 1)
+              : continued(node, view, branch(replies, 1))
+      }
+      ${node.more ? moreReplies(node, view) : nothing}
+    </li>`,
+  );
 }
 
 /** Focus the first post "Continue thread" shows, with a visible ring: the reader carries on there. */
 function reveal(event: Event) {
   const details = event.currentTarget as HTMLDetailsElement;
-  if (details.open) details.querySelector<HTMLElement>('article')?.focus({ focusVisible: true } as FocusOptions);
+  if (details.open) focusRing(details.querySelector('article'));
 }
 
 /**
  * Replies past the indent cap: "Continue thread" shows them in place, back at the left edge, under a
  * copy of their parent's avatar and name that the branch hangs from, so the reader still sees whom
- * they answer.
+ * they answer. A branch the reader opened ("Show N more replies") shows them at once.
  */
 function continued(node: ThreadNode, view: View, replies: TemplateResult) {
   const { author } = node;
-  return html`<details class="continue" @toggle=${reveal}>
-    <summary class="link">${view.t.continueThread}</summary>
-    <div class="continued">
-      <div class="context" aria-hidden="true">
-        ${author.avatar ? html`<img class="avatar" src=${author.avatar} alt="" width="40" height="40" loading="lazy" />` : html`<span class="avatar blank"></span>`}
-        <bdi class="name">${author.displayName}</bdi>
-      </div>
-      ${replies}
+  const shown = html`<div class="continued">
+    <div class="context" aria-hidden="true">
+      ${author.avatar ? html`<img class="avatar" src=${author.avatar} alt="" width="40" height="40" loading="lazy" />` : html`<span class="avatar blank"></span>`}
+      <bdi class="name">${author.displayName}</bdi>
     </div>
-  </details>`;
+    ${replies}
+  </div>`;
+  return view.opened?.has(node.uri)
+    ? html`<div class="continue">${shown}</div>`
+    : html`<details class="continue" @toggle=${reveal}>
+        <summary class="link">${view.t.continueThread}</summary>
+        ${shown}
+      </details>`;
 }
 
 /** Replies not shown: a button opens them in place; the link to them on Bluesky stays beside it. */
@@ -107,12 +126,7 @@ function moreReplies(node: ThreadNode, view: View) {
   return html`<div class="more">
     ${
       open
-        ? html`<button
-            part="more"
-            class="link"
-            ?disabled=${view.busy === node.uri}
-            @click=${(event: Event) => open(node.uri, event.currentTarget as HTMLElement)}
-          >
+        ? html`<button part="more" class="link" ?disabled=${view.busy === node.uri} @click=${() => open(node.uri)}>
             ${plural(lang, t.showReplies, node.more, true)}
           </button>`
         : nothing
@@ -137,28 +151,18 @@ export function listTemplate(discussion: Discussion, view: View) {
     : nothing;
 }
 
-/** The discussion each total was counted from, so the summary can add the reader's own posts to it. */
-const counted = new WeakMap<Totals, Discussion>();
-
-/** The discussion's totals (`totals`), remembered with the discussion they count. */
-export function countedTotals(discussion: Discussion): Totals {
-  const counts = totals(discussion);
-  counted.set(counts, discussion);
-  return counts;
-}
-
 /** The reader's own posts and replies, sent from this page, that the loaded discussion does not hold yet. */
-function mineCounts(discussion: Discussion | undefined, view: View) {
+function mineCounts(discussion: Discussion, view: View) {
   const { mine } = view;
-  if (!mine || !discussion) return { posts: 0, replies: 0 };
+  if (!mine) return { posts: 0, replies: 0 };
   const walk = (nodes: readonly ThreadNode[]): number => nodes.reduce((n, node) => n + mine(node.uri, node.replies).length + walk(node.replies), 0);
   return { posts: mine('top', discussion.threads).length, replies: walk(discussion.threads) };
 }
 
-/** The counts under the heading, the reader's own new posts and replies included. */
-export function summaryTemplate(counts: Totals, view: View) {
+/** The counts under the heading, the reader's own new posts and replies included, and beside them the reader's choice of order. */
+export function summaryTemplate({ discussion, counts }: { discussion: Discussion; counts: Totals }, view: View) {
   const { lang, t } = view;
-  const own = mineCounts(counted.get(counts), view);
+  const own = mineCounts(discussion, view);
   const quotes = counts.quotePosts ? [plural(lang, t.quotes, counts.quotePosts)] : [];
   const items = [
     plural(lang, t.posts, counts.posts + own.posts),
@@ -169,5 +173,8 @@ export function summaryTemplate(counts: Totals, view: View) {
   // A count never breaks from its word ("467 / likes"), and no line ends with "·": each "·" is kept
   // with the count after it, and hangs outside the box when that count starts a line (post-styles.ts).
   const shown = items.map((item, i) => html`${i ? ' ' : ''}<span>${i ? html`<span class="dot" aria-hidden="true">· </span>` : ''}${item}</span>`);
-  return html`<p part="summary" class="summary">${shown}</p>`;
+  return html`<div class="facts">
+    <p part="summary" class="summary">${shown}</p>
+    ${orderTemplate(view)}
+  </div>`;
 }

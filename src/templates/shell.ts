@@ -60,7 +60,7 @@ export function shell(shell: Shell) {
   return html`
     <header part="header" lang=${lang}>
       <div part="heading" class="heading" role="heading" aria-level=${inputs.headingLevel}><slot name="heading">${t.heading}</slot></div>
-      ${shown?.status === 'loaded' ? lazy!.summaryTemplate(shown.counts, view) : nothing}
+      ${shown?.status === 'loaded' ? lazy!.summaryTemplate(shown, view) : nothing}
       ${error ? nothing : html`<a part="compose" class="button" href=${composeUrl(inputs.composeText, inputs.title, inputs.article)}>${t.compose}</a>`}
       ${joinControl(shell)}
     </header>

@@ -22,8 +22,10 @@ export interface View {
   order?: Sort;
   /** Shows what is loaded in another order (the order control); absent, there is no control. */
   reorder?: (sort: Sort) => void;
-  /** Opens the branch at a post in place; `from` is the button the reader pressed. */
-  open?: (uri: string, from: HTMLElement) => void;
+  /** Opens the branch at a post in place. */
+  open?: (uri: string) => void;
+  /** The branches the reader opened in place (their URIs): past the indent cap, shown at once, not behind "Continue thread". */
+  opened?: ReadonlySet<string>;
   /** What a signed-in reader can do (the sign-in code's): without it, a post's reply link goes to Bluesky. */
   actions?: Actions;
   /** The reader's own posts sent from this page under `parent` (`top`: new posts), those not in `shown` yet. */

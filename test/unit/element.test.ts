@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import '../../src/index.ts';
 import type { DiscussThread } from '../../src/element.ts';
-import { actor, post } from '../../demo/appview/build.ts';
+import { actor, post, reply, threadView, type PostView, type Tree } from '../../demo/appview/build.ts';
 import { ARTICLE } from '../../demo/appview/sample.ts';
 import { deferred, json, ORIGIN, sampleRoute, stubFetch, xrpcRoutes, type Route } from './helpers.ts';
 import { messages } from '../../src/i18n/messages.ts';
@@ -274,6 +274,59 @@ describe('<discuss-thread> order', () => {
     await vi.waitFor(() => expect(names(el).includes(oldest[0])).toBe(true));
     const fresh = [...root(el).querySelectorAll<HTMLElement>('.list > li > article')].find((a) => !oldest.includes(a.querySelector('.name')!.textContent));
     await vi.waitFor(() => expect(root(el).activeElement).toBe(fresh));
+  });
+});
+
+describe('<discuss-thread> opening a branch', () => {
+  type Shape = [text: string, replies?: Shape[]];
+  const crowd = actor('crowd.example', 'Crowd');
+  let n = 0;
+  /** One thread about the article, its replies shaped by `shape` (liked less, and newer, down each list), as the AppView answers for it. */
+  function thread(shape: Shape[]) {
+    const at = (i: number) => new Date(Date.parse('2026-11-27T10:00:00Z') + i * 1000).toISOString();
+    const root = post({ author: crowd, rkey: `3kopen${n++}`, createdAt: at(0), text: ['Root ', { link: ARTICLE }], replies: shape.length });
+    const byUri = new Map<string, Tree>();
+    const grow = (parent: PostView, shapes: Shape[]): Tree[] =>
+      shapes.map(([text, below = []], i) => {
+        const p = reply(root, parent, { author: crowd, rkey: `3kopen${n++}`, createdAt: at(n), text: [text], likes: 100 - i, replies: below.length });
+        const tree: Tree = { post: p, replies: grow(p, below) };
+        byUri.set(p.uri, tree);
+        return tree;
+      });
+    byUri.set(root.uri, { post: root, replies: grow(root, shape) });
+    return xrpcRoutes({
+      'app.bsky.feed.searchPosts': { posts: [root] },
+      'app.bsky.feed.getPostThread': (q: URLSearchParams) => threadView(byUri.get(q.get('uri')!)!, Number(q.get('depth'))),
+    });
+  }
+  const article = (el: DiscussThread, text: string) =>
+    [...root(el).querySelectorAll<HTMLElement>('article')].find((a) => a.querySelector('[part="text"]')!.textContent === text)!;
+  const showReplies = (el: DiscussThread, text: string) => article(el, text).closest('li')!.querySelector<HTMLButtonElement>(':scope > .more > button')!;
+
+  it('shows the replies of a branch opened past four levels at once, not behind “Continue thread”, and focuses the first', async () => {
+    // p is four branching levels down, its replies cut by depth="4".
+    stubFetch(thread([['l1', [['l2', [['l3', [['p', [['p1'], ['p2'], ['p3']]], ['z4']]], ['z3']]], ['z2']]], ['z1']]));
+    const el = mount({ depth: '4' });
+    await settled(el, 'loaded');
+    expect(showReplies(el, 'p').textContent!.trim()).toBe('Show 3 more replies');
+    showReplies(el, 'p').click();
+    await vi.waitFor(() => expect(article(el, 'p1')).toBeDefined());
+    expect(['p1', 'p2', 'p3'].map((text) => article(el, text).closest('details:not([open])'))).toEqual([null, null, null]);
+    expect(article(el, 'p1').closest('.continued')).not.toBeNull(); // back at the left edge, under p's name
+    await vi.waitFor(() => expect(root(el).activeElement).toBe(article(el, 'p1')));
+  });
+
+  it('focuses the first reply it adds where the reader’s order puts it, before those shown already', async () => {
+    // Twelve replies: the ten most liked (the oldest) show first; the two newest wait.
+    stubFetch(thread(Array.from({ length: 12 }, (_, i): Shape => [`r${i}`])));
+    const el = mount();
+    await settled(el, 'loaded');
+    root(el).querySelector<HTMLInputElement>('[part="order"] input[value="latest"]')!.click();
+    await el.updateComplete;
+    showReplies(el, 'Root ' + ARTICLE).click();
+    await vi.waitFor(() => expect(article(el, 'r11')).toBeDefined());
+    expect(root(el).querySelector('.list > li > ol > li > article')).toBe(article(el, 'r11'));
+    await vi.waitFor(() => expect(root(el).activeElement).toBe(article(el, 'r11')));
   });
 });
 

@@ -117,7 +117,7 @@ describe('LoadController', () => {
     expect(errors).toHaveLength(1);
   });
 
-  it('loads the next page, and says where the new threads start', async () => {
+  it('loads the next page, and resolves to the discussion it shows', async () => {
     stubFetch(sampleRoute);
     const el = host();
     const i = inputs({ limit: 2 });
@@ -125,7 +125,7 @@ describe('LoadController', () => {
     await el.loader.done;
     const more = el.loader.more();
     expect(el.loader.state).toMatchObject({ status: 'loaded', busy: 'more' });
-    expect(await more).toBe(2);
+    expect(await more).toBe((el.loader.state as { discussion: unknown }).discussion);
     expect('busy' in el.loader.state && el.loader.state.busy).toBeFalsy();
     expect((el.loader.state as { discussion: { threads: unknown[] } }).discussion.threads).toHaveLength(4);
   });

@@ -228,7 +228,8 @@ describe('counts', () => {
 
   it('keeps each "·" of the summary with the count after it', () => {
     const host = document.createElement('div');
-    render(summaryTemplate({ posts: 9, quotePosts: 3, replies: 12, reposts: 0, likes: 467, quotes: 0 }, view), host);
+    const counts = { posts: 9, quotePosts: 3, replies: 12, reposts: 0, likes: 467, quotes: 0 };
+    render(summaryTemplate({ discussion: { threads: [], pending: [], failures: [] }, counts }, view), host);
     const items = [...host.querySelectorAll('.summary > span')];
     expect(items.map((item) => item.textContent)).toEqual(['9 posts', '· 3 quotes', '· 12 replies', '· 467 likes']);
     expect(items.slice(1).every((item) => item.firstElementChild!.matches('.dot[aria-hidden="true"]'))).toBe(true);
@@ -285,6 +286,30 @@ describe('threads', () => {
     const mineNode = node('mine');
     const host = list([root], { mine: (parent, shown) => (parent === root.uri && !shown.some((p) => p.uri === mineNode.uri) ? [mineNode] : []) });
     expect([...host.querySelectorAll('.list > li > ol > li > article')].map(text)).toEqual(['mine', 'a', 'b']);
+  });
+  it('never passes an open warning or “Continue thread” to another post when the order changes', () => {
+    const warned = (rkey: string, replies: ThreadNode[] = []) => ({ ...node(rkey, replies), warn: { label: '!warn' } });
+    const host = document.createElement('div');
+    const show = (threads: ThreadNode[]) => render(listTemplate({ threads, pending: [], failures: [] }, view), host);
+    const open = (selector: string) => (host.querySelector<HTMLDetailsElement>(selector)!.open = true);
+    /** The posts whose warning, or whose “Continue thread”, is open. */
+    const opened = () => [
+      ...[...host.querySelectorAll('details.warning[open]')].map((d) => text(d.closest('article'))),
+      ...[...host.querySelectorAll('details.continue[open]')].map((d) => text(d.closest('li')!.querySelector(':scope > article'))),
+    ];
+    // Threads a and b, replies c and d, and p and q past four levels, each with replies behind “Continue thread”.
+    const [a, b, c, d] = ['a', 'b', 'c', 'd'].map((rkey) => warned(rkey));
+    const [p, q] = ['p', 'q'].map((rkey) => node(rkey, [node(`${rkey}1`), node(`${rkey}2`)]));
+    const deep = (last: ThreadNode[]) => node('l1', [node('l2', [node('l3', last), node('z3')]), node('z2')]);
+    show([a, b, node('root', [c, d, deep([p, q])])]);
+    open('.list > li:first-child > article details.warning'); // the reader opens a’s warning, c’s, and p’s “Continue thread”
+    open('.list > li > ol > li:first-child > article details.warning');
+    open('details.continue');
+    expect(opened()).toEqual(['a', 'c', 'p']);
+    // Another order: each post now where another was.
+    show([b, a, node('root', [deep([q, p]), d, c])]);
+    expect(opened().every((post) => ['a', 'c', 'p'].includes(post!))).toBe(true);
+    expect(opened()).not.toContain('b');
   });
 });
 
