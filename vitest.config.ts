@@ -13,7 +13,7 @@ export default defineConfig({
     projects: [
       {
         extends: './vite.config.ts',
-        test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'happy-dom' },
+        test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'happy-dom', setupFiles: ['test/unit/setup.ts'], testTimeout: 20_000 },
       },
       {
         extends: './vite.config.ts',

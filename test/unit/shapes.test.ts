@@ -163,13 +163,15 @@ describe('the session cache reads back only what it wrote', () => {
     );
     const first = mount();
     await settled(first, 'loaded');
-    first.remove();
+    // The entry is written a task after the discussion shows, and only while the element is on the
+    // page: it leaves once the entry is there (leaving earlier would rightly write nothing).
     const key = await vi.waitFor(() => {
       // This article's entry: an earlier test's element may still write its own, for another address.
       const found = Object.keys(sessionStorage).find((k) => k.startsWith('discuss-thread:') && k.includes(`"article":"${ARTICLE}"`));
       if (!found) throw new Error('not written yet');
       return found;
     });
+    first.remove();
     return { key, value: JSON.parse(sessionStorage.getItem(key)!), calls };
   }
 
