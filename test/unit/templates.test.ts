@@ -341,6 +341,8 @@ describe('media (issue 18, points 3, 4 and 12)', () => {
       'https://video.bsky.app:8443/p.m3u8',
       'https://evil.example/p.m3u8',
       'https://video.bsky.app.evil.example/p.m3u8',
+      'https://video.bsky.app/watch/a/b/thumbnail.jpg',
+      `${location.origin}/sample-media/photo/video.svg`,
     ])
       expect(play(other)).toBeNull();
   });
