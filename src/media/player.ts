@@ -44,15 +44,6 @@ export async function play(button: HTMLElement, url: string, value: Video): Prom
   } else {
     const { default: Hls } = await import('hls.js');
     if (!Hls.isSupported()) throw new Error('no HLS');
-    const hls = new Hls({
-      // No worker: hls.js would start one from a blob: script, which a strict CSP and Trusted Types refuse.
-      enableWorker: false,
-      // What the playlist names stays where the playlist is: a request elsewhere is never sent (a
-      // throw here is a load error hls.js does not retry).
-      xhrSetup: (_xhr, next) => {
-        if (!within(playlist, next)) throw new Error('off the playlist’s host');
-      },
-    });
     // The video stopped for good: hls.js stops with it. A video taken out of the page (the post
     // shown elsewhere, the widget removed) is paused by the browser; one that cannot play gives the
     // box back its poster and button, and the reader the link to Bluesky.
@@ -60,13 +51,24 @@ export async function play(button: HTMLElement, url: string, value: Video): Prom
       hls.destroy();
       video.remove();
     };
-    video.addEventListener('pause', () => video.isConnected || stop());
-    hls.on(Hls.Events.ERROR, (_event, data) => {
-      if (!data.fatal) return;
+    const fail = () => {
       stop();
       for (const child of box.children) (child as HTMLElement).hidden = false;
       (box.nextElementSibling as HTMLElement | null)?.focus();
+    };
+    const hls = new Hls({
+      // No worker: hls.js would start one from a blob: script, which a strict CSP and Trusted Types refuse.
+      enableWorker: false,
+      // What the playlist names stays where the playlist is: a request elsewhere is never sent, and
+      // the video is given up (hls.js would retry it, as it does a network error).
+      xhrSetup: (_xhr, next) => {
+        if (within(playlist, next)) return;
+        fail();
+        throw new Error('off the playlist’s host');
+      },
     });
+    video.addEventListener('pause', () => video.isConnected || stop());
+    hls.on(Hls.Events.ERROR, (_event, data) => data.fatal && fail());
     hls.loadSource(playlist);
     hls.attachMedia(video);
   }

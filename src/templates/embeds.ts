@@ -52,8 +52,8 @@ function video(value: Extract<Media, { kind: 'video' }>, post: BasePost, view: V
     const button = event.currentTarget as HTMLButtonElement;
     // One press starts one player: the box is busy until the player's code (and hls.js) arrives.
     const box = button.parentElement!;
-    if (box.hasAttribute('aria-busy')) return;
-    box.setAttribute('aria-busy', 'true');
+    if (box.ariaBusy) return;
+    box.ariaBusy = 'true';
     import('../media/player.ts').then(({ play }) => play(button, playlist!, value)).catch(follow(post.url));
   };
   // No inline style (strict CSPs forbid it): the thumbnail's width and height give the box its
