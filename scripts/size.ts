@@ -17,9 +17,9 @@ export const CHUNKS = 'dist/discuss-thread';
  * the bytes it added were paid back by building without Vite's preload helper), the discussion code, the site owner's rules (only on pages that set one), the standard.site
  * reader (only on pages that declare a document), the sign-in code (only for readers who sign in),
  * and any one language; the image viewer and the video player (`media`, each only once a reader
- * opens an image or presses play) and hls.js (only then, and only where the browser cannot play HLS
- * itself: its full build, 178 KB, because the light one drops the subtitles that carry a video's
- * captions). The discussion code's 11,008 (was 10,752) pays for safety measured at
+ * opens an image or presses play) and hls.js (only then, and only where the browser has Media Source
+ * Extensions: Chromium, Firefox, desktop Safari; elsewhere, iPhones, the browser plays HLS itself;
+ * its full build, 178 KB, because the light one drops the subtitles that carry a video's captions). The discussion code's 11,008 (was 10,752) pays for safety measured at
  * +294 B: a link whose text names another host shows the real one, and the session cache's check of
  * each reply's root and threadgate.
  */

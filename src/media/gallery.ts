@@ -57,6 +57,8 @@ function dialogOf(root: ShadowRoot): HTMLDialogElement {
   dialog.className = 'gallery';
   // Before the widget's own nodes: outside the part its template renders, which ends at the root's end.
   root.prepend(dialog);
+  // A click beside the picture (on the backdrop, the dialog's own box, or around the image) closes it, as on bsky.app.
+  dialog.addEventListener('click', (event) => (event.target === dialog || (event.target as Element).localName === 'figure') && dialog.close());
   return dialog;
 }
 
@@ -80,7 +82,7 @@ export function gallery(opener: HTMLElement, images: readonly Image[], index: nu
     const label = t.imageOf.replace('{n}', String(at + 1)).replace('{count}', String(count));
     dialog.setAttribute('aria-label', label);
     render(
-      html`${count > 1 ? html`<p class="count" aria-hidden="true">${label}</p>` : nothing}
+      html`${count > 1 ? html`<p class="count" role="status">${label}</p>` : nothing}
         <button class="close" aria-label=${t.close} @click=${() => dialog.close()}>×</button>
         <figure>
           <img src=${image.fullsize} alt=${image.alt} />

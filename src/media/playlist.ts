@@ -2,21 +2,20 @@
 // few bytes, so the discussion code shows a play button only for a video that can play here; the
 // player checks again before it loads anything.
 
-/** Bluesky's video hosts: the playlist, its segments and its captions come from these. */
-const VIDEO_HOST = /^video(\.cdn)?\.bsky\.app$/;
+/** Bluesky's video hosts (`https:`, no port): the playlist, its segments and its captions come from these. */
+export const bluesky = (url: URL): boolean => url.protocol === 'https:' && /^video(\.cdn)?\.bsky\.app$/.test(url.hostname) && !url.port;
 
 /**
- * `url` when a video may be played from it: `https:` on one of Bluesky's video hosts, or the page's
- * own origin (a site serving its own copy, and the sample AppView of the demo and tests). Undefined
- * otherwise: the post's link to Bluesky stays the way to watch it.
+ * `url` when a video may be played from it: a playlist (a path ending in `.m3u8`, as Bluesky's
+ * `https://video.bsky.app/watch/<did>/<cid>/playlist.m3u8`) on one of Bluesky's video hosts, or on
+ * the page's own origin (a site serving its own copy, and the sample AppView of the demo and tests).
+ * Undefined otherwise: the post's link to Bluesky stays the way to watch it.
  */
 export function playable(url: string | undefined): string | undefined {
-  if (!url) return undefined;
   try {
-    const parsed = new URL(url);
-    const bluesky = parsed.protocol === 'https:' && VIDEO_HOST.test(parsed.hostname) && !parsed.port;
+    const parsed = new URL(url!);
     const own = /^https?:$/.test(parsed.protocol) && parsed.origin === globalThis.location?.origin;
-    return bluesky || own ? parsed.href : undefined;
+    return (bluesky(parsed) || own) && parsed.pathname.endsWith('.m3u8') ? parsed.href : undefined;
   } catch {
     return undefined;
   }

@@ -41,6 +41,7 @@ export const embedStyles = css`
     width: 3rem; height: 3rem; padding: 0; border: 0; border-radius: 50%; background: #000c; color: #fff; font: inherit;
   }
   button.play { cursor: pointer; }
+  [aria-busy] > .play { opacity: 0.5; }
   button.play:focus-visible { outline: 2px solid #fff; box-shadow: 0 0 0 4px var(--_accent); }
   .watch { justify-self: start; font-size: 0.875em; }
 `;

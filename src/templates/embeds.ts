@@ -6,6 +6,7 @@ import { html, nothing, render, type TemplateResult } from 'lit';
 import type { BasePost, Embed, Image, Media, Post } from '../bluesky/model.ts';
 import { normalizeUrl } from '../bluesky/urls.ts';
 import { safeHref } from '../bluesky/links.ts';
+import { fill } from '../i18n/messages.ts';
 import { playable } from '../media/playlist.ts';
 import { byline, lang, REL, richText } from './byline.ts';
 import { warned } from './warning.ts';
@@ -32,7 +33,11 @@ function images(list: Image[], view: View) {
   return html`<div class="images" data-count=${list.length}>
     ${list.map(
       (image, i) =>
-        html`<a href=${image.fullsize} data-index=${i} @click=${open}
+        html`<a
+          href=${image.fullsize}
+          data-index=${i}
+          aria-label=${image.alt ? nothing : fill(view.t.imageOf, { n: `${i + 1}`, count: `${list.length}` })}
+          @click=${open}
           ><img src=${image.thumb} alt=${image.alt} loading="lazy" width=${image.width ?? nothing} height=${image.height ?? nothing}
         /></a>`,
     )}
@@ -45,6 +50,10 @@ function video(value: Extract<Media, { kind: 'video' }>, post: BasePost, view: V
   const playlist = small ? undefined : playable(value.playlist);
   const play = (event: Event) => {
     const button = event.currentTarget as HTMLButtonElement;
+    // One press starts one player: the box is busy until the player's code (and hls.js) arrives.
+    const box = button.parentElement!;
+    if (box.ariaBusy) return;
+    box.ariaBusy = 'true';
     import('../media/player.ts').then(({ play }) => play(button, playlist!, value)).catch(follow(post.url));
   };
   // No inline style (strict CSPs forbid it): the thumbnail's width and height give the box its

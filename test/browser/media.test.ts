@@ -121,6 +121,7 @@ const viewer = (page: Page) =>
     return {
       open: !!dialog?.open,
       caption: dialog?.querySelector('figcaption')?.textContent ?? null,
+      status: dialog?.querySelector('[role="status"]')?.textContent ?? null,
       image: img ? { ...img.getBoundingClientRect().toJSON(), loaded: img.complete && img.naturalWidth > 0 } : null,
       focused: root.activeElement?.getAttribute('aria-label') ?? root.activeElement?.tagName ?? null,
     };
@@ -142,6 +143,7 @@ describe.each([
     expect(requests.some((path) => /\/gallery-/.test(path))).toBe(true);
     let seen = await viewer(page);
     expect(seen.caption).toBe('A booth selling SIM cards beside the road');
+    expect(seen.status).toBe('Image 2 of 3');
     expect(seen.focused).toBe('Close');
     // Large, and inside the viewport.
     expect(seen.image!.loaded).toBe(true);
@@ -151,7 +153,9 @@ describe.each([
     expect(await serious(page)).toEqual([]);
 
     await page.keyboard.press('ArrowRight');
-    expect((await viewer(page)).caption).toBe('A road sign pointing to the border, 2 km');
+    seen = await viewer(page);
+    expect(seen.caption).toBe('A road sign pointing to the border, 2 km');
+    expect(seen.status).toBe('Image 3 of 3'); // a polite live region: moving is announced
     await page.keyboard.press('ArrowRight'); // past the last: the first
     expect((await viewer(page)).caption).toBe('Cars queued at a border checkpoint under a grey sky');
     await page.locator('discuss-thread dialog.gallery button.previous').click();
@@ -170,6 +174,18 @@ describe.each([
     await page.waitForFunction(() => document.querySelector('discuss-thread')!.shadowRoot!.querySelector('dialog.gallery[open]'));
     expect((await viewer(page)).caption).toBe('A booth selling SIM cards beside the road');
     await page.locator('discuss-thread dialog.gallery button.close').click();
+    expect((await viewer(page)).open).toBe(false);
+    expect(await opener.evaluate((a) => (a.getRootNode() as ShadowRoot).activeElement === a)).toBe(true);
+
+    // A click beside the picture (the dialog's own edge, no control there) closes it, as on bsky.app; one on the picture does not.
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(
+      () => document.querySelector('discuss-thread')!.shadowRoot!.querySelector<HTMLImageElement>('dialog.gallery[open] img')?.complete,
+    );
+    const picture = (await viewer(page)).image!;
+    await page.mouse.click(picture.left + picture.width / 2, picture.top + picture.height / 2);
+    expect((await viewer(page)).open).toBe(true);
+    await page.mouse.click(3, 400);
     expect((await viewer(page)).open).toBe(false);
     expect(await opener.evaluate((a) => (a.getRootNode() as ShadowRoot).activeElement === a)).toBe(true);
     expect(errors).toEqual([]);
@@ -207,17 +223,25 @@ const playing = (page: Page) =>
 
 describe('a video', () => {
   it.each([
-    ['with hls.js, fetched at the press, where the browser has Media Source Extensions', true],
-    ['natively, where it has none (older iPhones)', false],
-  ])('plays in place only once the reader presses play: %s', async (_, mse) => {
+    ['with hls.js, fetched at the press, where the browser has Media Source Extensions', 'MediaSource'],
+    ['natively, where it has none (older iPhones)', ''],
+    ['natively, where it has only ManagedMediaSource (iPhones: their own HLS shows the captions)', 'ManagedMediaSource'],
+  ])('plays in place only once the reader presses play: %s', async (_, source) => {
+    const mse = source === 'MediaSource';
     const { page, errors, requests } = await loaded(
       360,
       'light',
       mse
         ? undefined
-        : () => {
-            delete (window as { MediaSource?: unknown }).MediaSource;
-          },
+        : source === 'ManagedMediaSource'
+          ? () => {
+              const w = window as { MediaSource?: unknown; ManagedMediaSource?: unknown };
+              w.ManagedMediaSource = w.MediaSource;
+              delete w.MediaSource;
+            }
+          : () => {
+              delete (window as { MediaSource?: unknown }).MediaSource;
+            },
     );
     const box = page.locator('discuss-thread .video').filter({ has: page.locator('button.play') });
     await box.scrollIntoViewIfNeeded();
@@ -231,8 +255,17 @@ describe('a video', () => {
     const fetched = () => requests.filter((path) => /\/sample-media\/video\/|\/(player|hls)-/.test(path));
     expect(fetched()).toEqual([]);
 
-    await box.locator('button.play').click();
+    // Two presses before the player arrives (a reader on a slow line): the box is busy at once, and one video plays.
+    const busy = await box.evaluate((element) => {
+      const button = element.querySelector('button')!;
+      button.click();
+      button.click();
+      return element.getAttribute('aria-busy');
+    });
+    expect(busy).toBe('true');
     const played = await playing(page);
+    expect(await page.locator('discuss-thread video').count()).toBe(1);
+    expect(await box.getAttribute('aria-busy')).toBeNull();
     expect(played.time).toBeGreaterThan(0);
     expect(played.poster).toMatch(/\/sample-media\/photo\/video\.svg$/);
     expect(fetched().some((path) => path.endsWith('/playlist.m3u8'))).toBe(true);
@@ -242,6 +275,68 @@ describe('a video', () => {
     const video = (await page.locator('discuss-thread video').boundingBox())!;
     expect(video.width / video.height).toBeCloseTo(16 / 9, 1);
     expect(await page.locator('discuss-thread a.watch').first().isVisible()).toBe(true);
+    expect(await serious(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('a video played with hls.js', () => {
+  /** The page, the video's box scrolled into view, its play button pressed. */
+  async function pressed(init?: (page: Page) => Promise<void>) {
+    const opened = await loaded(360);
+    await init?.(opened.page);
+    const box = opened.page.locator('discuss-thread .video').filter({ has: opened.page.locator('button.play') });
+    await box.scrollIntoViewIfNeeded();
+    await box.locator('button.play').click();
+    return { ...opened, box };
+  }
+
+  it('stops fetching when its video leaves the page (the widget removed)', async () => {
+    const { page, errors } = await pressed();
+    await playing(page);
+    const stopped = await page.evaluate(async () => {
+      const host = document.querySelector('discuss-thread')!;
+      const video = host.shadowRoot!.querySelector('video')!;
+      // Playing for good (the sample is two seconds long): the browser pauses a playing video it takes out of the page.
+      video.loop = true;
+      if (video.paused) await video.play();
+      const before = video.getAttribute('src');
+      const paused = new Promise((resolve) => video.addEventListener('pause', resolve, { once: true }));
+      host.remove();
+      await paused;
+      return { before, after: video.getAttribute('src') };
+    });
+    expect(stopped.before).toMatch(/^blob:/); // hls.js's MediaSource
+    expect(stopped.after).toBeNull(); // hls.js destroyed: the MediaSource let go
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('fetches nothing its playlist names on another origin; the poster, the play button and the link to Bluesky come back, focused', async () => {
+    const elsewhere: string[] = [];
+    const { page, errors, box } = await pressed(async (page) => {
+      await page.route('**/sample-media/video/video.m3u8', (route) =>
+        route.fulfill({
+          contentType: 'application/vnd.apple.mpegurl',
+          body: '#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-TARGETDURATION:1\n#EXT-X-PLAYLIST-TYPE:VOD\n#EXTINF:1.0,\nhttp://elsewhere.test/seg0.m2ts\n#EXT-X-ENDLIST\n',
+        }),
+      );
+      await page.route('http://elsewhere.test/**', (route) => {
+        elsewhere.push(route.request().url());
+        return route.abort();
+      });
+    });
+    await page.waitForFunction(() => {
+      const root = document.querySelector('discuss-thread')!.shadowRoot!;
+      return !root.querySelector('video') && root.activeElement?.classList.contains('watch');
+    });
+    expect(elsewhere).toEqual([]);
+    const poster = (await box.locator('img').boundingBox())!;
+    const button = (await box.locator('button.play').boundingBox())!;
+    expect(poster.width / poster.height).toBeCloseTo(16 / 9, 1);
+    expect(button.x).toBeGreaterThan(poster.x);
+    expect(button.y + button.height).toBeLessThan(poster.y + poster.height);
     expect(await serious(page)).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();

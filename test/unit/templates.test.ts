@@ -332,6 +332,12 @@ describe('media (issue 18, points 3, 4 and 12)', () => {
     }
   });
 
+  it('names an image link with no alt text by its place ("Image 2 of 3"), and one with alt text by its image', () => {
+    const links = [...show({ images: [photo('a'), { ...photo('b'), alt: '' }, { ...photo('c'), alt: '' }] }).querySelectorAll('.images a')];
+    expect(links.map((a) => a.getAttribute('aria-label'))).toEqual([null, 'Image 2 of 3', 'Image 3 of 3']);
+    expect(links[0].querySelector('img')!.alt).toBe('a alt');
+  });
+
   it('keeps a middle or modified click on an image for the browser (a new tab), and takes only a plain one', () => {
     const link = show({ images: [photo('a'), photo('b')] }).querySelector('.images a')!;
     expect(click(link, { button: 1 })).toBe(false);
@@ -360,6 +366,8 @@ describe('media (issue 18, points 3, 4 and 12)', () => {
       'https://video.bsky.app:8443/p.m3u8',
       'https://evil.example/p.m3u8',
       'https://video.bsky.app.evil.example/p.m3u8',
+      'https://video.bsky.app/watch/a/b/thumbnail.jpg',
+      `${location.origin}/sample-media/photo/video.svg`,
     ])
       expect(play(other)).toBeNull();
   });
