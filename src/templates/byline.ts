@@ -18,7 +18,7 @@ function link(facet: Facet, text: string): TemplateResult | string {
   if (!href) return text;
   const { head, tail } = shortened(text);
   const shown = tail ? html`${head}<span class="nowrap">${tail}</span>` : text;
-  return html`<a href=${href} rel=${REL}>${shown}${elsewhere ? ` (${elsewhere})` : ''}</a>`;
+  return html`<a href=${href} rel=${REL}>${shown}${elsewhere ? html`<span class="host"> (${elsewhere})</span>` : ''}</a>`;
 }
 
 export const richText = (text: string, facets: readonly Facet[]) =>

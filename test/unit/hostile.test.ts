@@ -206,6 +206,8 @@ describe('hostile and broken posts', () => {
         }
         expect(host.querySelector('script, [onerror]')).toBeNull();
         const text = host.querySelector('[part="text"]');
+        // Each character once, besides the real host the widget adds after a link whose text names another.
+        text?.querySelectorAll('a > .host').forEach((note) => note.remove());
         expect(text?.textContent ?? '').toBe(parsed!.text);
         rendered++;
       }),
