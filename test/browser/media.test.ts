@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { serious, start, waitForStatus, type Harness } from './harness.ts';
+import { STRICT_CSP, serious, start, waitForStatus, type Harness } from './harness.ts';
 import { ARTICLE } from '../../demo/appview/sample.ts';
 
 // Issue 18, points 3, 4 and 12: a post's images laid out by their count, a quoted post's media as
@@ -348,16 +348,7 @@ describe('on a strict page', () => {
   // HLS) and for the playlist's requests (hls.js), blob: media (hls.js's MediaSource) and data: media
   // (hls.js gives each captions <track> a `data:,WEBVTT` source). No worker and no inline style is
   // needed; Trusted Types stay enforced for Lit's policy only.
-  const CSP = [
-    "default-src 'none'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self'",
-    "connect-src 'self'",
-    "media-src 'self' blob: data:",
-    "require-trusted-types-for 'script'",
-    'trusted-types lit-html',
-  ].join('; ');
+  const CSP = [...STRICT_CSP, "media-src 'self' blob: data:"].join('; ');
   const HTML = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Strict page</title>
 <script src="/strict/record.js"></script><script type="module" src="/strict/discuss-thread.js"></script></head><body><main>
 <discuss-thread loading="eager" service="/" search-service="/" url="${ARTICLE}" post="${STORY}" sort="oldest"></discuss-thread></main></body></html>`;

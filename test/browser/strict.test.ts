@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { start, type Harness } from './harness.ts';
+import { STRICT_CSP, start, type Harness } from './harness.ts';
 import { ARTICLE } from '../../demo/appview/sample.ts';
 
 // The built file on a strict page: a CSP without 'unsafe-inline' (so no inline style attribute may
@@ -14,15 +14,7 @@ beforeAll(async () => {
 });
 afterAll(() => harness?.close());
 
-const CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self'",
-  "connect-src 'self'",
-  "require-trusted-types-for 'script'",
-  'trusted-types lit-html',
-].join('; ');
+const CSP = STRICT_CSP.join('; ');
 
 // A classic script, so it runs before the modules: it records every violation the page reports.
 const RECORD = `window.violations = [];

@@ -139,7 +139,7 @@ describe('who answers whom, from the layout', () => {
     await page.close();
   });
 
-  it.each(matrix.slice(1))('at %i px, %s, %s: the demo discussion', async (width, colorScheme, lang) => {
+  it.each([matrix[1], matrix[3]])('at %i px, %s, %s: the demo discussion', async (width, colorScheme, lang) => {
     const { page } = await open(harness, url(ARTICLE, `&lang=${lang}&depth=10`), { width, colorScheme });
     await waitForStatus(page, 'loaded');
     const found = parentsFromLayout(await rows(page));
