@@ -138,7 +138,8 @@ describe('a stop while a post is on its way', () => {
     return fetch;
   };
 
-  it('asks nothing about the post and sets no timer, even long after', async () => {
+  /** Fake timers, a stubbed getPosts, and a new post on its way from an outbox for '/story'. */
+  const sendingTop = () => {
     vi.useFakeTimers();
     const fetch = getPosts();
     const outbox = new Outbox(
@@ -147,7 +148,11 @@ describe('a stop while a post is on its way', () => {
       () => '/story',
     );
     const posting = later<ThreadNode>();
-    const sending = outbox.send('top', () => posting.promise);
+    return { fetch, outbox, posting, sending: outbox.send('top', () => posting.promise) };
+  };
+
+  it('asks nothing about the post and sets no timer, even long after', async () => {
+    const { fetch, outbox, posting, sending } = sendingTop();
     outbox.stop(); // the reader signed out, or the element left the page
     posting.resolve(node('3m7a'));
     await expect(sending).resolves.toMatchObject({ confirmed: false });
@@ -158,15 +163,7 @@ describe('a stop while a post is on its way', () => {
   });
 
   it('asks once the element is back, if it came back meanwhile', async () => {
-    vi.useFakeTimers();
-    const fetch = getPosts();
-    const outbox = new Outbox(
-      'https://appview.example',
-      () => {},
-      () => '/story',
-    );
-    const posting = later<ThreadNode>();
-    const sending = outbox.send('top', () => posting.promise);
+    const { fetch, outbox, posting, sending } = sendingTop();
     outbox.stop(); // moved in the page: disconnected, then connected again
     outbox.resume();
     posting.resolve(node('3m7a'));
