@@ -1,9 +1,10 @@
 // <discuss-thread>: wiring. Attributes become inputs (inputs.ts), inputs start loads (load.ts),
 // state becomes markup (templates/). Exported without registering; index.ts registers it.
 
-import { LitElement, type PropertyValues } from 'lit';
+import { LitElement, noChange, type PropertyValues } from 'lit';
 import { NOT_INPUTS, readInputs, readPage, type Inputs } from './inputs.ts';
 import { warner } from './bluesky/warn.ts';
+import { served } from './served.ts';
 import { LoadController, loadLazy, type ErrorDetail, type LoadDetail, type Status } from './load.ts';
 import { chooseLanguage, messages, type Messages } from './i18n/messages.ts';
 import type { JoinMessages } from './i18n/join.ts';
@@ -138,6 +139,8 @@ export class DiscussThread extends LitElement {
   #observer?: IntersectionObserver;
   #force = false; // the next load skips the session cache (refresh, "Try again")
   #lang?: string; // undefined until the reader's language has arrived
+  /** The server's markup (discuss-thread/server), shown until the element renders the same discussion itself. */
+  #server?: ChildNode[];
 
   /** Load again, skipping the session cache, with the page's current inputs. */
   refresh(): void {
@@ -147,6 +150,11 @@ export class DiscussThread extends LitElement {
   }
 
   override connectedCallback(): void {
+    // Rendered by the server: its shadow root is already here, and stays as it is until taken over.
+    if (this.shadowRoot && !this.hasUpdated) {
+      this.#server = [...this.shadowRoot.childNodes];
+      this.#loader.served = served(this);
+    }
     super.connectedCallback();
     this.#inputs = this.#read();
     this.#language();
@@ -159,6 +167,13 @@ export class DiscussThread extends LitElement {
     super.disconnectedCallback();
     this.#observer?.disconnect();
     this.#active = false;
+  }
+
+  protected override createRenderRoot() {
+    const root = super.createRenderRoot();
+    // Lit renders before what a root holds; a server's markup goes, so Lit's comes after it.
+    this.renderOptions.renderBefore = null;
+    return root;
   }
 
   #activate() {
@@ -184,13 +199,27 @@ export class DiscussThread extends LitElement {
     this.#reader.set(this.#inputs, this.#active, this.#lang);
     if (this.#active) this.#loader.load(this.#inputs, this.#inputs.key, this.#force);
     this.#force = false;
-    this.status = this.#active ? this.#loader.state.status : 'idle';
+    this.#takeOver();
+    // (The server's status stands while its markup does.)
+    if (!this.#server) this.status = this.#active ? this.#loader.state.status : 'idle';
+  }
+
+  /**
+   * The server's markup gives way once this render can show what it showed (the discussion, in the
+   * reader's language), or an error: in the same task as that render, so no frame shows neither.
+   */
+  #takeOver() {
+    const { state, lazy } = this.#loader;
+    if (!this.#server || !this.#lang || !(state.status === 'error' || ('discussion' in state && lazy))) return;
+    this.#server.forEach((node) => node.remove());
+    this.#server = undefined;
   }
 
   #more = () => focusNew(this, () => this.#loader.more());
   #open = (uri: string) => focusNew(this, () => this.#loader.open(uri));
 
   protected override render() {
+    if (this.#server) return noChange;
     const t = this.#lang && messages(this.#lang);
     if (!t) return null; // the reader's language is on its way: a moment of nothing, never English first
     const { state, lazy } = this.#loader;

@@ -8,6 +8,8 @@ import type { Discussion, DiscussionInputs, RouteFailure, Sort, Totals } from '.
 import { searchRequest } from './bluesky/search.ts';
 import { cleared, readCache, writeCache } from './bluesky/cache.ts';
 import { memo } from './bluesky/memo.ts';
+import { warnOnce } from './bluesky/warn.ts';
+import type { ServerData } from './served.ts';
 
 export type Lazy = (typeof import('./lazy.ts'))['lazy'];
 
@@ -42,6 +44,8 @@ export class LoadController implements ReactiveController {
   lazy?: Lazy;
   /** The order the reader chose, for as long as the element lives; until then, the site's (`sort`). */
   order?: Sort;
+  /** The data of the discussion the server rendered the element with (served.ts): it stands for a cache entry of its inputs. */
+  served?: Partial<ServerData>;
   /** Settles when the latest load has finished, however it ended (for tests and callers). */
   done: Promise<void> = Promise.resolve();
   #host: ReactiveControllerHost & HTMLElement;
@@ -112,7 +116,7 @@ export class LoadController implements ReactiveController {
     const since = cleared;
     // A page's `filter` is code whose answers no cache entry can vouch for: such a page never uses one.
     const cacheable = inputs.filter == null;
-    const entry = force || !cacheable ? undefined : readCache(key);
+    const entry = force || !cacheable ? undefined : this.#entry(key);
     // With labelers, the search must ask for their labels: the discussion code sends it, with the header.
     const early = () => (inputs.labelers?.trim() ? undefined : searchRequest(inputs, ctx));
     let search = entry?.fresh ? undefined : early();
@@ -128,6 +132,7 @@ export class LoadController implements ReactiveController {
     }
     if (controller.signal.aborted) return;
     const cached = entry && lazy.isDiscussion(entry.discussion) ? entry.discussion : undefined;
+    if (entry?.served && !cached) warnOnce('the server-rendered discussion could not be read, or was rendered for other attributes; loading it afresh.');
     if (cached) {
       this.#show(cached, true);
       if (entry!.fresh) return;
@@ -146,6 +151,18 @@ export class LoadController implements ReactiveController {
       // A quiet refresh that fails keeps what is shown.
       if (!controller.signal.aborted && !cached) this.#fail(error, error instanceof lazy.DiscoveryError ? error.failures : []);
     }
+  }
+
+  /**
+   * What to show at once for `key`: the server's discussion when it was rendered for these inputs
+   * (fresh for its `ttl`, however old it is shown while a fresh copy loads), else the session cache's.
+   */
+  #entry(key: string): { discussion: unknown; fresh: boolean; served?: true } | undefined {
+    const { served } = this;
+    if (!served) return readCache(key);
+    const ours = served.key === key;
+    // (A server clock ahead of the reader's makes the age negative: fresh.)
+    return { discussion: ours && served.discussion, fresh: ours && Date.now() - served.at! < served.ttl! * 1000, served: true };
   }
 
   #discussion = () => ('discussion' in this.state ? this.state.discussion : undefined);

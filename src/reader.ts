@@ -11,6 +11,9 @@ import type { Port, Reading } from './join/port.ts';
 import type { Wing } from './join/index.ts';
 import { isCallback, marked } from './join/mark.ts';
 
+/** "Sign in with Bluesky", as a reader not signed in sees it (the server renders it too, without `ask`). */
+export const signIn = (t: Messages, ask?: () => void) => html`<button class="link" @click=${ask}>${t.signIn}</button>`;
+
 export class ReaderController implements ReactiveController, Reading {
   /** The latest inputs and interface language, as the sign-in code reads them. */
   inputs!: Inputs;
@@ -55,7 +58,7 @@ export class ReaderController implements ReactiveController, Reading {
   /** The shell's one port: the control, and once the sign-in code is here, the post controls and the reader's posts. */
   port(t: Messages & Partial<JoinMessages>, lang: string): Port {
     // (Without `client-id` there is no wing, and the shell shows no control.)
-    return this.#wing?.port(t, lang) ?? { control: html`<button class="link" @click=${this.#ask}>${t.signIn}</button>` };
+    return this.#wing?.port(t, lang) ?? { control: signIn(t, this.#ask) };
   }
 
   /** "Sign in with Bluesky": the code arrives, then the reader is asked for their handle. */

@@ -47,7 +47,7 @@ export function resolveDid(actor: string, service: string, ctx: RequestOptions):
   // Not a question for labelers: no `atproto-accept-labelers`, so no preflight. Shared by every
   // load that asks, so no one load's abort may end it: each waits under its own signal.
   const shared = memo(resolved, `${service} ${actor.toLowerCase()}`, () =>
-    xrpc(service, 'com.atproto.identity.resolveHandle', { handle: actor }, { timeout: ctx.timeout }).then((body) => {
+    xrpc(service, 'com.atproto.identity.resolveHandle', { handle: actor }, { timeout: ctx.timeout, fetch: ctx.fetch }).then((body) => {
       const value = isObject(body) ? body.did : undefined;
       return typeof value === 'string' && isDid(value) ? value : undefined;
     }),

@@ -28,6 +28,8 @@ export interface RequestOptions {
   labelers?: string;
   /** `error`: a redirect fails the request, for hosts a document from the network named, checked before asking. */
   redirect?: 'error';
+  /** The `fetch` to ask with (a server's, injected); the global one, looked up at each request, by default. */
+  fetch?: typeof fetch;
 }
 
 export type Params = Record<string, string | number | readonly string[] | undefined>;
@@ -67,7 +69,11 @@ const rateLimited = new Map<string, number>();
 const DEFAULT_BACKOFF = 60;
 
 /** GET `url` and parse JSON. Throws `RequestError`, or the caller's abort reason when it aborts. */
-export async function getJson(url: string, { signal, timeout = 10_000, redirect }: RequestOptions = {}, headers?: Record<string, string>): Promise<unknown> {
+export async function getJson(
+  url: string,
+  { signal, timeout = 10_000, redirect, fetch: ask = fetch }: RequestOptions = {},
+  headers?: Record<string, string>,
+): Promise<unknown> {
   const origin = new URL(url).origin;
   const wait = ((rateLimited.get(origin) ?? 0) - Date.now()) / 1000;
   // Honour Retry-After without asking again: the route fails at once and discovery moves on.
@@ -84,7 +90,7 @@ export async function getJson(url: string, { signal, timeout = 10_000, redirect 
     signal?.throwIfAborted();
     let response: Response;
     try {
-      response = await fetch(url, { signal: controller.signal, redirect, ...(headers && { headers }) });
+      response = await ask(url, { signal: controller.signal, redirect, ...(headers && { headers }) });
     } catch {
       signal?.throwIfAborted();
       // A CORS-blocked refusal reaches a browser as a TypeError with no status.

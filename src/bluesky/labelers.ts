@@ -30,7 +30,12 @@ export async function readLabelers(dids: readonly string[], service: string, ctx
   const found = new Set<string>();
   let failed: RouteFailure | undefined;
   try {
-    const body = await xrpc(service, 'app.bsky.labeler.getServices', { dids, detailed: 'true' }, { signal: ctx.signal, timeout: ctx.timeout });
+    const body = await xrpc(
+      service,
+      'app.bsky.labeler.getServices',
+      { dids, detailed: 'true' },
+      { signal: ctx.signal, timeout: ctx.timeout, fetch: ctx.fetch },
+    );
     for (const view of isObject(body) && Array.isArray(body.views) ? body.views : []) {
       if (!isObject(view) || view.$type !== ('app.bsky.labeler.defs#labelerViewDetailed' satisfies AppBskyLabelerDefs.LabelerViewDetailed['$type'])) continue;
       const creator = isObject(view.creator) ? view.creator : {};

@@ -50,7 +50,7 @@ export async function documentPost(uri: string, ctx: RequestOptions): Promise<Po
   }
   // The first view waits for these two, so each gives up sooner than other requests. Their hosts
   // were checked as named: a redirect could lead anywhere (a private address), so it fails them.
-  const options = { signal: ctx.signal, timeout: DOCUMENT_TIMEOUT, redirect: 'error' as const };
+  const options = { signal: ctx.signal, fetch: ctx.fetch, timeout: DOCUMENT_TIMEOUT, redirect: 'error' as const };
   const doc = await getJson(docUrl, options);
   // A document that is another DID's could name any PDS: the record must come from this DID's.
   const pds = isObject(doc) && doc.id === did ? pdsOf(doc) : undefined;

@@ -43,6 +43,7 @@ class Since extends AsyncDirective {
   }
 
   protected override reconnected() {
+    if (typeof document === 'undefined') return; // rendered to a string: nothing to keep current
     live.add(this.#update);
     schedule();
   }

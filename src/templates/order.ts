@@ -12,7 +12,10 @@ const ORDERS = [
   ['oldest', 'sortOldest'],
 ] as const satisfies ReadonlyArray<readonly [Sort, keyof View['t']]>;
 
-/** The control, checked at the reader's order, else the site's (`sort`); nothing where the frame offers no way to reorder. */
+/**
+ * The control, checked at the reader's order, else the site's (`sort`); nothing where the frame offers no way to reorder.
+ * Checked as an attribute too: a server renders attributes, not properties.
+ */
 export function orderTemplate(view: View) {
   const { t, reorder } = view;
   if (!reorder) return nothing;
@@ -21,7 +24,15 @@ export function orderTemplate(view: View) {
     ${ORDERS.map(
       ([sort, key]) =>
         html`<label
-          ><input class="sr" type="radio" name="order" value=${sort} .checked=${sort === current} @change=${() => reorder(sort)} /><span>${t[key]}</span></label
+          ><input
+            class="sr"
+            type="radio"
+            name="order"
+            value=${sort}
+            ?checked=${sort === current}
+            .checked=${sort === current}
+            @change=${() => reorder(sort)}
+          /><span>${t[key]}</span></label
         >`,
     )}
   </div>`;

@@ -86,6 +86,30 @@ export async function serious(p: Page): Promise<string[]> {
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
 }
 
+/** How many pixels of two same-sized PNG pictures differ, counted in a page of `harness`'s browser. */
+export async function differing(harness: Harness, a: Buffer, b: Buffer): Promise<number> {
+  const page = await harness.browser.newPage();
+  const count = await page.evaluate(
+    async ([one, two]) => {
+      const pixels = async (png: string) => {
+        const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${png}`)).blob());
+        const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+        const context = canvas.getContext('2d')!;
+        context.drawImage(bitmap, 0, 0);
+        return context.getImageData(0, 0, bitmap.width, bitmap.height).data;
+      };
+      const [x, y] = [await pixels(one), await pixels(two)];
+      if (x.length !== y.length) return Infinity;
+      let n = 0;
+      for (let i = 0; i < x.length; i += 4) if (x[i] !== y[i] || x[i + 1] !== y[i + 1] || x[i + 2] !== y[i + 2]) n++;
+      return n;
+    },
+    [a.toString('base64'), b.toString('base64')],
+  );
+  await page.close();
+  return count;
+}
+
 /** A strict page's policy: no inline script or style, Trusted Types enforced, Lit's policy allowed. */
 export const STRICT_CSP = [
   "default-src 'none'",
