@@ -104,7 +104,8 @@ const readers = async (url: string, n: number): Promise<Round> =>
 beforeAll(async () => {
   const [host, scriptPath] = await Promise.all([startUpstream(), bundle()]);
   const hosts = { APPVIEW: host, SEARCH_SERVICE: host, BACKLINKS_SERVICE: host };
-  const worker = { modules: true, scriptPath, modulesRoot: dir, compatibilityDate: '2025-01-01', compatibilityFlags: ['nodejs_compat'] };
+  // No `nodejs_compat`: the worker uses only what every Workers runtime has (fetch, URL, the Cache API).
+  const worker = { modules: true, scriptPath, modulesRoot: dir, compatibilityDate: '2025-01-01' };
   mf = new Miniflare({
     workers: [
       { name: 'readers', modules: true, script: READERS, compatibilityDate: '2025-01-01', serviceBindings: { PROXY: 'proxy' }, routes: ['readers.test/*'] },
