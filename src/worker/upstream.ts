@@ -47,14 +47,10 @@ export const failure = (status: number, error: string, message: string, transien
 
 /** Send one request and read its body within `timeout`; a network error or timeout is a failure. */
 export async function exchange({ fetch, timeout }: Exchange, url: string, init: RequestInit): Promise<Reply | Failure> {
-  const controller = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, timeout);
+  const deadline = new AbortController();
+  const timer = setTimeout(() => deadline.abort(), timeout);
   try {
-    const response = await fetch(url, { ...init, signal: controller.signal });
+    const response = await fetch(url, { ...init, signal: deadline.signal });
     const text = await response.text();
     let json: unknown;
     try {
@@ -65,7 +61,7 @@ export async function exchange({ fetch, timeout }: Exchange, url: string, init: 
     return { status: response.status, headers: response.headers, text, json };
   } catch {
     // The error's own text may name hosts or more; the reader gets a fixed sentence.
-    return timedOut
+    return deadline.signal.aborted
       ? failure(504, 'UpstreamTimeout', 'The upstream host did not answer in time.', true)
       : failure(502, 'UpstreamUnavailable', 'The upstream host could not be reached.', true);
   } finally {

@@ -13,6 +13,15 @@ const STALE_FOR = 600;
 const STALE_IF_ERROR = 86_400;
 const options = { ttl: TTL, staleFor: STALE_FOR, staleIfError: STALE_IF_ERROR };
 
+/** A proxy over an upstream the test answers, once upstream has answered a first request for `url` with `response` (else the sample AppView's answer). */
+async function afterFirst(url: string, response?: Response) {
+  const up = upstream();
+  const proxy = proxyWith(up.fetch, options);
+  const pending = proxy.get(url);
+  (await up.asked(1)).answer(response);
+  return { ...proxy, up, first: await pending };
+}
+
 describe('readers who ask together', () => {
   it('share one upstream request: 50 concurrent misses, one request, one answer for all', async () => {
     const up = upstream();
@@ -70,11 +79,7 @@ describe('a fresh answer', () => {
 
 describe('a stale answer', () => {
   it('is served at once while one background request refreshes it', async () => {
-    const up = upstream();
-    const { get, time, ctx } = proxyWith(up.fetch, options);
-    const first = get(HANDLE);
-    (await up.asked(1)).answer(json({ did: 'did:plc:old' }));
-    await first;
+    const { up, get, time, ctx } = await afterFirst(HANDLE, json({ did: 'did:plc:old' }));
     time.advance(TTL + 1);
     const stale = await Promise.all([get(HANDLE), get(HANDLE), get(HANDLE)]); // upstream has not answered
     for (const response of stale) {
@@ -90,11 +95,7 @@ describe('a stale answer', () => {
   });
 
   it('is not served past its stale window: the reader waits for upstream', async () => {
-    const up = upstream();
-    const { get, time } = proxyWith(up.fetch, options);
-    const first = get(HANDLE);
-    (await up.asked(1)).answer();
-    await first;
+    const { up, get, time } = await afterFirst(HANDLE);
     time.advance(TTL + STALE_FOR + 1);
     const late = get(HANDLE);
     (await up.asked(2)).answer(json({ did: 'did:plc:new' }));
@@ -114,11 +115,8 @@ describe('when upstream fails', () => {
 
   for (const [name, fail] of Object.entries(failures))
     it(`serves the last good answer after ${name}, and leaves upstream alone for a while`, async () => {
-      const up = upstream();
-      const { get, time } = proxyWith(up.fetch, options);
-      const first = get(SEARCH);
-      (await up.asked(1)).answer();
-      const good = await (await first).text();
+      const { up, get, time, first } = await afterFirst(SEARCH);
+      const good = await first.text();
       time.advance(TTL + STALE_FOR + 1); // past serving stale while refreshing: only a failure lets it stand in
       const during = get(SEARCH);
       fail(await up.asked(2));
@@ -174,11 +172,7 @@ describe('when upstream fails', () => {
   });
 
   it('stops serving the last good answer after the stale-if-error bound', async () => {
-    const up = upstream();
-    const { get, time } = proxyWith(up.fetch, options);
-    const first = get(SEARCH);
-    (await up.asked(1)).answer();
-    await first;
+    const { up, get, time } = await afterFirst(SEARCH);
     time.advance(TTL + STALE_IF_ERROR + 1);
     const late = get(SEARCH);
     (await up.asked(2)).fail();
@@ -186,11 +180,8 @@ describe('when upstream fails', () => {
   });
 
   it('asks again once the backoff a 429 asked for has passed', async () => {
-    const up = upstream();
-    const { get, time } = proxyWith(up.fetch, options);
-    const first = get(HANDLE);
-    (await up.asked(1)).answer(json({ error: 'RateLimitExceeded' }, 429, { 'retry-after': '30' }));
-    expect((await first).status).toBe(429);
+    const { up, get, time, first } = await afterFirst(HANDLE, json({ error: 'RateLimitExceeded' }, 429, { 'retry-after': '30' }));
+    expect(first.status).toBe(429);
     time.advance(29);
     expect((await get(HANDLE)).status).toBe(429);
     expect(up.calls).toHaveLength(1);
@@ -203,13 +194,10 @@ describe('when upstream fails', () => {
 
 describe('an XRPC 400', () => {
   it('is kept while fresh, then asked again, and never stands in for a failure', async () => {
-    const up = upstream();
-    const { get, time } = proxyWith(up.fetch, options);
     const url = `${SITE}/bsky/xrpc/app.bsky.feed.getPostThread?uri=at://did:plc:ewvi7nxzyoun6zhxrhs64oiz/app.bsky.feed.post/3deleted`;
-    const first = get(url);
-    (await up.asked(1)).answer(json({ error: 'NotFound', message: 'Post not found', extra: 'dropped' }, 400));
-    expect((await first).status).toBe(400);
-    expect(await (await first).json()).toEqual({ error: 'NotFound', message: 'Post not found' });
+    const { up, get, time, first } = await afterFirst(url, json({ error: 'NotFound', message: 'Post not found', extra: 'dropped' }, 400));
+    expect(first.status).toBe(400);
+    expect(await first.json()).toEqual({ error: 'NotFound', message: 'Post not found' });
     expect((await get(url)).headers.get('x-cache')).toBe('hit');
     expect(up.calls).toHaveLength(1);
     time.advance(TTL + 1);
@@ -219,11 +207,7 @@ describe('an XRPC 400', () => {
   });
 
   it('replaces a good answer: a deleted post stops being served', async () => {
-    const up = upstream();
-    const { get, time } = proxyWith(up.fetch, options);
-    const first = get(HANDLE);
-    (await up.asked(1)).answer();
-    await first;
+    const { up, get, time } = await afterFirst(HANDLE);
     time.advance(TTL + STALE_FOR + 1);
     const gone = get(HANDLE);
     (await up.asked(2)).answer(json({ error: 'InvalidRequest', message: 'Unable to resolve handle' }, 400));
@@ -233,12 +217,9 @@ describe('an XRPC 400', () => {
 
 describe('getPosts without every post asked for', () => {
   it('is kept only for a second, so a reply just sent shows up on the next look', async () => {
-    const up = upstream();
-    const { get, time } = proxyWith(up.fetch, options);
     const url = `${SITE}/bsky/xrpc/app.bsky.feed.getPosts?uris=at://did:plc:ewvi7nxzyoun6zhxrhs64oiz/app.bsky.feed.post/3new`;
-    const first = get(url);
-    (await up.asked(1)).answer(json({ posts: [] }));
-    expect((await first).headers.get('cache-control')).toBe('public, max-age=1');
+    const { up, get, time, first } = await afterFirst(url, json({ posts: [] }));
+    expect(first.headers.get('cache-control')).toBe('public, max-age=1');
     time.advance(1.5);
     const next = get(url);
     (await up.asked(2)).answer();
