@@ -1,0 +1,69 @@
+// `discuss-thread/worker`: the AppView proxy as a Workers module (`export default { fetch }`),
+// configured from the worker's bindings, and `createProxy` for any other runtime with `fetch`
+// (Node 20, Deno, Bun) or for a worker that routes more than the proxy.
+
+import { createProxy, type ExecutionContext, type Proxy, type ProxyOptions } from './proxy.ts';
+import type { CacheStore } from './store.ts';
+
+export { createProxy, DEFAULTS, type ExecutionContext, type Proxy, type ProxyOptions } from './proxy.ts';
+export { CacheApiStore, MemoryStore, type CacheStore, type Entry } from './store.ts';
+
+/** The worker's bindings (wrangler.toml `[vars]`, and the app password as a secret). All optional. */
+export interface Env {
+  /** Mount path, e.g. `/bsky`. */
+  PREFIX?: string;
+  APPVIEW?: string;
+  SEARCH_SERVICE?: string;
+  BACKLINKS_SERVICE?: string;
+  /** Seconds, as text: freshness, serve-stale-while-revalidating, stand in for a failing upstream. */
+  TTL?: string;
+  STALE_FOR?: string;
+  STALE_IF_ERROR?: string;
+  /** `memory`: keep answers in the isolate's memory only, not in the Cache API (which does nothing on workers.dev). */
+  CACHE?: string;
+  /** The account that searches, and its app password (a secret: `wrangler secret put BSKY_APP_PASSWORD`). */
+  BSKY_IDENTIFIER?: string;
+  BSKY_APP_PASSWORD?: string;
+  /** Where that account signs in; default Bluesky's entryway. */
+  BSKY_PDS?: string;
+}
+
+const number = (value: string | undefined) => (value === undefined || value.trim() === '' ? undefined : Number(value));
+
+export function optionsFromEnv(env: Env): ProxyOptions {
+  const options: ProxyOptions = {
+    prefix: env.PREFIX,
+    appview: env.APPVIEW,
+    search: env.SEARCH_SERVICE,
+    backlinks: env.BACKLINKS_SERVICE,
+    ttl: number(env.TTL),
+    staleFor: number(env.STALE_FOR),
+    staleIfError: number(env.STALE_IF_ERROR),
+    identifier: env.BSKY_IDENTIFIER,
+    appPassword: env.BSKY_APP_PASSWORD,
+    pds: env.BSKY_PDS,
+    ...(env.CACHE === 'memory' && { cache: null as CacheStore | null }),
+  };
+  // Unset bindings take the defaults.
+  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined && value !== '')) as ProxyOptions;
+}
+
+/**
+ * One proxy per isolate and configuration: its memory, in-flight requests and session live as long
+ * as the isolate. Bindings only change with a new deployment (new isolates), but `env` need not be
+ * the same object on every request, so the proxy is kept by what the bindings say.
+ */
+let current: { config: string; proxy: Proxy } | undefined;
+
+function proxyFor(env: Env): Proxy {
+  const options = optionsFromEnv(env ?? {});
+  const config = JSON.stringify(options);
+  if (current?.config !== config) current = { config, proxy: createProxy(options) };
+  return current.proxy;
+}
+
+export default {
+  fetch(request: Request, env: Env, ctx?: ExecutionContext): Promise<Response> {
+    return proxyFor(env).fetch(request, env, ctx);
+  },
+};
