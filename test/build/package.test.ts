@@ -84,7 +84,10 @@ describe('the npm entry', () => {
   });
 
   it('ships `npx discuss-thread-client-metadata`: it writes the README’s document, and refuses what no server would accept', () => {
-    expect(JSON.parse(read('package.json')).bin).toEqual({ 'discuss-thread-client-metadata': 'bin/discuss-thread-client-metadata.js' });
+    expect(JSON.parse(read('package.json')).bin).toEqual({
+      'discuss-thread': 'bin/discuss-thread.js', // (cli.test.ts)
+      'discuss-thread-client-metadata': 'bin/discuss-thread-client-metadata.js',
+    });
     const run = (...args: string[]) => spawnSync(process.execPath, ['bin/discuss-thread-client-metadata.js', ...args], { encoding: 'utf8' });
     const readme = /\*\*Your client metadata\.\*\*[\s\S]*?```json\n([\s\S]*?)```/.exec(read('README.md'))![1];
     const shown = JSON.parse(readme);
@@ -117,6 +120,11 @@ describe('the npm entry', () => {
       'package.json',
       'bin/discuss-thread-client-metadata.js',
       'dist/npm/join/client-metadata.js',
+      'bin/discuss-thread.js',
+      'dist/npm/server/index.js',
+      'dist/npm/server/index.d.ts',
+      'dist/npm/worker/index.js',
+      'dist/npm/worker/index.d.ts',
     ])
       expect(files).toContain(wanted);
     expect(files.filter((f) => /^(test|demo|src|scripts|\.ci)\//.test(f) || f.endsWith('.tgz'))).toEqual([]);
