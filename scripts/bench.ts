@@ -4,6 +4,7 @@
 
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { actor, post, reply, threadView, type PostView, type Tree } from '../demo/appview/build.ts';
 import { preflightLog, start, type Harness } from '../test/browser/harness.ts';
 import { NEWSWATCH } from '../demo/appview/sample.ts';
@@ -84,6 +85,37 @@ function bigThread() {
       threads: Object.fromEntries([1, 2, 3, 4, 5, 6].map((d) => [`${root.uri}@${d}`, threadView(tree, d)])),
     },
   };
+}
+
+/**
+ * discuss-thread/server: time to render each discussion to HTML in Node (median of RUNS), and the
+ * HTML's bytes per post (raw and gzip), answers served from memory as the browser bench serves them.
+ */
+async function serverRender() {
+  const { renderDiscussion } = await import('../src/server/index.ts');
+  const rows = [];
+  for (const n of [10, 100, 1000]) {
+    const { roots, responses } = discussion(n);
+    const texts = new Map(Object.entries(responses.threads).map(([uri, body]) => [uri, JSON.stringify(body)]));
+    const search = JSON.stringify(responses['app.bsky.feed.searchPosts']);
+    const fetch = (async (input: string | URL | Request) => {
+      const url = new URL(String(input));
+      const body = url.pathname.endsWith('searchPosts') ? search : texts.get(url.searchParams.get('uri') ?? '');
+      return new Response(body ?? '{"error":"NotFound"}', { status: body ? 200 : 400 });
+    }) as typeof globalThis.fetch;
+    const options = { url: 'https://news.example/bench', service: 'https://bench.invalid', searchService: 'https://bench.invalid', backlinksService: 'none' };
+    const times: number[] = [];
+    let html = '';
+    for (let run = 0; run < RUNS; run++) {
+      const start = performance.now();
+      html = await renderDiscussion({ ...options, limit: Math.min(roots, 100), depth: 10, fetch });
+      times.push(performance.now() - start);
+    }
+    const posts = (html.match(/<article\b/g) ?? []).length;
+    if (posts !== n) throw new Error(`the server rendered ${posts} of ${n} posts`);
+    rows.push({ posts: n, ms: round(median(times)), bytesPerPost: Math.round(html.length / n), gzipPerPost: Math.round(gzipSync(html).length / n) });
+  }
+  return rows;
 }
 
 const RTT_NOTE = 'every answer 50 ms away, a fresh browser context (no preflight cache)';
@@ -214,6 +246,7 @@ async function main() {
     await bench.close();
 
     const labelers = await labelerCost(harness, api);
+    const server = await serverRender();
 
     const result = {
       date: new Date().toISOString(),
@@ -229,6 +262,7 @@ async function main() {
       searchingMs: round(median(searching)),
       bigThread: bigThreadResult,
       labelers,
+      server,
     };
     mkdirSync('bench-results', { recursive: true });
     writeFileSync('bench-results/bench.json', JSON.stringify(result, null, 2) + '\n');
@@ -248,6 +282,8 @@ async function main() {
       console.log(
         `${row.labelers ? 'With' : 'Without'} labelers, ${RTT_NOTE}: loaded after ${row.loadedMs} ms (median of ${row.runs}), ${row.gets} GETs and ${row.preflights} preflights`,
       );
+    console.log('discuss-thread/server, renderDiscussion in Node (answers from memory):');
+    console.table(server);
     console.log('Written to bench-results/bench.json');
   } finally {
     await harness.close();
