@@ -8,6 +8,7 @@
 import { loadDiscussion, nextPage, openBranch, opened, ordered, totals, DiscoveryError } from './bluesky/discussion.ts';
 import type { Discussion, Totals } from './bluesky/model.ts';
 import { isDiscussion } from './bluesky/cache-shape.ts';
+import { warnOnce } from './bluesky/warn.ts';
 import { listTemplate, summaryTemplate } from './templates/posts.ts';
 import type { FrameView } from './templates/view.ts';
 import { viewMessages } from './i18n/view.ts';
@@ -22,7 +23,12 @@ export const lazy = {
   openBranch,
   totals,
   DiscoveryError,
-  isDiscussion,
+  /** A cache entry's discussion, or a server's, when it is exactly what we write; else undefined (said on the console, for a server's). */
+  usable: (entry: { discussion: unknown; served?: true }) => {
+    if (isDiscussion(entry.discussion)) return entry.discussion;
+    if (entry.served) warnOnce('the server-rendered discussion could not be read, or was rendered for other attributes; loading it afresh.');
+    return undefined;
+  },
   // The frame's view, with the strings that come with this code.
   listTemplate: (discussion: Discussion, frame: FrameView) => {
     const shown = ordered(discussion, frame.order);

@@ -8,7 +8,6 @@ import type { Discussion, DiscussionInputs, RouteFailure, Sort, Totals } from '.
 import { searchRequest } from './bluesky/search.ts';
 import { cleared, readCache, writeCache } from './bluesky/cache.ts';
 import { memo } from './bluesky/memo.ts';
-import { warnOnce } from './bluesky/warn.ts';
 import type { ServerData } from './served.ts';
 
 export type Lazy = (typeof import('./lazy.ts'))['lazy'];
@@ -131,8 +130,7 @@ export class LoadController implements ReactiveController {
       return;
     }
     if (controller.signal.aborted) return;
-    const cached = entry && lazy.isDiscussion(entry.discussion) ? entry.discussion : undefined;
-    if (entry?.served && !cached) warnOnce('the server-rendered discussion could not be read, or was rendered for other attributes; loading it afresh.');
+    const cached = entry && lazy.usable(entry);
     if (cached) {
       this.#show(cached, true);
       if (entry!.fresh) return;
