@@ -1,8 +1,11 @@
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type ViteDevServer } from 'vite';
 import type { Browser } from 'playwright-core';
+import { createServer as createHttpServer } from 'node:http';
 import { launch } from '../../scripts/chromium.ts';
+import { answer } from '../../demo/appview/server.ts';
 import { originOf } from './harness.ts';
 
 // Every recipe in docs/recipes/, tried in Chromium: the static-site outputs, React 19, Vue, Svelte
@@ -12,10 +15,19 @@ let browser: Browser;
 let origin: string;
 
 beforeAll(async () => {
-  execFileSync('npx', ['astro', 'build', '--root', 'test/recipes/astro', '--silent'], {
-    stdio: 'pipe',
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+  // The rendered recipe asks the sample AppView while Astro builds, over HTTP as a build would.
+  const appview = createHttpServer(async (request, response) => {
+    const found = await answer(new URL(request.url!, 'http://localhost'));
+    response.writeHead(found?.status ?? 404, { 'content-type': found?.type ?? 'application/json' }).end(found?.body ?? '{"error":"NotFound"}');
   });
+  await new Promise<void>((done) => appview.listen(0, '127.0.0.1', done));
+  try {
+    await promisify(execFile)('npx', ['astro', 'build', '--root', 'test/recipes/astro', '--silent'], {
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', SAMPLE_APPVIEW: originOf(appview) },
+    });
+  } finally {
+    appview.close();
+  }
   server = await createServer({ configFile: 'test/recipes/vite.config.ts', server: { port: 0, host: '127.0.0.1' } });
   await server.listen();
   origin = originOf(server.httpServer);
@@ -57,6 +69,26 @@ describe('recipes', () => {
     expect(authors[0]).toBe('Mina Park');
     expect(authors).toHaveLength(9); // the story, the six other posts linking it, two quotes of the story
     expect(logs).toContain('posts: 9');
+  });
+
+  it('Astro, rendered at build time: the discussion is in the HTML, and the element takes it over asking nothing', async () => {
+    const unscripted = await browser.newContext({ javaScriptEnabled: false });
+    const html = await unscripted.newPage();
+    await html.goto(`${origin}/astro/dist/rendered/`);
+    const names = () => html.locator('discuss-thread .list > li > article > .byline .name').allTextContents();
+    const inHtml = await names();
+    await unscripted.close();
+    expect(inHtml[0]).toBe('Mina Park');
+    expect(inHtml).toHaveLength(9); // the story, the six other posts linking it, two quotes of the story
+    const page = await browser.newPage();
+    const asked: string[] = [];
+    page.on('request', (request) => request.url().includes('/xrpc/') && asked.push(request.url()));
+    await page.goto(`${origin}/astro/dist/rendered/`);
+    // Taken over: the server's stylesheet element gives way to the element's own rendering.
+    await page.waitForFunction(() => customElements.get('discuss-thread') && !document.querySelector('discuss-thread')!.shadowRoot!.querySelector('style'));
+    expect(await page.locator('discuss-thread .list > li > article > .byline .name').allTextContents()).toEqual(inHtml);
+    expect(asked).toEqual([]);
+    await page.close();
   });
 
   it('Astro: the built page loads the widget bundled by Astro', async () => {
