@@ -4,9 +4,9 @@
 
 import { DEFAULTS as WIDGET } from '../inputs.ts';
 import { VERSION } from '../bluesky/version.ts';
-import { ROUTES, SEARCH_PATH, acceptedLabelers, cacheKey, canonicalQuery, isIncomplete, pathUnder, type Host } from './routes.ts';
+import { ROUTES, SEARCH_PATH, acceptedLabelers, cacheKey, canonicalQuery, isIncomplete, pathUnder, routeOf, type Host } from './routes.ts';
 import { CacheApiStore, MemoryStore, defaultCacheApi, type CacheStore } from './store.ts';
-import { StaleWhileRevalidate, type WaitUntil } from './swr.ts';
+import { StaleWhileRevalidate, type Policy, type WaitUntil } from './swr.ts';
 import { ask, type Exchange, type Fetch, type Outcome } from './upstream.ts';
 import { SearchSession } from './session.ts';
 import { answer, failed, notAllowed, notFound, preflight } from './responses.ts';
@@ -64,6 +64,16 @@ export interface ExecutionContext {
 
 export interface Proxy {
   fetch(request: Request, env?: unknown, ctx?: ExecutionContext): Promise<Response>;
+  /**
+   * A `fetch` for code that runs beside the proxy on the site at `origin` (the page renderer): what
+   * the proxy answers — its routes under its mount on `origin`, or on its upstream hosts — comes from
+   * its cache, in-process, shared with readers' widgets; anything else goes out as upstream requests do.
+   */
+  local(origin: string, ctx?: ExecutionContext): typeof fetch;
+  /** The path it is mounted under (`/bsky`), or `` at the root. */
+  readonly prefix: string;
+  /** How long its answers are fresh, and may stand in when stale (seconds). */
+  readonly policy: Policy;
 }
 
 /** `value` as an http(s) origin and path without a trailing slash; throws on anything else. */
@@ -74,6 +84,17 @@ function hostOption(name: string, value: string): string {
 }
 
 const seconds = (value: number | undefined, fallback: number) => (value !== undefined && Number.isFinite(value) && value >= 0 ? value : fallback);
+
+/** `promise`, or the signal's reason as soon as it aborts (the work itself goes on, for whoever else waits on it). */
+function abortable<T>(promise: Promise<T>, signal: AbortSignal | null | undefined): Promise<T> {
+  if (!signal) return promise;
+  return new Promise<T>((resolve, reject) => {
+    const abort = () => reject(signal.reason);
+    if (signal.aborted) return abort();
+    signal.addEventListener('abort', abort, { once: true });
+    promise.finally(() => signal.removeEventListener('abort', abort)).then(resolve, reject);
+  });
+}
 
 /** `/bsky`, `bsky/` → `/bsky`; `` or `/` → mounted at the root. */
 const prefixOption = (value: string) => value.replace(/\/+$/, '').replace(/^(?=[^/])/, '/');
@@ -124,5 +145,15 @@ export function createProxy(options: ProxyOptions = {}): Proxy {
     return answer(served.entry, served.state, { ageMs: answers.age(served.entry), ttl: answers.ttl(served.entry) }, policy, head);
   }
 
-  return { fetch: (request, _env, ctx) => handle(request, ctx) };
+  /** The proxy reads only `atproto-accept-labelers` off the request, as off a reader's. */
+  const local = (origin: string, ctx?: ExecutionContext): typeof fetch =>
+    async function localFetch(input, init = {}) {
+      const url = new URL(input instanceof Request ? input.url : String(input));
+      const path = routeOf(url, origin, prefix, hosts);
+      if (path === undefined) return io.fetch(url.href, init);
+      const request = new Request(`${origin}${prefix}${path}${url.search}`, { headers: init.headers });
+      return abortable(handle(request, ctx), init.signal);
+    };
+
+  return { fetch: (request, _env, ctx) => handle(request, ctx), local, prefix, policy };
 }

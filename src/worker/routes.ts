@@ -32,6 +32,19 @@ export function pathUnder(pathname: string, prefix: string): string | undefined 
 }
 
 /**
+ * The route a URL asks for when the proxy answers it, whoever asks: under `prefix` on the site's own
+ * `origin` (the widget's address for it), or on the upstream host the route goes to (the widget's
+ * default hosts, when they are the proxy's). Undefined for any other URL.
+ */
+export function routeOf(url: URL, origin: string, prefix: string, hosts: Readonly<Record<Host, string>>): string | undefined {
+  const under = url.origin === origin ? pathUnder(url.pathname, prefix) : undefined;
+  if (under !== undefined && ROUTES.has(under)) return under;
+  const address = `${url.origin}${url.pathname}`;
+  for (const [path, host] of ROUTES) if (address === `${hosts[host]}${path}`) return path;
+  return undefined;
+}
+
+/**
  * The query with its parameters ordered by name. Repeated parameters keep their order among
  * themselves, since it can matter (`getPosts`'s `uris`), so only the order of names is canonical.
  */

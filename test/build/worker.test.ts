@@ -3,17 +3,13 @@
 // asking at once cost one upstream request, the next thousand none, the answer is kept in the Cache
 // API, and the last good answer stands in while upstream is down.
 
-import { createServer, type Server } from 'node:http';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Miniflare } from 'miniflare';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { answer } from '../../demo/appview/server.ts';
 import { ARTICLE } from '../../demo/appview/sample.ts';
 import { cacheKey, canonicalQuery } from '../../src/worker/routes.ts';
+import { bundleWorker, listen, type Bundle } from './workerd.ts';
 
 const SITE = 'https://site.example';
 const SEARCH_PATH = '/xrpc/app.bsky.feed.searchPosts';
@@ -30,44 +26,22 @@ const upstream = {
 };
 const askedFor = (path: string, search: string) => upstream.asked.get(`${path}?${search}`) ?? 0;
 
-let server: Server;
+let server: Awaited<ReturnType<typeof listen>> | undefined;
 let mf: Miniflare;
-let dir: string;
+let bundle: Bundle | undefined;
 
-async function startUpstream(): Promise<string> {
-  server = createServer(async (req, res) => {
-    const url = new URL(req.url!, 'http://127.0.0.1');
-    const key = `${url.pathname}?${url.search.slice(1)}`;
-    upstream.asked.set(key, (upstream.asked.get(key) ?? 0) + 1);
-    upstream.arrived();
-    if (upstream.down === 'unreachable') return req.socket.destroy();
-    if (upstream.down === 'error') return res.writeHead(503, { 'content-type': 'application/json' }).end('{"error":"ServiceUnavailable"}');
-    await upstream.gate;
-    const found = await answer(url, req.headers['atproto-accept-labelers'] as string | undefined);
-    if (!found) return res.writeHead(404).end();
-    res.writeHead(found.status, { 'content-type': found.type, 'set-cookie': 'upstream=1', ...found.headers }).end(found.body);
-  });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
-
-/** src/worker/index.ts as one ES module, the way a site would deploy it. */
-async function bundle(): Promise<string> {
-  dir = mkdtempSync(join(tmpdir(), 'discuss-thread-worker-'));
-  await build({
-    configFile: false,
-    logLevel: 'warn',
-    ssr: { noExternal: true, target: 'webworker' },
-    build: {
-      ssr: resolve('src/worker/index.ts'),
-      outDir: dir,
-      write: true,
-      emptyOutDir: true,
-      minify: false,
-      rollupOptions: { output: { format: 'es', entryFileNames: 'worker.js' } },
-    },
-  });
-  return join(dir, 'worker.js');
+/** The sample AppView's answer, counted, unless `upstream` says it is down or holds it. */
+async function upstreamAnswer(req: IncomingMessage, res: ServerResponse) {
+  const url = new URL(req.url!, 'http://127.0.0.1');
+  const key = `${url.pathname}?${url.search.slice(1)}`;
+  upstream.asked.set(key, (upstream.asked.get(key) ?? 0) + 1);
+  upstream.arrived();
+  if (upstream.down === 'unreachable') return req.socket.destroy();
+  if (upstream.down === 'error') return res.writeHead(503, { 'content-type': 'application/json' }).end('{"error":"ServiceUnavailable"}');
+  await upstream.gate;
+  const found = await answer(url, req.headers['atproto-accept-labelers'] as string | undefined);
+  if (!found) return res.writeHead(404).end();
+  res.writeHead(found.status, { 'content-type': found.type, 'set-cookie': 'upstream=1', ...found.headers }).end(found.body);
 }
 
 /**
@@ -102,10 +76,11 @@ const readers = async (url: string, n: number): Promise<Round> =>
   (await mf.dispatchFetch('http://readers.test/', { method: 'POST', body: JSON.stringify({ url, n }) })).json() as Promise<Round>;
 
 beforeAll(async () => {
-  const [host, scriptPath] = await Promise.all([startUpstream(), bundle()]);
+  [server, bundle] = await Promise.all([listen(upstreamAnswer), bundleWorker()]);
+  const host = server.origin;
   const hosts = { APPVIEW: host, SEARCH_SERVICE: host, BACKLINKS_SERVICE: host };
-  // No `nodejs_compat`: the worker uses only what every Workers runtime has (fetch, URL, the Cache API).
-  const worker = { modules: true, scriptPath, modulesRoot: dir, compatibilityDate: '2025-01-01' };
+  // No `nodejs_compat`: the proxy uses only what every Workers runtime has (fetch, URL, the Cache API).
+  const worker = { modules: true, scriptPath: bundle.scriptPath, modulesRoot: bundle.dir, compatibilityDate: '2025-01-01' };
   mf = new Miniflare({
     workers: [
       { name: 'readers', modules: true, script: READERS, compatibilityDate: '2025-01-01', serviceBindings: { PROXY: 'proxy' }, routes: ['readers.test/*'] },
@@ -119,8 +94,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await mf?.dispose();
-  await new Promise((done) => server?.close(done));
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  await server?.close();
+  bundle?.remove();
 });
 
 describe('the worker in workerd', () => {
