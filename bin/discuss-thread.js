@@ -9,10 +9,15 @@
 // again while it is fresh. Every attribute of the element is an option (--search-service, --hide,
 // --muted-words, …); --ttl (seconds the data counts as fresh), --title, --nonce, --stylesheet and
 // --out (a file instead of standard output) are the command's own.
+//
+//   npx discuss-thread css > discuss-thread.css
+//
+// writes the rendered element's stylesheet, to serve from your own origin and name with --stylesheet
+// on a page whose content security policy allows no inline style.
 
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { renderDiscussion } from '../dist/npm/server/index.js';
+import { renderDiscussion, stylesheet } from '../dist/npm/server/index.js';
 
 const TEXT = [
   ...['url', 'post', 'author', 'sort', 'lang', 'theme', 'loading', 'compose-text', 'service', 'search-service', 'backlinks-service'],
@@ -26,7 +31,12 @@ try {
     allowPositionals: true,
     options: Object.fromEntries([...TEXT, ...NUMBERS].map((name) => [name, { type: 'string' }])),
   });
-  if (positionals[0] !== 'render' || positionals.length > 1) throw new Error('usage: discuss-thread render --url <article> [--post …] [--lang …] [--out file]');
+  if (positionals[0] === 'css' && positionals.length === 1) {
+    process.stdout.write(stylesheet() + '\n');
+    process.exit(0);
+  }
+  if (positionals[0] !== 'render' || positionals.length > 1)
+    throw new Error('usage: discuss-thread render --url <article> [--post …] [--lang …] [--out file], or discuss-thread css');
   if (!values.url) throw new Error('give --url, the article the discussion is about');
   const options = {};
   for (const [name, value] of Object.entries(values)) {

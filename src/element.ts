@@ -150,8 +150,8 @@ export class DiscussThread extends LitElement {
   }
 
   override connectedCallback(): void {
-    // Rendered by the server: its shadow root is already here, and stays as it is until taken over.
-    if (this.shadowRoot && !this.hasUpdated) {
+    // Rendered by the server: its shadow root is here before Lit made one, and stays as it is until taken over.
+    if (!this.renderRoot && this.shadowRoot) {
       this.#server = [...this.shadowRoot.childNodes];
       this.#loader.served = served(this);
     }
@@ -206,11 +206,12 @@ export class DiscussThread extends LitElement {
 
   /**
    * The server's markup gives way once this render can show what it showed (the discussion, in the
-   * reader's language), or an error: in the same task as that render, so no frame shows neither.
+   * reader's language): in the same task as that render, so no frame shows neither. An error never
+   * replaces it.
    */
   #takeOver() {
     const { state, lazy } = this.#loader;
-    if (!this.#server || !this.#lang || !(state.status === 'error' || ('discussion' in state && lazy))) return;
+    if (!this.#server || !this.#lang || !('discussion' in state && lazy)) return;
     this.#server.forEach((node) => node.remove());
     this.#server = undefined;
   }

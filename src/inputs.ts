@@ -150,7 +150,8 @@ export function readInputs(attrs: Attributes, page: Page, warn: Warn): Inputs {
     searchService: host('search-service', attrs.searchService, DEFAULTS.searchService, page, warn),
     backlinksService: attrs.backlinksService === 'none' ? undefined : host('backlinks-service', attrs.backlinksService, DEFAULTS.backlinksService, page, warn),
     // The site owner's rules as written: the rules code reads them, and warns, only when one is set.
-    hide: attrs.hide,
+    // (As an attribute writes it: a server's copy of the element compares its key with this one.)
+    hide: Array.isArray(attrs.hide) ? attrs.hide.join(' ') : attrs.hide,
     mutedWords: attrs.mutedWords,
     labelers: attrs.labelers,
     filter: attrs.filter,

@@ -158,6 +158,7 @@ export class LoadController implements ReactiveController {
   #entry(key: string): { discussion: unknown; fresh: boolean; served?: true } | undefined {
     const { served } = this;
     if (!served) return readCache(key);
+    this.served = undefined; // the first load's: later ones have the session cache, and what they loaded
     const ours = served.key === key;
     // (A server clock ahead of the reader's makes the age negative: fresh.)
     return { discussion: ours && served.discussion, fresh: ours && Date.now() - served.at! < served.ttl! * 1000, served: true };

@@ -3,16 +3,14 @@
 // back from their server, or — signed in here before — once the widget activates: until then this
 // origin's mark is all that is read, and nothing is sent anywhere. Without `client-id`, none of it runs.
 
-import { html, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Inputs } from './inputs.ts';
 import type { Messages } from './i18n/messages.ts';
 import type { JoinMessages } from './i18n/join.ts';
 import type { Port, Reading } from './join/port.ts';
 import type { Wing } from './join/index.ts';
 import { isCallback, marked } from './join/mark.ts';
-
-/** "Sign in with Bluesky", as a reader not signed in sees it (the server renders it too, without `ask`). */
-export const signIn = (t: Messages, ask?: () => void) => html`<button class="link" @click=${ask}>${t.signIn}</button>`;
+import { signIn } from './templates/shell.ts';
 
 export class ReaderController implements ReactiveController, Reading {
   /** The latest inputs and interface language, as the sign-in code reads them. */

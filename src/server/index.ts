@@ -1,2 +1,2 @@
 // discuss-thread/server: the discussion rendered without a browser, on Node or at the edge.
-export { renderDiscussion, type RenderOptions } from './render.ts';
+export { renderDiscussion, stylesheet, type RenderOptions } from './render.ts';

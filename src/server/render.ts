@@ -1,7 +1,7 @@
 // discuss-thread/server: the discussion about an article rendered to HTML without a browser, by the
 // same discovery, moderation and Lit templates as the element, into a declarative shadow root, with
-// the data the element takes over from beside it. No DOM and no Node-only API: it runs on Node and
-// in a Workers runtime.
+// the data the element takes over from beside it. No DOM: it runs on Node, and in a Workers runtime
+// bundled with Lit's server build and `nodejs_compat` (docs/worker.md).
 
 import { render, type ElementRenderer } from '@lit-labs/ssr';
 import { collectResult } from '@lit-labs/ssr/lib/render-result.js';
@@ -10,18 +10,19 @@ import { DiscoveryError, loadDiscussion, totals } from '../bluesky/discussion.ts
 import type { Discussion } from '../bluesky/model.ts';
 import { warner } from '../bluesky/warn.ts';
 import { loadMessages, pickLanguage } from '../i18n/messages.ts';
-import { shell } from '../templates/shell.ts';
+import { shell, signIn } from '../templates/shell.ts';
+import { escapeHtml } from '@lit-labs/ssr/lib/util/escape-html.js';
 import { lazy } from '../lazy.ts';
 import { styles } from '../styles.ts';
-import { signIn } from '../reader.ts';
+
 import { DATA_ATTRIBUTE, type ServerData } from '../served.ts';
 
 /**
- * Before the element's code runs (or where it never does), its buttons would do nothing: they keep
- * their room, so nothing moves when it arrives, but are not seen. Links and "Continue thread" (a
- * `<details>`) work without it.
+ * Until the element takes its markup over (or where its code never runs), the buttons would do
+ * nothing: they keep their room, so nothing moves when they start to work, but are not seen. Links
+ * and "Continue thread" (a `<details>`) work without it. (This stylesheet goes at the takeover.)
  */
-const SERVER_STYLES = ':host(:not(:defined)) :is(button, .order) { visibility: hidden; }';
+const SERVER_STYLES = ':is(button, .order) { visibility: hidden; }';
 
 export interface RenderOptions extends Omit<Attributes, 'url' | 'filter'> {
   /** The article (required: a server has no page to take it from). */
@@ -44,11 +45,13 @@ export interface RenderOptions extends Omit<Attributes, 'url' | 'filter'> {
   stylesheet?: string;
 }
 
-/** Options that are not attributes of the element. */
-const NOT_ATTRIBUTES = new Set(['fetch', 'ttl', 'nonce', 'stylesheet', 'title', 'document', 'filter']);
+/** The options that are attributes of the element (as its properties name them): no other key becomes one. */
+export const ATTRIBUTES = [
+  ...['url', 'post', 'author', 'sort', 'limit', 'depth', 'lang', 'theme', 'loading', 'composeText', 'service', 'searchService'],
+  ...['backlinksService', 'headingLevel', 'hide', 'mutedWords', 'labelers', 'quotes', 'clientId'],
+] as const;
 
 const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
-const escapeAttribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 /** JSON inside `<script>`: nothing in it can close the element or open a comment. */
 const scriptJson = (data: unknown) =>
   JSON.stringify(data)
@@ -58,10 +61,11 @@ const scriptJson = (data: unknown) =>
 
 /** The element's attributes, as the site owner would write them, from the options that are attributes. */
 function attributes(options: RenderOptions, status?: string): string {
-  const pairs = Object.entries(options).flatMap(([name, value]) => {
-    if (NOT_ATTRIBUTES.has(name) || value === undefined || value === null || value === false) return [];
+  const pairs = ATTRIBUTES.flatMap((name) => {
+    const value = options[name];
+    if (value === undefined || value === null) return [];
     const text = Array.isArray(value) ? value.join(' ') : String(value);
-    return [`${kebab(name)}="${escapeAttribute(text)}"`];
+    return [`${kebab(name)}="${escapeHtml(text)}"`];
   });
   return [...pairs, ...(status ? [`status="${status}"`] : [])].map((pair) => ` ${pair}`).join('');
 }
@@ -79,10 +83,10 @@ async function toHtml(template: unknown): Promise<string> {
 }
 
 /** The frame and the discussion, as the element renders them for a signed-out reader who has not chosen an order. */
-function frame(inputs: Inputs, discussion: Discussion, t: Awaited<ReturnType<typeof loadMessages>>, lang: string) {
+function frame(inputs: Inputs, discussion: Discussion, status: 'loaded' | 'empty', t: Awaited<ReturnType<typeof loadMessages>>, lang: string) {
   const none = () => {};
   return shell({
-    state: { status: discussion.threads.length ? 'loaded' : 'empty', discussion, counts: totals(discussion) },
+    state: { status, discussion, counts: totals(discussion) },
     inputs,
     t,
     lang,
@@ -95,10 +99,13 @@ function frame(inputs: Inputs, discussion: Discussion, t: Awaited<ReturnType<typ
   });
 }
 
+/** The rendered element's stylesheet: the frame's, the posts', and the rule for controls that wait for the code. To serve as a file for `stylesheet` (`npx discuss-thread css`). */
+export const stylesheet = (): string => styles.cssText + lazy.postStyles.cssText + SERVER_STYLES;
+
 function styleTag(options: RenderOptions): string {
-  if (options.stylesheet) return `<link rel="stylesheet" href="${escapeAttribute(options.stylesheet)}">`;
-  const nonce = options.nonce ? ` nonce="${escapeAttribute(options.nonce)}"` : '';
-  return `<style${nonce}>${styles.cssText}${lazy.postStyles.cssText}${SERVER_STYLES}</style>`;
+  if (options.stylesheet) return `<link rel="stylesheet" href="${escapeHtml(options.stylesheet)}">`;
+  const nonce = options.nonce ? ` nonce="${escapeHtml(options.nonce)}"` : '';
+  return `<style${nonce}>${stylesheet()}</style>`;
 }
 
 /**
@@ -110,7 +117,7 @@ function styleTag(options: RenderOptions): string {
 export async function renderDiscussion(options: RenderOptions): Promise<string> {
   const warn = warner();
   const page = { baseURI: options.url, href: options.url, title: options.title ?? '', document: options.document };
-  const inputs = readInputs({ ...options, url: options.url }, page, warn);
+  const inputs = readInputs(options, page, warn);
   const lang = pickLanguage([options.lang]);
   let discussion: Discussion;
   try {
@@ -120,8 +127,8 @@ export async function renderDiscussion(options: RenderOptions): Promise<string> 
     return `<discuss-thread${attributes(options)}></discuss-thread>`;
   }
   const t = await loadMessages(lang);
-  const shadow = await toHtml(frame(inputs, discussion, t, lang));
   const status = discussion.threads.length ? 'loaded' : 'empty';
+  const shadow = await toHtml(frame(inputs, discussion, status, t, lang));
   const data: ServerData = { at: Date.now(), ttl: options.ttl ?? 300, key: inputs.key, discussion };
   return (
     `<discuss-thread${attributes(options, status)}>` +

@@ -14,7 +14,7 @@ const ORDERS = [
 
 /**
  * The control, checked at the reader's order, else the site's (`sort`); nothing where the frame offers no way to reorder.
- * Checked as an attribute too: a server renders attributes, not properties.
+ * Checked as an attribute, which a server renders too (a reader's own choice then holds the property).
  */
 export function orderTemplate(view: View) {
   const { t, reorder } = view;
@@ -24,15 +24,7 @@ export function orderTemplate(view: View) {
     ${ORDERS.map(
       ([sort, key]) =>
         html`<label
-          ><input
-            class="sr"
-            type="radio"
-            name="order"
-            value=${sort}
-            ?checked=${sort === current}
-            .checked=${sort === current}
-            @change=${() => reorder(sort)}
-          /><span>${t[key]}</span></label
+          ><input class="sr" type="radio" name="order" value=${sort} ?checked=${sort === current} @change=${() => reorder(sort)} /><span>${t[key]}</span></label
         >`,
     )}
   </div>`;

@@ -36,6 +36,9 @@ function statusText(state: LoadState, t: Messages, view: View) {
   return state.status === 'error' ? t.error : nothing;
 }
 
+/** "Sign in with Bluesky", as a reader not signed in sees it (the server renders it too, without `ask`). */
+export const signIn = (t: Messages, ask?: () => void) => html`<button class="link" @click=${ask}>${t.signIn}</button>`;
+
 /** With `client-id`: "Sign in with Bluesky", or, once the sign-in code is here, the reader's session. */
 const joinControl = ({ port, inputs, lang }: Shell) => (inputs.clientId ? html`<div part="join" class="join" lang=${lang}>${port.control}</div>` : nothing);
 

@@ -165,8 +165,12 @@ describe('a server-rendered discussion', () => {
     },
   );
 
-  it('with data that cannot be read, warns and loads the discussion as a plain widget would', async () => {
-    const broken = (await rendered()).replace(/(<script type="application\/json" data-discussion>)\{/, '$1{"broken":');
+  it.each([
+    ['not JSON', (html: string) => html.replace(/(data-discussion>)\{/, '$1{{')],
+    ['not a discussion', (html: string) => html.replace(/\}<\/script>/, ',"discussion":{"threads":7}}</script>')],
+    ['rendered for other attributes', (html: string) => html.replace('"key":"', '"key":"x')],
+  ])('with data %s, warns and loads the discussion as a plain widget would', async (_, spoil) => {
+    const broken = spoil(await rendered());
     const { page, requests, warnings, close } = await serve(article(broken));
     await upgrade(page);
     await waitForStatus(page, 'loaded');

@@ -37,7 +37,7 @@ describe('npx discuss-thread render', () => {
   it('writes the element with the discussion rendered into it, and its data', async () => {
     const { code, stdout } = await run('render', '--url', ARTICLE, '--post', STORY, '--lang', 'en', '--depth', '4', ...hosts());
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^<discuss-thread url="[^"]+" post="[^"]+" lang="en" depth="4" service="/);
+    expect(stdout).toMatch(/^<discuss-thread url="[^"]+" post="[^"]+" depth="4" lang="en" service="/);
     expect(stdout).toContain('<template shadowrootmode="open">');
     expect(stdout).toContain('Mina Park');
     expect(stdout).toMatch(/<script type="application\/json" data-discussion>\{"at":\d+,"ttl":300,/);
@@ -48,6 +48,13 @@ describe('npx discuss-thread render', () => {
     const { code, stdout } = await run('render', '--url', ARTICLE, '--ttl', '3600', '--out', out, ...hosts());
     expect([code, stdout]).toEqual([0, '']);
     expect(readFileSync(out, 'utf8')).toContain('"ttl":3600');
+  });
+
+  it('writes the stylesheet to serve for --stylesheet (`discuss-thread css`)', async () => {
+    const { code, stdout } = await run('css');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^\s*:host \{/);
+    expect(stdout).toContain('.post {');
   });
 
   it('says what is wrong, and writes nothing', async () => {

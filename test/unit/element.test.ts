@@ -56,6 +56,18 @@ afterEach(() => {
 });
 
 describe('<discuss-thread> states', () => {
+  it('moved in the page before its first render, still says "Searching for posts…" and loads', async () => {
+    const { gate, held } = holdSearch(sampleRoute);
+    stubFetch(held);
+    const el = mount();
+    document.body.appendChild(document.createElement('section')).append(el); // connected twice before Lit's first update
+    await settled(el, 'searching');
+    expect(part(el, 'status')!.textContent).toBe('Searching for posts…');
+    gate.resolve();
+    await settled(el, 'loaded');
+    expect(parts(el, 'post').length).toBeGreaterThan(0);
+  });
+
   it('shows "Searching for posts…" in a polite status region, then the discussion', async () => {
     const { gate, held } = holdSearch(sampleRoute);
     stubFetch(held);

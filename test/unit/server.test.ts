@@ -80,6 +80,22 @@ describe('renderDiscussion', () => {
     expect(JSON.stringify(data)).toContain('<script>alert(\\"x\\")</script>'); // read back whole
   });
 
+  it('checks the site’s order in the control it renders, as an attribute a parser reads', async () => {
+    const checked = [...read((await rendered({ sort: 'latest' })).html).shadow.matchAll(/<input[^>]*>/g)]
+      .map((m) => m[0])
+      .filter((tag) => /\schecked\b/.test(tag));
+    expect(checked).toHaveLength(1);
+    expect(checked[0]).toContain('value="latest"');
+  });
+
+  it('writes only the element’s attributes, and `hide` as an attribute writes it, so the element’s key matches', async () => {
+    const options = { hide: [SPAMMER, 'did:plc:abc'], strings: { heading: 'x' }, onload: 'alert(1)' } as unknown as Partial<RenderOptions>;
+    const { attrs, data } = read((await rendered(options)).html);
+    expect(attrs.hide).toBe(`${SPAMMER} did:plc:abc`);
+    expect(JSON.parse(data.key).hide).toBe(attrs.hide);
+    expect(Object.keys(attrs).filter((name) => ['strings', 'onload', 'fetch'].includes(name))).toEqual([]);
+  });
+
   it('writes attribute values as values, whatever they hold', async () => {
     const { html } = await rendered({ composeText: '"><script>alert(1)</script>', author: 'x" onload="alert(1)' });
     const { attrs } = read(html);
