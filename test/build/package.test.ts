@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { BUDGETS, CHUNKS, ENTRY, budgetOf, sizes } from '../../scripts/size.ts';
 import { DEFAULTS } from '../../src/inputs.ts';
 import { VERSION } from '../../src/bluesky/version.ts';
+import { ATTRIBUTES } from '../../src/server/render.ts';
 
 // What ships: the CDN file within budget, the npm entry, types, the manifest (test/global-setup.ts
 // builds them with `npm run build`).
@@ -137,6 +138,12 @@ describe('custom-elements.json', () => {
     manifest()
       .modules.flatMap((m: { declarations: unknown[] }) => m.declarations)
       .find((d: { tagName?: string }) => d.tagName === 'discuss-thread');
+
+  it('is what discuss-thread/server writes: every attribute but the reflected status', () => {
+    const attributes = element().attributes.map((a: { name: string }) => a.name);
+    const kebab = ATTRIBUTES.map((name) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`));
+    expect([...kebab, 'status'].sort()).toEqual([...attributes].sort());
+  });
 
   it('lists every attribute in the README, every event, part and custom property', () => {
     const el = element();
