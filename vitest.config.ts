@@ -18,7 +18,15 @@ export default defineConfig({
       },
       {
         extends: './vite.config.ts',
-        test: { name: 'build', include: ['test/build/**/*.test.ts'], environment: 'node', globalSetup: ['test/global-setup.ts'], testTimeout: 60_000 },
+        test: {
+          name: 'build',
+          include: ['test/build/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['test/global-setup.ts'],
+          testTimeout: 60_000,
+          // A bundle and workerd to start (worker tests): seconds on a quiet machine, more under load.
+          hookTimeout: 60_000,
+        },
       },
       ...(browser
         ? [
