@@ -66,6 +66,7 @@ export class LoadController implements ReactiveController {
   /** Load for `inputs` unless the load for `key` (and the same `filter`) is under way or done; `force` skips the cache. */
   load(inputs: DiscussionInputs, key: string, force = false): void {
     if (key === this.#key && inputs.filter === this.#inputs?.filter && !force) return;
+    if (force) this.served = undefined; // a forced load skips the server's data, as it skips the cache, for good
     this.#abort();
     this.#inputs = inputs;
     this.#key = key;

@@ -37,6 +37,34 @@ afterEach(() => {
 });
 
 describe('LoadController', () => {
+  it('shows the server’s fresh data with no request; a forced load skips it for good', async () => {
+    const first = inputs();
+    const asked: string[] = [];
+    stubFetch((url, init) => (asked.push(url.pathname), sampleRoute(url, init)));
+    // The data a server would have rendered: the discussion this controller loads for these inputs.
+    const loader = host().loader;
+    loader.load(first, first.key);
+    await loader.done;
+    const discussion = (loader.state as { discussion: unknown }).discussion;
+    sessionStorage.clear();
+    asked.length = 0;
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const el = host();
+    el.loader.served = { at: Date.now(), ttl: 300, key: first.key, discussion };
+    el.loader.load(first, first.key);
+    await el.loader.done;
+    expect([el.loader.state.status, asked]).toEqual(['loaded', []]);
+    const other = host();
+    other.loader.served = { at: Date.now(), ttl: 300, key: first.key, discussion };
+    other.loader.load(first, first.key, true); // "Try again", refresh()
+    await other.loader.done;
+    const second = inputs({ sort: 'oldest' });
+    other.loader.load(second, second.key);
+    await other.loader.done;
+    expect(warn).not.toHaveBeenCalled(); // (the server's data, consulted again, would be "for other attributes")
+    expect(asked.filter((path) => path.endsWith('searchPosts'))).toHaveLength(2);
+  });
+
   it('goes searching → loaded, and fires one load event with the counts', async () => {
     const gate = deferred();
     stubFetch(async (url, init) => (url.pathname.endsWith('searchPosts') && (await gate.promise), sampleRoute(url, init)));
