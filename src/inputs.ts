@@ -105,7 +105,8 @@ function host(attribute: string, value: string | undefined, fallback: string, pa
   return fallback;
 }
 
-function article(value: string | undefined, page: Page, warn: Warn): string {
+/** The article: `url`, else the page's canonical link, `og:url`, its address; without tracking parameters. */
+export function article(value: string | undefined, page: Page, warn: Warn): string {
   if (value) {
     const url = cleanUrl(value, page.baseURI);
     if (url) return url;

@@ -51,7 +51,8 @@ export const ATTRIBUTES = [
   ...['backlinksService', 'headingLevel', 'hide', 'mutedWords', 'labelers', 'quotes', 'clientId'],
 ] as const;
 
-const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+/** An option's attribute name: `searchService` → `search-service`. */
+export const attributeName = (option: string) => option.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 /** JSON inside `<script>`: nothing in it can close the element or open a comment. */
 const scriptJson = (data: unknown) =>
   JSON.stringify(data)
@@ -65,7 +66,7 @@ function attributes(options: RenderOptions, status?: string): string {
     const value = options[name];
     if (value === undefined || value === null) return [];
     const text = Array.isArray(value) ? value.join(' ') : String(value);
-    return [`${kebab(name)}="${escapeHtml(text)}"`];
+    return [`${attributeName(name)}="${escapeHtml(text)}"`];
   });
   return [...pairs, ...(status ? [`status="${status}"`] : [])].map((pair) => ` ${pair}`).join('');
 }

@@ -2,32 +2,10 @@
 // renderDiscussion's options so that the rendered data's key is the one the element computes in the
 // reader's browser (src/inputs.ts): same article, same hosts, same rules.
 
-import type { RenderOptions } from '../server/render.ts';
+import { ATTRIBUTES, attributeName, type RenderOptions } from '../server/render.ts';
 import { cleanUrl } from '../bluesky/urls.ts';
+import { article } from '../inputs.ts';
 import type { Handlers, RewrittenElement } from './rewriter.ts';
-
-/** Every attribute of the element (src/element.ts `static properties`), as renderDiscussion's option. `lang` included; `status` is its output. */
-export const ATTRIBUTES = {
-  url: 'url',
-  post: 'post',
-  author: 'author',
-  sort: 'sort',
-  limit: 'limit',
-  depth: 'depth',
-  lang: 'lang',
-  theme: 'theme',
-  loading: 'loading',
-  'compose-text': 'composeText',
-  service: 'service',
-  'search-service': 'searchService',
-  'backlinks-service': 'backlinksService',
-  'heading-level': 'headingLevel',
-  hide: 'hide',
-  'muted-words': 'mutedWords',
-  labelers: 'labelers',
-  quotes: 'quotes',
-  'client-id': 'clientId',
-} as const satisfies Record<string, keyof RenderOptions>;
 
 /** Read as numbers, as Lit's `type: Number` converts them. */
 const NUMBERS = new Set(['limit', 'depth', 'headingLevel']);
@@ -54,8 +32,8 @@ export function decodeHtml(text: string): string {
 /** The element's attributes, as the element's properties would hold them. */
 export function attributesOf(element: Pick<RewrittenElement, 'getAttribute'>): Partial<Record<string, string | number>> {
   const found: Partial<Record<string, string | number>> = {};
-  for (const [attribute, option] of Object.entries(ATTRIBUTES)) {
-    const value = element.getAttribute(attribute);
+  for (const option of ATTRIBUTES) {
+    const value = element.getAttribute(attributeName(option));
     if (value === null) continue;
     const text = decodeHtml(value);
     found[option] = NUMBERS.has(option) ? Number(text) : text;
@@ -101,18 +79,15 @@ export class PageFacts {
   }
 }
 
-/** The article the element is about: its `url`, else the canonical link, `og:url`, the page's address; all without tracking parameters. */
-function article(url: unknown, page: PageFacts): string {
-  const candidates = [typeof url === 'string' ? url : undefined, page.canonical, page.ogUrl, page.href];
-  return candidates.map((candidate) => candidate && cleanUrl(candidate, page.href)).find(Boolean) ?? page.href;
-}
-
 /**
  * renderDiscussion's options for an element on this page. Relative hosts are made absolute against
  * the page (renderDiscussion would read them against the article, which may live elsewhere).
  */
 export function pageOptions(attributes: Partial<Record<string, string | number>>, page: PageFacts): PageOptions {
-  const options: Record<string, unknown> = { ...attributes, url: article(attributes.url, page) };
+  // The page's warnings are the browser's to say: here a bad `url` falls back in silence.
+  const facts = { baseURI: page.href, href: page.href, canonical: page.canonical, ogUrl: page.ogUrl, title: '' };
+  const url = article(typeof attributes.url === 'string' ? attributes.url : undefined, facts, () => {});
+  const options: Record<string, unknown> = { ...attributes, url };
   for (const name of HOSTS) {
     const value = options[name];
     if (typeof value === 'string' && value && value !== 'none') options[name] = cleanUrl(value, page.href) ?? value;

@@ -7,7 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { DiscussThread } from '../../src/element.ts';
 import { readInputs, type Attributes } from '../../src/inputs.ts';
-import { ATTRIBUTES, PageFacts, attributesOf, decodeHtml, pageOptions } from '../../src/worker/page-inputs.ts';
+import { PageFacts, attributesOf, decodeHtml, pageOptions } from '../../src/worker/page-inputs.ts';
+import { ATTRIBUTES, attributeName } from '../../src/server/render.ts';
 import { Renders, filledOf } from '../../src/worker/renders.ts';
 import { rewrittenHeaders } from '../../src/worker/page.ts';
 import { createWorker } from '../../src/worker/site.ts';
@@ -48,7 +49,7 @@ describe('what a page and its element say', () => {
       const { attribute } = declared as { attribute?: string | false };
       return attribute === false || name === 'status' ? [] : [[typeof attribute === 'string' ? attribute : name.toLowerCase(), name]];
     });
-    expect(Object.entries(ATTRIBUTES).sort()).toEqual(known.sort());
+    expect(ATTRIBUTES.map((option) => [attributeName(option), option]).sort()).toEqual(known.sort());
   });
 
   it('gives renderDiscussion the inputs the element loads with in the browser, so it takes the rendered data over', () => {
