@@ -3,9 +3,9 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type ViteDevServer } from 'vite';
 import type { Browser } from 'playwright-core';
-import { createServer as createHttpServer } from 'node:http';
 import { launch } from '../../scripts/chromium.ts';
-import { answer } from '../../demo/appview/server.ts';
+import { sampleAppView } from '../../demo/appview/server.ts';
+import { listen } from '../build/workerd.ts';
 import { originOf } from './harness.ts';
 
 // Every recipe in docs/recipes/, tried in Chromium: the static-site outputs, React 19, Vue, Svelte
@@ -16,17 +16,14 @@ let origin: string;
 
 beforeAll(async () => {
   // The rendered recipe asks the sample AppView while Astro builds, over HTTP as a build would.
-  const appview = createHttpServer(async (request, response) => {
-    const found = await answer(new URL(request.url!, 'http://localhost'));
-    response.writeHead(found?.status ?? 404, { 'content-type': found?.type ?? 'application/json' }).end(found?.body ?? '{"error":"NotFound"}');
-  });
-  await new Promise<void>((done) => appview.listen(0, '127.0.0.1', done));
+  const sample = sampleAppView();
+  const appview = await listen((request, response) => sample(request, response, () => response.writeHead(404).end()));
   try {
     await promisify(execFile)('npx', ['astro', 'build', '--root', 'test/recipes/astro', '--silent'], {
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', SAMPLE_APPVIEW: originOf(appview) },
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', SAMPLE_APPVIEW: appview.origin },
     });
   } finally {
-    appview.close();
+    await appview.close();
   }
   server = await createServer({ configFile: 'test/recipes/vite.config.ts', server: { port: 0, host: '127.0.0.1' } });
   await server.listen();

@@ -1,29 +1,25 @@
 import { execFile } from 'node:child_process';
-import { createServer, type Server } from 'node:http';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answer } from '../../demo/appview/server.ts';
+import { sampleAppView } from '../../demo/appview/server.ts';
 import { ARTICLE } from '../../demo/appview/sample.ts';
-import { originOf } from '../browser/harness.ts';
+import { listen } from './workerd.ts';
 
 // `npx discuss-thread render`, as a static site's build runs it: against the sample AppView over
 // HTTP, writing the element to standard output or to a file.
 const STORY = 'https://bsky.app/profile/minapark.news.example/post/3m6aaa2story';
-let appview: Server;
+let appview: Awaited<ReturnType<typeof listen>>;
 let origin: string;
 
 beforeAll(async () => {
-  appview = createServer(async (request, response) => {
-    const found = await answer(new URL(request.url!, 'http://localhost'));
-    response.writeHead(found?.status ?? 404, { 'content-type': found?.type ?? 'application/json' }).end(found?.body ?? '{"error":"NotFound"}');
-  });
-  await new Promise<void>((done) => appview.listen(0, '127.0.0.1', done));
-  origin = originOf(appview);
+  const sample = sampleAppView();
+  appview = await listen((request, response) => sample(request, response, () => response.writeHead(404).end()));
+  origin = appview.origin;
 });
-afterAll(() => new Promise((done) => appview.close(done)));
+afterAll(() => appview.close());
 
 const run = (...args: string[]) =>
   promisify(execFile)(process.execPath, ['bin/discuss-thread.js', ...args], { encoding: 'utf8' }).then(
