@@ -1,10 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-// One Vite dev server (demo + sample AppView) and one Chromium per test file.
+// One Vite dev server (demo + sample AppView) per test file, and the one Chromium the global setup
+// started (a file that needs other flags launches its own).
 
+import { inject } from 'vitest';
 import { createServer, type ViteDevServer } from 'vite';
-import type { Browser, Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { launch } from '../../scripts/chromium.ts';
+
+/** The shared Chromium, or one of the file's own with `args`; closing it closes what the file opened. */
+export function browserFor(args: string[] = []): Promise<Browser> {
+  return args.length ? launch(args) : chromium.connect(inject('chromium'));
+}
 
 /** http://127.0.0.1:<port> of a server listening on a port of its choosing. */
 export function originOf(server: { address(): unknown } | null | undefined): string {
@@ -22,7 +29,7 @@ export async function start(browserArgs: string[] = []): Promise<Harness> {
   const server: ViteDevServer = await createServer({ configFile: 'vite.config.ts', server: { port: 0, host: '127.0.0.1', cors: false }, logLevel: 'warn' });
   await server.listen();
   const origin = originOf(server.httpServer);
-  const browser = await launch(browserArgs);
+  const browser = await browserFor(browserArgs);
   return {
     origin,
     browser,

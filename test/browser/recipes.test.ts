@@ -3,10 +3,9 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type ViteDevServer } from 'vite';
 import type { Browser } from 'playwright-core';
-import { launch } from '../../scripts/chromium.ts';
 import { sampleAppView } from '../../demo/appview/server.ts';
 import { listen } from '../build/workerd.ts';
-import { originOf } from './harness.ts';
+import { browserFor, originOf } from './harness.ts';
 
 // Every recipe in docs/recipes/, tried in Chromium: the static-site outputs, React 19, Vue, Svelte
 // and Astro apps that import the package by name, each against the sample AppView.
@@ -28,7 +27,7 @@ beforeAll(async () => {
   server = await createServer({ configFile: 'test/recipes/vite.config.ts', server: { port: 0, host: '127.0.0.1' } });
   await server.listen();
   origin = originOf(server.httpServer);
-  browser = await launch();
+  browser = await browserFor();
 }, 120_000);
 afterAll(async () => {
   await browser?.close();
