@@ -1,6 +1,7 @@
 // `npm run bench`: size, requests and render cost of the CDN file in Chromium, against the sample
-// AppView. Prints a table and writes bench-results/bench.json. Render timings are reported beside a
-// bare innerHTML rendering of the same data in the same run, so the ratio holds on a noisy machine.
+// AppView, and the AppView proxy under a crowd (scripts/bench-worker.ts). Prints a table and writes
+// bench-results/bench.json. Render timings are reported beside a bare innerHTML rendering of the
+// same data in the same run, so the ratio holds on a noisy machine.
 
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -9,6 +10,7 @@ import { actor, post, reply, threadView, type PostView, type Tree } from '../dem
 import { preflightLog, start, type Harness } from '../test/browser/harness.ts';
 import { NEWSWATCH } from '../demo/appview/sample.ts';
 import { BUDGETS, sizes } from './size.ts';
+import { printWorkerProxy, workerProxy } from './bench-worker.ts';
 
 const RUNS = 7;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -247,6 +249,7 @@ async function main() {
 
     const labelers = await labelerCost(harness, api);
     const server = await serverRender();
+    const worker = await workerProxy();
 
     const result = {
       date: new Date().toISOString(),
@@ -263,6 +266,7 @@ async function main() {
       bigThread: bigThreadResult,
       labelers,
       server,
+      worker,
     };
     mkdirSync('bench-results', { recursive: true });
     writeFileSync('bench-results/bench.json', JSON.stringify(result, null, 2) + '\n');
@@ -284,6 +288,7 @@ async function main() {
       );
     console.log('discuss-thread/server, renderDiscussion in Node (answers from memory):');
     console.table(server);
+    printWorkerProxy(worker);
     console.log('Written to bench-results/bench.json');
   } finally {
     await harness.close();
