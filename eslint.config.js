@@ -14,6 +14,7 @@ export default tseslint.config(
       'custom-elements.json',
       'test/recipes/astro/dist/',
       'test/recipes/astro/.astro/',
+      'test/recipes/built/',
       'bench-results/',
       'test-results/',
       '.vite/',

@@ -5,22 +5,29 @@ import { createServer, type ViteDevServer } from 'vite';
 import type { Browser } from 'playwright-core';
 import { sampleAppView } from '../../demo/appview/server.ts';
 import { listen } from '../build/workerd.ts';
+import { buildSites, eleventyShortcode } from '../recipes/build-steps.ts';
+import { ARTICLE, STORY } from '../recipes/static-recipes.ts';
 import { browserFor, originOf } from './harness.ts';
 
 // Every recipe in docs/recipes/, tried in Chromium: the static-site outputs, React 19, Vue, Svelte
-// and Astro apps that import the package by name, each against the sample AppView.
+// and Astro apps that import the package by name, each against the sample AppView; and the pages
+// of the recipes that render the discussion at build time (Astro, Hugo, Jekyll, Eleventy), built
+// against it first.
 let server: ViteDevServer;
 let browser: Browser;
 let origin: string;
 
 beforeAll(async () => {
-  // The rendered recipe asks the sample AppView while Astro builds, over HTTP as a build would.
+  // The rendered recipes ask the sample AppView while the sites build, over HTTP as a build would.
   const sample = sampleAppView();
   const appview = await listen((request, response) => sample(request, response, () => response.writeHead(404).end()));
   try {
-    await promisify(execFile)('npx', ['astro', 'build', '--root', 'test/recipes/astro', '--silent'], {
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', SAMPLE_APPVIEW: appview.origin },
-    });
+    await Promise.all([
+      promisify(execFile)('npx', ['astro', 'build', '--root', 'test/recipes/astro', '--silent'], {
+        env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', SAMPLE_APPVIEW: appview.origin },
+      }),
+      buildSites(appview.origin),
+    ]);
   } finally {
     await appview.close();
   }
@@ -52,7 +59,8 @@ describe('recipes', () => {
     const { authors, errors } = await tryRecipe(`/static/${name}?service=/`);
     expect(errors).toEqual([]);
     expect(authors.length).toBeGreaterThan(0);
-    if (name !== 'plain') expect(authors[0]).toBe('Mina Park'); // the pinned post comes first
+    // The pinned story first, and the quotes of it with the posts linking the article.
+    if (name !== 'plain') expect([authors[0], authors.length]).toEqual(['Mina Park', 9]);
   });
 
   it.each([
@@ -67,10 +75,15 @@ describe('recipes', () => {
     expect(logs).toContain('posts: 9');
   });
 
-  it('Astro, rendered at build time: the discussion is in the HTML, and the element takes it over asking nothing', async () => {
+  it.each([
+    ['Astro', '/astro/dist/rendered/'],
+    ['Hugo', '/static/hugo/rendered'],
+    ['Jekyll', '/static/jekyll/rendered'],
+    ['Eleventy', '/static/eleventy/rendered'],
+  ])('%s, rendered at build time: the discussion is in the HTML, and the element takes it over asking nothing', async (_, path) => {
     const unscripted = await browser.newContext({ javaScriptEnabled: false });
     const html = await unscripted.newPage();
-    await html.goto(`${origin}/astro/dist/rendered/`);
+    await html.goto(`${origin}${path}`);
     const names = () => html.locator('discuss-thread .list > li > article > .byline .name').allTextContents();
     const inHtml = await names();
     await unscripted.close();
@@ -79,12 +92,20 @@ describe('recipes', () => {
     const page = await browser.newPage();
     const asked: string[] = [];
     page.on('request', (request) => request.url().includes('/xrpc/') && asked.push(request.url()));
-    await page.goto(`${origin}/astro/dist/rendered/`);
+    await page.goto(`${origin}${path}`);
     // Taken over: the server's stylesheet element gives way to the element's own rendering.
     await page.waitForFunction(() => customElements.get('discuss-thread') && !document.querySelector('discuss-thread')!.shadowRoot!.querySelector('style'));
     expect(await page.locator('discuss-thread .list > li > article > .byline .name').allTextContents()).toEqual(inHtml);
     expect(asked).toEqual([]);
     await page.close();
+  });
+
+  it('Eleventy: the shortcode gives the widget, to load in the browser, when Bluesky does not answer the build', async () => {
+    const failing = `${origin}/s/error`; // the sample AppView, answering every query with a 500
+    const html = await eleventyShortcode({ service: failing, searchService: failing, backlinksService: failing });
+    expect(html).toContain(
+      `<discuss-thread url="${ARTICLE}" post="${STORY}" lang="en"><a href="https://bsky.app/search?q=${encodeURIComponent(ARTICLE)}">Discuss on Bluesky</a></discuss-thread>`,
+    );
   });
 
   it('Astro: the built page loads the widget bundled by Astro', async () => {
