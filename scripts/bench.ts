@@ -1,6 +1,6 @@
 // `npm run bench`: size, requests and render cost of the CDN file in Chromium, against the sample
 // AppView, and the AppView proxy under a crowd (scripts/bench-worker.ts). Prints a table and writes
-// bench-results/bench.json. Render timings are reported beside a bare innerHTML rendering of the
+// bench-results/bench.json. `npm run bench -- wide bigThread` runs only the parts named (see PARTS). Render timings are reported beside a bare innerHTML rendering of the
 // same data in the same run, so the ratio holds on a noisy machine.
 
 import { execFileSync } from 'node:child_process';
@@ -13,6 +13,11 @@ import { BUDGETS, sizes } from './size.ts';
 import { printWorkerProxy, workerProxy } from './bench-worker.ts';
 
 const RUNS = 7;
+/** The parts of the benchmark, in the order they run; named on the command line, only those run. */
+const PARTS = ['requests', 'render', 'bigThread', 'wide', 'searching', 'labelers', 'server', 'worker'] as const;
+const asked = process.argv.slice(2);
+for (const name of asked) if (!(PARTS as readonly string[]).includes(name)) throw new Error(`no part "${name}": ${PARTS.join(', ')}`);
+const wanted = (part: (typeof PARTS)[number]) => !asked.length || asked.includes(part);
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
 
@@ -90,6 +95,52 @@ function bigThread() {
 }
 
 /**
+ * A wide discussion (issue 19 §4): 100 roots from search, each with 25 replies (5 direct, 2 under
+ * each, 1 under each of those: all within a thread's first view). A search hit counts its direct
+ * replies, as the AppView's `replyCount` does.
+ */
+function wideSearch() {
+  const people = Array.from({ length: 40 }, (_, i) => actor(`wide${i}`, `Wide ${i}`, { avatar: `https://cdn.example/w${i}.jpg` }));
+  const when = (i: number) => new Date(Date.parse('2026-11-27T12:00:00Z') - i * 1000).toISOString();
+  let i = 0;
+  const make = (root: PostView | undefined, parent: PostView | undefined, replies: number) => {
+    i++;
+    const spec = {
+      author: people[i % 40],
+      rkey: `3kwide${i}`,
+      createdAt: when(i),
+      text: [`Post ${i}: a few words on it `, { tag: 'news' }],
+      likes: i % 9,
+      replies,
+    };
+    return root && parent ? reply(root, parent, spec) : post({ ...spec, text: [`Post ${i} about `, { link: 'https://news.example/bench' }] });
+  };
+  const trees: Tree[] = Array.from({ length: 100 }, () => {
+    const root = make(undefined, undefined, 5);
+    return {
+      post: root,
+      replies: Array.from({ length: 5 }, () => {
+        const first = make(root, root, 2);
+        return {
+          post: first,
+          replies: Array.from({ length: 2 }, () => {
+            const second = make(root, first, 1);
+            return { post: second, replies: [{ post: make(root, second, 0) }] };
+          }),
+        };
+      }),
+    };
+  });
+  return {
+    posts: i,
+    responses: {
+      'app.bsky.feed.searchPosts': { posts: trees.map((t) => t.post) },
+      threads: Object.fromEntries(trees.map((t) => [t.post.uri, threadView(t, 10)])),
+    },
+  };
+}
+
+/**
  * discuss-thread/server: time to render each discussion to HTML in Node (median of RUNS), and the
  * HTML's bytes per post (raw and gzip), answers served from memory as the browser bench serves them.
  */
@@ -161,51 +212,63 @@ async function labelerCost(harness: Harness, api: string) {
   return rows;
 }
 
+/** One view of the sample discussion: requests, CORS preflights, and a revisit in the same tab. */
+async function sampleRequests(harness: Harness, api: string) {
+  // From a page on another origin than the API (so any non-simple request would show as a CORS
+  // preflight), and for a revisit in the same tab.
+  const preflightsBefore = (await preflightLog(harness)).length;
+  const page = await harness.browser.newPage();
+  const seen: Array<{ method: string; path: string }> = [];
+  page.on('request', (r) => {
+    const url = new URL(r.url());
+    if (/\/xrpc\/|\/links$/.test(url.pathname)) seen.push({ method: r.method(), path: url.pathname.split('/').pop()! });
+  });
+  const query = new URLSearchParams({ loading: 'eager', service: api, 'search-service': api, 'backlinks-service': api });
+  await page.goto(`${harness.origin}/test/browser/fixtures/page.html?${query}`);
+  await page.waitForFunction(() => document.querySelector('discuss-thread')?.getAttribute('status') === 'loaded');
+  const first = [...seen];
+  seen.length = 0;
+  await page.waitForTimeout(100); // the session cache is written just after the discussion shows
+  await page.reload();
+  await page.waitForFunction(() => document.querySelector('discuss-thread')?.getAttribute('status') === 'loaded');
+  await page.waitForTimeout(300);
+  const revisit = [...seen];
+  await page.close();
+  const byMethod = (list: typeof first) => list.reduce<Record<string, number>>((acc, r) => ((acc[r.path] = (acc[r.path] ?? 0) + 1), acc), {});
+  return {
+    firstView: first.filter((r) => r.method === 'GET').length,
+    byMethod: byMethod(first.filter((r) => r.method === 'GET')),
+    // Chromium sends preflights below the page's network events: the sample AppView counts them.
+    preflights: (await preflightLog(harness)).length - preflightsBefore,
+    revisit: revisit.length,
+  };
+}
+
+type Probe = { ms: number; settledMs: number; posts: number; requests: number; heap: number; longestTask: number };
+
 async function main() {
   execFileSync('npm', ['run', '-s', 'build'], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
   const bytes = sizes();
   const harness = await start(['--js-flags=--expose-gc', '--enable-precise-memory-info']);
   try {
-    // Requests for one view of the sample discussion, from a page on another origin than the API
-    // (so any non-simple request would show as a CORS preflight), and for a revisit in the same tab.
     const api = harness.origin.replace('127.0.0.1', 'localhost');
-    const preflightsBefore = (await preflightLog(harness)).length;
-    const page = await harness.browser.newPage();
-    const seen: Array<{ method: string; path: string }> = [];
-    page.on('request', (r) => {
-      const url = new URL(r.url());
-      if (/\/xrpc\/|\/links$/.test(url.pathname)) seen.push({ method: r.method(), path: url.pathname.split('/').pop()! });
-    });
-    const query = new URLSearchParams({ loading: 'eager', service: api, 'search-service': api, 'backlinks-service': api });
-    await page.goto(`${harness.origin}/test/browser/fixtures/page.html?${query}`);
-    await page.waitForFunction(() => document.querySelector('discuss-thread')?.getAttribute('status') === 'loaded');
-    const first = [...seen];
-    seen.length = 0;
-    await page.waitForTimeout(100); // the session cache is written just after the discussion shows
-    await page.reload();
-    await page.waitForFunction(() => document.querySelector('discuss-thread')?.getAttribute('status') === 'loaded');
-    await page.waitForTimeout(300);
-    const revisit = [...seen];
-    await page.close();
-    const byMethod = (list: typeof first) => list.reduce<Record<string, number>>((acc, r) => ((acc[r.path] = (acc[r.path] ?? 0) + 1), acc), {});
-    const requests = {
-      firstView: first.filter((r) => r.method === 'GET').length,
-      byMethod: byMethod(first.filter((r) => r.method === 'GET')),
-      // Chromium sends preflights below the page's network events: the sample AppView counts them.
-      preflights: (await preflightLog(harness)).length - preflightsBefore,
-      revisit: revisit.length,
-    };
+    const requests = wanted('requests') ? await sampleRequests(harness, api) : undefined;
 
     // Render cost, and time to "Searching for posts…".
     const bench = await harness.browser.newPage({ viewport: { width: 1000, height: 800 } });
     await bench.goto(`${harness.origin}/scripts/bench-page.html`);
     await bench.waitForFunction(() => (window as unknown as { benchReady?: boolean }).benchReady && customElements.get('discuss-thread'));
-    type Probe = { ms: number; posts: number; heap: number; longestTask: number };
     type Bench = Record<string, (r: unknown, l: number, d: number) => Promise<Probe>>;
+    // The widget's probe takes the responses as JSON text (see bench-page.html).
     const call = (name: 'widget' | 'innerHTML', responses: unknown, limit: number, depth = 10) =>
-      bench.evaluate(([n, r, l, d]) => (window as unknown as { bench: Bench }).bench[n](r, l, d), [name, responses, limit, depth] as const);
+      bench.evaluate(([n, r, l, d]) => (window as unknown as { bench: Bench }).bench[n](r, l, d), [
+        name,
+        name === 'widget' ? JSON.stringify(responses) : responses,
+        limit,
+        depth,
+      ] as const);
     const render = [];
-    for (const n of [10, 100, 1000]) {
+    for (const n of wanted('render') ? [10, 100, 1000] : []) {
       const { roots, responses } = discussion(n);
       const widget: Probe[] = [];
       const floor: Probe[] = [];
@@ -225,19 +288,24 @@ async function main() {
         innerHTMLHeapMB: round(median(floor.map((f) => f.heap)) / 2 ** 20, 2),
       });
     }
-    // A thread with thousands of replies, at the default depth: time to painted, longest task.
-    const big = bigThread();
-    const bigRuns: Probe[] = [];
-    for (let run = 0; run < 3; run++) bigRuns.push(await call('widget', big.responses, 1, 6));
-    const bigThreadResult = {
-      replies: big.replies,
-      postsRendered: bigRuns[0].posts,
-      paintedMs: round(median(bigRuns.map((r) => r.ms))),
-      longestTaskMs: round(median(bigRuns.map((r) => r.longestTask))),
+    /**
+     * The widget's first view at the default depth: requests, posts, time to painted and settled,
+     * longest task (median of `runs`; 0: none over 50 ms, the shortest a browser reports as long).
+     */
+    const firstView = async (responses: unknown, limit: number, runs: number) => {
+      const probes: Probe[] = [];
+      for (let i = 0; i < runs; i++) probes.push(await call('widget', responses, limit, 6));
+      const at = (key: keyof Probe) => round(median(probes.map((p) => p[key])));
+      return { requests: at('requests'), postsRendered: at('posts'), paintedMs: at('ms'), settledMs: at('settledMs'), longestTaskMs: at('longestTask') };
     };
+    // A thread with thousands of replies, and a search of a hundred threads, at the default depth.
+    const big = bigThread();
+    const bigThreadResult = wanted('bigThread') ? { replies: big.replies, ...(await firstView(big.responses, 1, 3)) } : undefined;
+    const wide = wideSearch();
+    const wideResult = wanted('wide') ? { posts: wide.posts, ...(await firstView(wide.responses, 100, 5)) } : undefined;
 
     const searching: number[] = [];
-    for (let run = 0; run < RUNS; run++) {
+    for (let run = 0; run < (wanted('searching') ? RUNS : 0); run++) {
       const result = await bench.evaluate(
         (s) => (window as unknown as { bench: { searching: (s: string) => Promise<{ ms: number; text: string }> } }).bench.searching(s),
         `${harness.origin}/s/hang`,
@@ -247,9 +315,9 @@ async function main() {
     }
     await bench.close();
 
-    const labelers = await labelerCost(harness, api);
-    const server = await serverRender();
-    const worker = await workerProxy();
+    const labelers = wanted('labelers') ? await labelerCost(harness, api) : [];
+    const server = wanted('server') ? await serverRender() : undefined;
+    const worker = wanted('worker') ? await workerProxy() : undefined;
 
     const result = {
       date: new Date().toISOString(),
@@ -262,8 +330,9 @@ async function main() {
       },
       requests,
       render,
-      searchingMs: round(median(searching)),
+      searchingMs: searching.length ? round(median(searching)) : undefined,
       bigThread: bigThreadResult,
+      wideSearch: wideResult,
       labelers,
       server,
       worker,
@@ -272,23 +341,27 @@ async function main() {
     writeFileSync('bench-results/bench.json', JSON.stringify(result, null, 2) + '\n');
 
     console.log(`\nCritical path: ${bytes.critical.gzip} bytes gzip (budget ${BUDGETS.critical}); all files ${bytes.total}`);
-    console.log(
-      `Requests, first view: ${requests.firstView} (${Object.entries(requests.byMethod)
-        .map(([k, v]) => `${k} ×${v}`)
-        .join(', ')}); CORS preflights: ${requests.preflights}; revisit within the cache TTL: ${requests.revisit}`,
-    );
-    console.log(`Connected → "Searching for posts…" painted: ${result.searchingMs} ms (median of ${RUNS})`);
-    console.table(render);
-    console.log(
-      `A thread of ${bigThreadResult.replies} replies at depth 6: ${bigThreadResult.postsRendered} posts in the first view, painted after ${bigThreadResult.paintedMs} ms, longest task ${bigThreadResult.longestTaskMs} ms`,
-    );
+    if (requests)
+      console.log(
+        `Requests, first view: ${requests.firstView} (${Object.entries(requests.byMethod)
+          .map(([k, v]) => `${k} ×${v}`)
+          .join(', ')}); CORS preflights: ${requests.preflights}; revisit within the cache TTL: ${requests.revisit}`,
+      );
+    if (result.searchingMs !== undefined) console.log(`Connected → "Searching for posts…" painted: ${result.searchingMs} ms (median of ${RUNS})`);
+    if (render.length) console.table(render);
+    const view = (r: NonNullable<typeof bigThreadResult | typeof wideResult>) =>
+      `${r.requests} requests, ${r.postsRendered} posts in the first view, painted after ${r.paintedMs} ms, settled after ${r.settledMs} ms, ${r.longestTaskMs ? `longest task ${r.longestTaskMs} ms` : 'no task over 50 ms'}`;
+    if (bigThreadResult) console.log(`A thread of ${bigThreadResult.replies} replies at depth 6: ${view(bigThreadResult)}`);
+    if (wideResult) console.log(`A search of 100 posts with 25 replies each (${wideResult.posts} posts): ${view(wideResult)}`);
     for (const row of labelers)
       console.log(
         `${row.labelers ? 'With' : 'Without'} labelers, ${RTT_NOTE}: loaded after ${row.loadedMs} ms (median of ${row.runs}), ${row.gets} GETs and ${row.preflights} preflights`,
       );
-    console.log('discuss-thread/server, renderDiscussion in Node (answers from memory):');
-    console.table(server);
-    printWorkerProxy(worker);
+    if (server) {
+      console.log('discuss-thread/server, renderDiscussion in Node (answers from memory):');
+      console.table(server);
+    }
+    if (worker) printWorkerProxy(worker);
     console.log('Written to bench-results/bench.json');
   } finally {
     await harness.close();

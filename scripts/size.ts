@@ -20,12 +20,14 @@ export const CHUNKS = 'dist/discuss-thread';
  * opens an image or presses play) and hls.js (only then, and only where the browser has Media Source
  * Extensions: Chromium, Firefox, desktop Safari; elsewhere, iPhones, the browser plays HLS itself;
  * its full build, 178 KB, because the light one drops the subtitles that carry a video's captions).
- * The discussion code's 13,824 (was 11,008) pays for issue 18's phone-grade reading, measured at
+ * The discussion code's 13,824 (was 11,008) paid for issue 18's phone-grade reading, measured at
  * about +3,200 B less 1,000 B of CSS comments that no longer ship: threads as bsky.app draws them,
  * the reader's order, warnings that name their reason and labeler, image grids and the video's door
- * (docs/performance.md has the breakdown).
+ * (docs/performance.md has the breakdown). Its 14,336 pays for wide discussions (issue 19 §4,
+ * +650 B): a page's worth of posts, threads drawn a step a task, and "Show more" (moved from the
+ * entry) loading the next page as it nears the viewport.
  */
-export const BUDGETS = { critical: 14_000, lazy: 13_824, rules: 3_072, standard: 1_024, join: 65_536, language: 1_024, media: 2_048, hls: 184_320 } as const;
+export const BUDGETS = { critical: 14_000, lazy: 14_336, rules: 3_072, standard: 1_024, join: 65_536, language: 1_024, media: 2_048, hls: 184_320 } as const;
 
 export interface FileSize {
   file: string;

@@ -96,7 +96,7 @@ export class DiscussThread extends LitElement {
   declare author?: string;
   /** `top`, `latest` or `oldest`. @default 'top' */
   declare sort?: string;
-  /** Threads shown at first; "Show more" reveals as many again. @default 20 */
+  /** The most threads shown at first (fewer once they hold about 40 posts); "Show more", or scrolling near it, reveals the next page. @default 20 */
   declare limit?: number;
   /** Reply levels shown. @default 6 */
   declare depth?: number;
@@ -224,7 +224,7 @@ export class DiscussThread extends LitElement {
     const t = this.#lang && messages(this.#lang);
     if (!t) return null; // the reader's language is on its way: a moment of nothing, never English first
     const { state, lazy } = this.#loader;
-    const [onRetry, onMore, onOpen] = [() => this.refresh(), this.#more, this.#open];
+    const [onRetry, onMore, onNear, onOpen] = [() => this.refresh(), this.#more, () => this.#loader.more(), this.#open];
     const strings = { ...t, ...this.strings };
     const [order, onOrder] = [this.#loader.order, this.#loader.reorder];
     // A link in the site's fallback (what is outside the named slots) stands for ours.
@@ -237,6 +237,7 @@ export class DiscussThread extends LitElement {
       lazy,
       onRetry,
       onMore,
+      onNear,
       onOpen,
       order,
       onOrder,

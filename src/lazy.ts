@@ -9,13 +9,17 @@ import { loadDiscussion, nextPage, openBranch, opened, ordered, totals, Discover
 import type { Discussion, Totals } from './bluesky/model.ts';
 import { isDiscussion } from './bluesky/cache-shape.ts';
 import { warnOnce } from './bluesky/warn.ts';
-import { listTemplate, summaryTemplate } from './templates/posts.ts';
+import { summaryTemplate } from './templates/posts.ts';
+import { pageTemplate } from './templates/pages.ts';
 import type { FrameView } from './templates/view.ts';
 import { viewMessages } from './i18n/view.ts';
 import { postStyles } from './templates/post-styles.ts';
 import { postUrl } from './bluesky/links.ts';
 import { parseAuthor } from './bluesky/parse.ts';
 import { resolveDid } from './bluesky/discover.ts';
+
+/** Discussions the reader saw before (the server's, the session cache's): drawn at once, not a step a task (templates/pages.ts). */
+const seen = new WeakSet<Discussion>();
 
 export const lazy = {
   loadDiscussion,
@@ -25,15 +29,15 @@ export const lazy = {
   DiscoveryError,
   /** A cache entry's discussion, or a server's, when it is exactly what we write; else undefined (said on the console, for a server's). */
   usable: (entry: { discussion: unknown; served?: true }) => {
-    if (isDiscussion(entry.discussion)) return entry.discussion;
+    if (isDiscussion(entry.discussion)) return (seen.add(entry.discussion), entry.discussion);
     if (entry.served) warnOnce('the server-rendered discussion could not be read, or was rendered for other attributes; loading it afresh.');
     return undefined;
   },
-  // The frame's view, with the strings that come with this code.
+  // The frame's view, with the strings that come with this code: the threads, and "Show more".
   listTemplate: (discussion: Discussion, frame: FrameView) => {
     const shown = ordered(discussion, frame.order);
     // `top`: the discussion's first post (a pinned one when there is one), which quote posts of it are shown under.
-    return listTemplate(shown, { ...frame, t: viewMessages(frame.t), top: shown.threads[0]?.uri, opened: opened(discussion) });
+    return pageTemplate(shown, { ...frame, t: viewMessages(frame.t), top: shown.threads[0]?.uri, opened: opened(discussion) }, seen.has(discussion));
   },
   // The counts, and beside them the reader's choice of order.
   summaryTemplate: (shown: { discussion: Discussion; counts: Totals }, frame: FrameView) => summaryTemplate(shown, { ...frame, t: viewMessages(frame.t) }),

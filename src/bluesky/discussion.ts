@@ -6,7 +6,7 @@ import type { RequestOptions } from './http.ts';
 import type { ReadOptions } from './parse.ts';
 import { discover, resolveDid } from './discover.ts';
 import { searchRequest } from './search.ts';
-import { compare, loadBranch, loadThreads } from './threads.ts';
+import { PAGE_POSTS, compare, loadBranch, loadThreads } from './threads.ts';
 import { memo } from './memo.ts';
 
 /** Every route failed (and no pinned post could be shown). */
@@ -71,17 +71,28 @@ function carry(discussion: Discussion, next: Discussion, uri?: string): Discussi
   return next;
 }
 
-/** Load the next `count` pending roots' threads; roots already shown inside a thread are skipped. */
-export async function nextPage(discussion: Discussion, count: number, inputs: DiscussionInputs, options: RequestOptions = {}): Promise<Discussion> {
+/**
+ * Load the next page of pending roots' threads: at most `count` roots, and no more once the page
+ * holds about `posts` posts (PAGE_POSTS), the first `must` roots whatever they hold. Roots already
+ * shown inside a thread are skipped.
+ */
+export async function nextPage(
+  discussion: Discussion,
+  count: number,
+  inputs: DiscussionInputs,
+  options: RequestOptions = {},
+  posts = PAGE_POSTS,
+  must = 0,
+): Promise<Discussion> {
   const [ctx] = await withRules(inputs, options);
   const shownInside = nestedIn(discussion.threads);
   const pending = discussion.pending.filter((root) => !shownInside.has(root.uri));
-  const page = await loadThreads(pending.slice(0, count), inputs.service, inputs.depth, inputs.sort, ctx);
-  const merged = [...discussion.threads, ...page.filter((thread) => !shownInside.has(thread.uri))];
+  const page = await loadThreads(pending.slice(0, count), inputs.service, inputs.depth, inputs.sort, ctx, posts, must);
+  const merged = [...discussion.threads, ...page.threads.filter((thread) => !shownInside.has(thread.uri))];
   const inside = nestedIn(merged);
   // A root shown earlier may turn out to be a reply in this page's threads: it moves there.
   const threads = merged.filter((thread) => !inside.has(thread.uri));
-  return carry(discussion, { ...discussion, threads, pending: pending.slice(count).filter((root) => !inside.has(root.uri)) });
+  return carry(discussion, { ...discussion, threads, pending: pending.slice(page.taken).filter((root) => !inside.has(root.uri)) });
 }
 
 /** `node` with the branch at `uri` replaced by `branch`, or `node` itself when the branch is not under it. */
@@ -101,8 +112,16 @@ export async function openBranch(discussion: Discussion, uri: string, inputs: Di
   return branch ? carry(discussion, { ...discussion, threads: discussion.threads.map((thread) => replace(thread, uri, branch)) }, uri) : discussion;
 }
 
-/** The discussion's first page; `search` is the search request when it was sent already. */
-export async function loadDiscussion(inputs: DiscussionInputs, options: RequestOptions = {}, search?: Promise<unknown>): Promise<Discussion> {
+/**
+ * The discussion's first page, the pinned posts all on it; `search` is the search request when it
+ * was sent already; `posts` bounds the page as `nextPage` does.
+ */
+export async function loadDiscussion(
+  inputs: DiscussionInputs,
+  options: RequestOptions = {},
+  search?: Promise<unknown>,
+  posts = PAGE_POSTS,
+): Promise<Discussion> {
   // With labelers, the search goes out (with their header) while their definitions are read.
   const [ctx, unread] = await withRules(inputs, options, (ctx) => {
     search ??= searchRequest(inputs, ctx);
@@ -113,7 +132,7 @@ export async function loadDiscussion(inputs: DiscussionInputs, options: RequestO
   if (!found.answered && !found.pinned.length) throw new DiscoveryError(failures);
   const roots = [...found.pinned, ...found.found.sort(compare(inputs.sort))];
   const pinned = found.pinned.length ? { pinned: found.pinned.map((root) => root.uri) } : {};
-  return nextPage({ threads: [], pending: roots, failures, ...pinned }, Math.max(inputs.limit, found.pinned.length), inputs, ctx);
+  return nextPage({ threads: [], pending: roots, failures, ...pinned }, Math.max(inputs.limit, found.pinned.length), inputs, ctx, posts, found.pinned.length);
 }
 
 /** `node` and the replies under it, every level in `order`: a copy; `node` is left as it is. */

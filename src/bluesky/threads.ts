@@ -1,11 +1,11 @@
 // Threads: each root with its replies, from `app.bsky.feed.getPostThread`, fetched only for roots
-// that have replies, a few at a time. Replies the thread's author hid, blocked and missing posts
-// are dropped with everything under them.
+// that have replies, a few at a time, a page's worth of posts at a time. Replies the thread's author
+// hid, blocked and missing posts are dropped with everything under them.
 
 import type { AppBskyFeedDefs } from '@atproto/api';
 import type { Post, Rules, Sort, ThreadNode } from './model.ts';
 import { isObject, parsePost, type ReadOptions } from './parse.ts';
-import { RequestError, mapLimit, xrpc } from './http.ts';
+import { RequestError, xrpc } from './http.ts';
 
 const CONCURRENCY = 4;
 
@@ -31,6 +31,14 @@ function hiddenReplies(threadgate: unknown): Set<string> {
  * level. The rest wait behind "N more replies", which loads that branch (`openBranch`).
  */
 const FIRST_VIEW = { direct: 10, nested: 3, total: 40 };
+
+/**
+ * A page of threads is bounded as a thread's first view is: about as many posts as one thread
+ * shows (its root and 40 replies), however many roots the search found and however many replies
+ * each has. Its rendering then costs about what the largest single thread's does, and a search of a
+ * hundred busy posts asks for a few threads, not a hundred. The rest wait behind "Show more".
+ */
+export const PAGE_POSTS = FIRST_VIEW.total;
 
 type Json = Record<string, unknown>;
 
@@ -102,8 +110,43 @@ export async function loadThread(root: Post, service: string, depth: number, sor
 export const loadBranch = (uri: string, service: string, depth: number, sort: Sort, ctx: ReadOptions) =>
   fetchThread(uri, service, Math.max(depth, 1), sort, ctx, true);
 
-/** Threads for these roots, a few requests at a time; roots a thread says to hide are left out. */
-export async function loadThreads(roots: readonly Post[], service: string, depth: number, sort: Sort, ctx: ReadOptions): Promise<ThreadNode[]> {
-  const threads = await mapLimit(roots, CONCURRENCY, (root) => loadThread(root, service, depth, sort, ctx));
-  return threads.filter((thread): thread is ThreadNode => !!thread);
+/** Posts in a thread as loaded: the post and every reply under it. */
+export const size = (node: ThreadNode): number => node.replies.reduce((total, reply) => total + size(reply), 1);
+
+/**
+ * What a root's first view will hold, guessed before its thread is read from the one count a
+ * search hit has, its direct replies: each with the 3 the first view shows under a reply.
+ */
+const guess = (root: Post) => 1 + Math.min(FIRST_VIEW.total, root.counts.replies * (1 + FIRST_VIEW.nested));
+
+/**
+ * Threads for the first of these roots, in order, a few requests at a time: roots are taken while
+ * the page holds fewer than `posts` posts, counting each loaded thread as it shows and each thread
+ * on its way as guessed, so a page ends about a thread past `posts`; the first `must` roots are
+ * taken whatever they hold. `taken`: how many roots the page used, those left out included (roots
+ * a thread says to hide).
+ */
+export async function loadThreads(
+  roots: readonly Post[],
+  service: string,
+  depth: number,
+  sort: Sort,
+  ctx: ReadOptions,
+  posts = Infinity,
+  must = 0,
+): Promise<{ threads: ThreadNode[]; taken: number }> {
+  const threads: Array<ThreadNode | null> = [];
+  let taken = 0;
+  let shown = 0;
+  const worker = async () => {
+    while (taken < roots.length && (taken < must || shown < posts)) {
+      const index = taken++;
+      const guessed = guess(roots[index]);
+      shown += guessed;
+      const thread = (threads[index] = await loadThread(roots[index], service, depth, sort, ctx));
+      shown += (thread ? size(thread) : 0) - guessed;
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  return { threads: threads.filter((thread): thread is ThreadNode => !!thread), taken };
 }

@@ -122,7 +122,10 @@ export async function renderDiscussion(options: RenderOptions): Promise<string> 
   const lang = pickLanguage([options.lang]);
   let discussion: Discussion;
   try {
-    discussion = await loadDiscussion(inputs, { fetch: options.fetch });
+    // Every thread of the first `limit`, not a page's worth of posts (PAGE_POSTS): a reader without
+    // JavaScript, or a search engine, has no "Show more", and the cost of rendering is paid here once
+    // per TTL rather than in every reader's browser.
+    discussion = await loadDiscussion(inputs, { fetch: options.fetch }, undefined, Infinity);
   } catch (error) {
     if (!(error instanceof DiscoveryError)) throw error;
     return `<discuss-thread${attributes(options)}></discuss-thread>`;

@@ -12,6 +12,7 @@ import { warned } from './warning.ts';
 import { orderTemplate } from './order.ts';
 import { focusRing } from '../focus.ts';
 import { ICONS, type Count, type View } from './view.ts';
+import { size } from '../bluesky/threads.ts';
 
 export type { Actions, View } from './view.ts';
 export { richText } from './byline.ts';
@@ -138,15 +139,17 @@ function moreReplies(node: ThreadNode, view: View) {
 /** Past this many posts on the page, those off screen wait to be laid out (see post-styles.ts). */
 const MANY = 40;
 
-const size = (nodes: readonly ThreadNode[]): number => nodes.reduce((total, node) => total + 1 + size(node.replies), 0);
-
-/** The threads, the reader's new posts first; nothing when there are none. */
-export function listTemplate(discussion: Discussion, view: View) {
+/**
+ * The threads, the reader's new posts first; nothing when there are none. `drawn`: those of the
+ * threads on the page so far (templates/pages.ts draws them a step at a time); the list is styled
+ * for them all.
+ */
+export function listTemplate(discussion: Discussion, view: View, drawn = discussion.threads) {
   const mine = view.mine?.('top', discussion.threads) ?? [];
   const threads = [...mine, ...discussion.threads];
   return threads.length
-    ? html`<ol part="list" class=${size(threads) > MANY ? 'list many' : 'list'}>
-        ${threads.map((thread) => threadTemplate(thread, view))}
+    ? html`<ol part="list" class=${threads.reduce((total, thread) => total + size(thread), 0) > MANY ? 'list many' : 'list'}>
+        ${[...mine, ...drawn].map((thread) => threadTemplate(thread, view))}
       </ol>`
     : nothing;
 }

@@ -17,7 +17,9 @@ interface Shell {
   lang: string;
   lazy?: Lazy;
   onRetry: () => void;
+  /** "Show more" pressed, and "Show more" near the viewport. */
   onMore: () => void;
+  onNear?: () => void;
   /** The reader's side: the sign-in control, and what a signed-in reader can do and has sent. */
   port: Port;
   /** Opens the branch at a post in place. */
@@ -57,6 +59,8 @@ export function shell(shell: Shell) {
     order: shell.order,
     reorder: shell.onOrder,
     open: onOpen,
+    more: onMore,
+    near: shell.onNear,
     actions: shell.port.actions,
     mine: shell.port.mine,
   };
@@ -77,17 +81,6 @@ export function shell(shell: Shell) {
             <slot></slot>`
         : nothing
     }
-    ${
-      shown
-        ? html`${lazy!.listTemplate(shown.discussion, view)}
-          ${
-            shown.discussion.pending.length
-              ? html`<div class="actions">
-                  <button part="more" class="button secondary" ?disabled=${shown.busy === 'more'} @click=${onMore}>${t.showMore}</button>
-                </div>`
-              : nothing
-          }`
-        : nothing
-    }
+    ${shown ? lazy!.listTemplate(shown.discussion, view) : nothing}
   `;
 }

@@ -24,6 +24,10 @@ export interface View {
   reorder?: (sort: Sort) => void;
   /** Opens the branch at a post in place. */
   open?: (uri: string) => void;
+  /** "Show more" pressed: the next page, focus on its first post. */
+  more?: () => void;
+  /** "Show more" came near the viewport: the next page, focus left where it is. */
+  near?: () => void;
   /** The branches the reader opened in place (their URIs): past the indent cap, shown at once, not behind "Continue thread". */
   opened?: ReadonlySet<string>;
   /** What a signed-in reader can do (the sign-in code's): without it, a post's reply link goes to Bluesky. */

@@ -266,3 +266,39 @@ describe('wrapping', () => {
     await page.close();
   });
 });
+
+describe('pages', () => {
+  it('loads the next page as “Show more” nears the viewport, and not before, leaving focus where it is', async () => {
+    // The widget far below the top of the page (a 5,000 px spacer), loaded at once: its first page, two threads.
+    const { page, requests, errors } = await open(harness, url(ARTICLE, '&limit=2&spacer=1'));
+    await waitForStatus(page, 'loaded');
+    const widget = page.locator('discuss-thread');
+    const threads = () => widget.evaluate((host) => host.shadowRoot!.querySelectorAll('.list > li').length);
+    // Observers hear of a target in the order they were made: once this one, made after the widget's,
+    // has had its first answer, the widget has had its own and acted on it.
+    await widget.evaluate(
+      (host) =>
+        new Promise<void>((resolve) => {
+          const observer = new IntersectionObserver(() => (observer.disconnect(), resolve()));
+          observer.observe(host.shadowRoot!.querySelector('.actions > [part="more"]')!);
+        }),
+    );
+    const before = requests.length;
+    // A request the page sends now is logged after any the widget sent before it.
+    const sentinel = page.waitForRequest((request) => request.url().endsWith('/xrpc/sentinel'));
+    await page.evaluate(() => fetch('/xrpc/sentinel').catch(() => {}));
+    await sentinel;
+    expect(requests.slice(before).map((u) => u.pathname)).toEqual(['/xrpc/sentinel']);
+    expect(await threads()).toBe(2);
+
+    await page.mouse.wheel(0, 10_000);
+    await page.waitForFunction(() => document.querySelector('discuss-thread')!.shadowRoot!.querySelectorAll('.list > li').length > 2);
+    expect(requests.slice(before).some((u) => u.pathname.endsWith('getPostThread'))).toBe(true);
+    expect(await page.evaluate(() => [document.activeElement === document.body, document.querySelector('discuss-thread')!.shadowRoot!.activeElement])).toEqual([
+      true,
+      null,
+    ]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

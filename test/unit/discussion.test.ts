@@ -318,3 +318,97 @@ describe('review findings', () => {
     }
   });
 });
+
+describe('a page’s worth of posts', () => {
+  const at = (i: number) => new Date(Date.parse('2026-11-27T12:00:00Z') - i * 60_000).toISOString();
+  /** A root about the article with `direct` replies, each with two under it; as a search hit, it counts its direct replies, as the AppView does. */
+  function rooted(i: number, direct: number) {
+    const root = make({ createdAt: at(i), replies: direct });
+    const replies = Array.from({ length: direct }, (_, j) => {
+      const first = reply(root, root, { author: bob, rkey: `3kpage${i}r${j}`, createdAt: at(i - 0.5), text: ['re'], replies: 2 });
+      const under = [0, 1].map((k) => ({ post: reply(root, first, { author: alice, rkey: `3kpage${i}r${j}u${k}`, createdAt: at(i - 0.6), text: ['re re'] }) }));
+      return { post: first, replies: under };
+    });
+    return { post: root, replies };
+  }
+  /** A wide search: 12 roots of 16 posts each (5 direct replies, 2 under each), two of them (the 1st and 4th) with no replies. */
+  function wide() {
+    const trees = Array.from({ length: 12 }, (_, i) => rooted(i, i === 0 || i === 3 ? 0 : 5));
+    const byUri = new Map(trees.map((tree) => [tree.post.uri, tree]));
+    const { calls } = stubFetch(
+      xrpcRoutes({
+        'app.bsky.feed.searchPosts': { posts: trees.map((tree) => tree.post) },
+        'app.bsky.feed.getPostThread': (q: URLSearchParams) => threadView(byUri.get(q.get('uri')!)!, 6),
+      }),
+    );
+    const asked = () => calls.filter((c) => c.url.pathname.endsWith('getPostThread')).map((c) => c.url.searchParams.get('uri'));
+    return { roots: trees.map((tree) => tree.post), asked };
+  }
+  const posts = (nodes: ThreadNode[]): number => nodes.reduce((n, node) => n + 1 + posts(node.replies), 0);
+
+  it('shows roots in order until they hold about one thread’s first view, asking only for threads with replies', async () => {
+    const { roots, asked } = wide();
+    const first = await loadDiscussion(inputs({ sort: 'latest', limit: 20 }));
+    const shown = first.threads.map((t) => t.uri);
+    // A prefix of the roots, fewer than `limit` allows, of about 40 posts: never under, at most a thread over.
+    expect(shown).toEqual(roots.slice(0, shown.length).map((r) => r.uri));
+    expect(shown.length).toBeGreaterThan(2);
+    expect(shown.length).toBeLessThan(roots.length);
+    expect(posts(first.threads)).toBeGreaterThanOrEqual(40);
+    expect(posts(first.threads)).toBeLessThanOrEqual(40 + 16);
+    // One request a shown root with replies; none for the others, none for the roots still pending.
+    expect(asked()).toEqual(
+      roots
+        .slice(0, shown.length)
+        .filter((r) => r.replyCount > 0)
+        .map((r) => r.uri),
+    );
+    expect(first.pending.map((r) => r.uri)).toEqual(roots.slice(shown.length).map((r) => r.uri));
+    // The header counts the pending roots and their replies.
+    const sum = totals(first);
+    expect(sum.posts).toBe(12);
+    expect(sum.replies).toBe(posts(first.threads) - shown.length + first.pending.reduce((n, r) => n + r.counts.replies, 0));
+  });
+
+  it('"Show more" loads the next page’s worth, asking only for its own threads', async () => {
+    const { roots, asked } = wide();
+    const first = await loadDiscussion(inputs({ sort: 'latest', limit: 20 }));
+    const before = asked().length;
+    const second = await nextPage(first, 20, inputs({ sort: 'latest', limit: 20 }));
+    const page = second.threads.slice(first.threads.length);
+    expect(second.threads.slice(0, first.threads.length)).toEqual(first.threads);
+    expect(page.map((t) => t.uri)).toEqual(first.pending.slice(0, page.length).map((r) => r.uri));
+    expect(posts(page)).toBeGreaterThanOrEqual(40);
+    expect(posts(page)).toBeLessThanOrEqual(40 + 16);
+    expect(asked().slice(before)).toEqual(page.filter((t) => t.counts.replies > 0).map((t) => t.uri));
+    expect(second.pending).toHaveLength(roots.length - second.threads.length);
+    expect(totals(second).posts).toBe(12);
+  });
+
+  it('stops at `limit` roots when they hold fewer posts, and asks nothing for roots without replies', async () => {
+    const quiet = Array.from({ length: 30 }, (_, i) => make({ createdAt: at(i) }));
+    const { calls } = stubFetch(xrpcRoutes({ 'app.bsky.feed.searchPosts': { posts: quiet } }));
+    const first = await loadDiscussion(inputs({ sort: 'latest', limit: 20 }));
+    expect(first.threads.map((t) => t.uri)).toEqual(quiet.slice(0, 20).map((p) => p.uri));
+    expect(first.pending).toHaveLength(10);
+    expect(nsids(calls)).toEqual(['app.bsky.feed.searchPosts']);
+  });
+
+  it('keeps every pinned post on the first page, whatever their threads hold', async () => {
+    const pinned = [rooted(0, 5), rooted(1, 5), rooted(2, 5)];
+    const found = [rooted(3, 5), rooted(4, 0)];
+    const byUri = new Map([...pinned, ...found].map((tree) => [tree.post.uri, tree]));
+    stubFetch(
+      xrpcRoutes({
+        'app.bsky.feed.getPosts': (q: URLSearchParams) => ({ posts: q.getAll('uris').map((uri) => byUri.get(uri)!.post) }),
+        'app.bsky.feed.getQuotes': (q: URLSearchParams) => ({ uri: q.get('uri'), posts: [] }),
+        'app.bsky.feed.searchPosts': { posts: found.map((tree) => tree.post) },
+        'app.bsky.feed.getPostThread': (q: URLSearchParams) => threadView(byUri.get(q.get('uri')!)!, 6),
+      }),
+    );
+    const first = await loadDiscussion(inputs({ limit: 1, pinned: pinned.map((tree) => ({ actor: alice.did, rkey: tree.post.uri.split('/').pop()! })) }));
+    // Three threads of 16 posts: past a page's worth, and past `limit`, yet all shown; the found roots wait.
+    expect(first.threads.map((t) => t.uri)).toEqual(pinned.map((tree) => tree.post.uri));
+    expect(first.pending.map((r) => r.uri)).toEqual(found.map((tree) => tree.post.uri));
+  });
+});

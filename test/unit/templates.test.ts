@@ -5,6 +5,7 @@ import { html, render } from 'lit';
 import { parsePost } from '../../src/bluesky/parse.ts';
 import { normalizeUrl } from '../../src/bluesky/urls.ts';
 import { listTemplate, postTemplate, richText, summaryTemplate, type View } from '../../src/templates/posts.ts';
+import { pageTemplate } from '../../src/templates/pages.ts';
 import type { Post, ThreadNode } from '../../src/bluesky/model.ts';
 import { messages } from '../../src/i18n/messages.ts';
 import { actor, post, type EmbedSpec } from '../../demo/appview/build.ts';
@@ -401,5 +402,144 @@ describe('media (issue 18, points 3, 4 and 12)', () => {
       expect(quote(true, 'at://did:plc:other/app.bsky.feed.post/3kx').querySelector('blockquote')!.textContent).toContain('two photos');
       expect(quote(false, quoted.uri).querySelector('blockquote')!.textContent).toContain('two photos');
     });
+  });
+});
+
+describe('a page drawn a step a task', () => {
+  afterEach(() => vi.useRealTimers());
+  let n = 0;
+  const node = (replies = 0): ThreadNode => ({
+    ...(parsePost(post({ author: alice, rkey: `3kstep${n++}`, createdAt: '2026-11-27T11:00:00.000Z', text: [`post ${n}`] })) as Post),
+    replies: Array.from({ length: replies }, () => node()),
+    more: 0,
+  });
+  /** Four threads of 21 posts, and a root still pending: a page one step (40 posts) cannot draw. */
+  const page = () => ({ threads: [0, 1, 2, 3].map(() => node(20)), pending: [node()], failures: [] });
+  const items = (host: HTMLElement) => [...host.querySelectorAll('.list > li')];
+  const button = (host: HTMLElement) => host.querySelector('.actions > button[part="more"]');
+
+  it('draws a thread’s worth at once and the rest a task at a time below it, then “Show more”', () => {
+    vi.useFakeTimers();
+    const host = document.createElement('div');
+    const discussion = page();
+    render(pageTemplate(discussion, view, false), host);
+    const first = items(host);
+    expect(first).toHaveLength(1);
+    expect(button(host)).toBeNull();
+    for (const drawn of [2, 3, 4]) {
+      vi.advanceTimersToNextTimer();
+      expect(items(host)).toHaveLength(drawn);
+    }
+    // What was drawn first stays where it was; the button comes once every thread is drawn, and no timer is left.
+    expect(items(host)[0]).toBe(first[0]);
+    expect(button(host)!.textContent).toBe('Show more');
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('keeps what is drawn when the page grows, and draws the new threads a step at a time', () => {
+    vi.useFakeTimers();
+    const host = document.createElement('div');
+    const discussion = page();
+    render(pageTemplate(discussion, view, false), host);
+    vi.runAllTimers();
+    const next = { ...discussion, threads: [...discussion.threads, ...page().threads], pending: [] };
+    render(pageTemplate(next, view, false), host);
+    expect(items(host)).toHaveLength(5);
+    vi.runAllTimers();
+    expect(items(host)).toHaveLength(8);
+    expect(button(host)).toBeNull();
+  });
+
+  it('draws a discussion the reader saw before at once', () => {
+    vi.useFakeTimers();
+    const host = document.createElement('div');
+    render(pageTemplate(page(), view, true), host);
+    expect(items(host)).toHaveLength(4);
+    expect(button(host)).not.toBeNull();
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('stops drawing when the list leaves the page: no timer outlives it', () => {
+    vi.useFakeTimers();
+    const host = document.createElement('div');
+    render(pageTemplate(page(), view, false), host);
+    expect(vi.getTimerCount()).toBe(1);
+    render(html``, host);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+});
+
+// (That a reader moving through the widget with the keyboard gets no page ahead of each Tab is
+// checked in Chromium, by a11y.test.ts's walk through every control: happy-dom has no :focus-visible
+// inside a shadow root.)
+describe('“Show more” near the viewport', () => {
+  afterEach(() => (vi.unstubAllGlobals(), document.body.replaceChildren()));
+  /** A stand-in IntersectionObserver: the test says when the button is in reach, as the browser would at a frame. */
+  function observers() {
+    const made: Array<{ callback: IntersectionObserverCallback; targets: Set<Element>; margin?: string }> = [];
+    vi.stubGlobal(
+      'IntersectionObserver',
+      class {
+        #entry: (typeof made)[number];
+        constructor(callback: IntersectionObserverCallback, options?: IntersectionObserverInit) {
+          made.push((this.#entry = { callback, targets: new Set(), margin: options?.rootMargin }));
+        }
+        observe(target: Element) {
+          this.#entry.targets.add(target);
+        }
+        unobserve(target: Element) {
+          this.#entry.targets.delete(target);
+        }
+        disconnect() {
+          this.#entry.targets.clear();
+        }
+      },
+    );
+    const report = (isIntersecting: boolean) =>
+      made.forEach(
+        (o) =>
+          o.targets.size &&
+          o.callback(
+            [...o.targets].map((target) => ({ target, isIntersecting }) as IntersectionObserverEntry),
+            {} as never,
+          ),
+      );
+    return { made, report };
+  }
+  const root = post({ author: alice, rkey: '3knear', createdAt: '2026-11-27T11:00:00.000Z', text: ['root'] });
+  const discussion = { threads: [{ ...(parsePost(root) as Post), replies: [], more: 0 }], pending: [parsePost(root)!], failures: [] };
+
+  /** The page's template in a shadow root, as the element renders it. */
+  function mount(busy?: string) {
+    const near = vi.fn();
+    const element = document.createElement('div');
+    document.body.append(element);
+    const host = element.attachShadow({ mode: 'open' });
+    const draw = (busy?: string) => render(pageTemplate(discussion, { ...view, busy, near }, false), host);
+    draw(busy);
+    return { near, draw };
+  }
+
+  it('loads the next page when the button comes near, not when it is drawn in reach', () => {
+    const { made, report } = observers();
+    const { near } = mount();
+    expect(made[0].margin).toBe('800px 0px');
+    report(true); // drawn in reach: the reader looks at the first page
+    expect(near).not.toHaveBeenCalled();
+    report(false);
+    report(true); // scrolled out of reach and back near
+    expect(near).toHaveBeenCalledTimes(1);
+  });
+
+  it('waits while a page or branch loads, and looks again once it has', () => {
+    const { report } = observers();
+    const { near, draw } = mount();
+    report(false);
+    draw('more');
+    report(true);
+    expect(near).not.toHaveBeenCalled();
+    draw(undefined);
+    report(true); // the fresh look after the page: still near, so the next one
+    expect(near).toHaveBeenCalledTimes(1);
   });
 });

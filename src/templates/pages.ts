@@ -1,0 +1,144 @@
+// The discussion a page at a time, on screen: a page's threads drawn a step a task, so no task runs
+// long however large the page, and "Show more", which also loads the next page by itself as the
+// reader scrolls near it. Loaded with the discussion code.
+
+import { html, nothing, type ElementPart } from 'lit';
+import { AsyncDirective, directive } from 'lit/async-directive.js';
+import type { DirectiveResult } from 'lit/directive.js';
+import type { Discussion, ThreadNode } from '../bluesky/model.ts';
+import { PAGE_POSTS, size } from '../bluesky/threads.ts';
+import { listTemplate } from './posts.ts';
+import type { View } from './view.ts';
+
+/**
+ * Threads drawn a step a task: what is on the page stays, the next threads not drawn yet (in the
+ * order shown) are drawn a page's worth of posts (PAGE_POSTS, a thread at least) with the render
+ * that brought them, and the rest a step in each task after it, below what is shown. `draw` renders
+ * the threads drawn so far, and whether that is all of them. `whole` draws them all at once: a
+ * discussion the reader saw before (the server's markup it replaces, the session cache's on a
+ * return), whose height the page had, or restores its scroll into.
+ */
+class Steps extends AsyncDirective {
+  #drawn = new Set<string>();
+  #threads!: ThreadNode[];
+  #draw!: Draw;
+  #timer?: ReturnType<typeof setTimeout>;
+
+  /** Rendered to a string (discuss-thread/server): every thread. */
+  render(threads: ThreadNode[], draw: Draw, _whole: boolean) {
+    return draw(threads, true);
+  }
+
+  override update(_part: unknown, [threads, draw, whole]: Parameters<this['render']>) {
+    this.#threads = threads;
+    this.#draw = draw;
+    this.#step(whole ? Infinity : PAGE_POSTS);
+    return this.#shown();
+  }
+
+  /** Take the next threads not drawn, up to `posts` posts (a thread at least). */
+  #step(posts: number) {
+    let drawn = 0;
+    for (const thread of this.#threads) {
+      if (this.#drawn.has(thread.uri)) continue;
+      if (drawn && (drawn += size(thread)) > posts) break;
+      drawn ||= size(thread);
+      this.#drawn.add(thread.uri);
+    }
+  }
+
+  #next = () => {
+    this.#step(PAGE_POSTS);
+    this.setValue(this.#shown());
+  };
+
+  /** The threads taken so far, drawn; the next step in a task of its own while some are not. */
+  #shown() {
+    const shown = this.#threads.filter((thread) => this.#drawn.has(thread.uri));
+    const all = shown.length === this.#threads.length;
+    clearTimeout(this.#timer);
+    if (!all && this.isConnected) this.#timer = setTimeout(this.#next);
+    return this.#draw(shown, all);
+  }
+
+  protected override disconnected() {
+    clearTimeout(this.#timer);
+  }
+
+  protected override reconnected() {
+    this.#next();
+  }
+}
+
+type Draw = (shown: ThreadNode[], all: boolean) => unknown;
+
+const steps = directive(Steps);
+
+/**
+ * On "Show more": its page loads by itself once the button comes near the viewport, when `ready`
+ * (no page or branch loading), and never under a reader moving through the widget with the
+ * keyboard (a focus ring inside it): they reach the button and press it, which moves focus, or Tab
+ * past it, rather than have pages arrive ahead of every Tab. A button drawn already in reach waits
+ * for a press until the reader has scrolled it out of reach once, so what shows at first is still
+ * the first page. Ready again after a page, it looks afresh: a page that left it in reach brings
+ * the next one. (A page drawn in steps draws the button anew, below thousands of pixels of posts:
+ * out of reach.)
+ */
+class Near extends AsyncDirective {
+  #observer?: IntersectionObserver;
+  #button?: Element;
+  #near?: () => void;
+  #ready?: boolean;
+  /** The button has been out of reach: from then on, it loads by itself whenever near. */
+  #away?: boolean;
+
+  render(_near: (() => void) | undefined, _ready: boolean) {
+    return nothing;
+  }
+
+  override update(part: ElementPart, [near, ready]: Parameters<this['render']>) {
+    this.#button = part.element;
+    this.#near = near;
+    if (ready && !this.#ready) this.#watch();
+    this.#ready = ready;
+    return nothing;
+  }
+
+  /** Observe the button afresh: its state now is reported at the next frame. */
+  #watch() {
+    if (!this.isConnected) return; // (every browser that runs Lit 3 has IntersectionObserver)
+    this.#observer ??= new IntersectionObserver(
+      (entries) => {
+        if (!entries.at(-1)!.isIntersecting) this.#away = true;
+        else if (this.#away && this.#ready && !(this.#button!.getRootNode() as ShadowRoot).activeElement?.matches(':focus-visible')) this.#near?.();
+      },
+      // As near the viewport as the widget itself starts loading (element.ts).
+      { rootMargin: '800px 0px' },
+    );
+    this.#observer.unobserve(this.#button!);
+    this.#observer.observe(this.#button!);
+  }
+
+  protected override disconnected() {
+    this.#observer?.disconnect(); // (observed again on reconnecting)
+  }
+
+  protected override reconnected() {
+    if (this.#ready) this.#watch();
+  }
+}
+
+const near = directive(Near);
+
+const moreTemplate = ({ busy, more, near: onNear, t }: View) =>
+  html`<div class="actions">
+    <button part="more" class="button secondary" ?disabled=${busy === 'more'} @click=${more} ${near(onNear, !busy)}>${t.showMore}</button>
+  </div>`;
+
+/** The threads loaded, drawn a step a task (at once when `whole`), and "Show more" under them once all are, while roots are pending. */
+export const pageTemplate = (discussion: Discussion, view: View, whole: boolean): DirectiveResult =>
+  steps(
+    discussion.threads,
+    (shown, all) => html`${listTemplate(discussion, view, shown)}${all && discussion.pending.length ? moreTemplate(view) : nothing}`,
+    whole,
+  );
