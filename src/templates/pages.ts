@@ -41,8 +41,9 @@ class Steps extends AsyncDirective {
     let drawn = 0;
     for (const thread of this.#threads) {
       if (this.#drawn.has(thread.uri)) continue;
-      if (drawn && (drawn += size(thread)) > posts) break;
-      drawn ||= size(thread);
+      const n = size(thread);
+      if (drawn && drawn + n > posts) break;
+      drawn += n;
       this.#drawn.add(thread.uri);
     }
   }

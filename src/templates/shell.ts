@@ -17,8 +17,9 @@ interface Shell {
   lang: string;
   lazy?: Lazy;
   onRetry: () => void;
-  /** "Show more" pressed, and "Show more" near the viewport. */
+  /** "Show more" pressed. */
   onMore: () => void;
+  /** "Show more" come near the viewport. */
   onNear?: () => void;
   /** The reader's side: the sign-in control, and what a signed-in reader can do and has sent. */
   port: Port;
