@@ -5,15 +5,19 @@ import { fill } from './i18n/messages.ts';
 
 export const MAX_GRAPHEMES = 300;
 
-const segmenter = typeof Intl.Segmenter === 'function' ? new Intl.Segmenter() : undefined;
+/** Made when first needed: making one loads the browser's segmentation data (tens of ms on a phone). */
+let segmenter: Intl.Segmenter | undefined;
 
 /** The text's graphemes, as Bluesky counts a post's length (a family emoji is one). */
-export const graphemes = (text: string): string[] => (segmenter ? [...segmenter.segment(text)].map((s) => s.segment) : [...text]);
+export const graphemes = (text: string): string[] =>
+  typeof Intl.Segmenter === 'function' ? [...(segmenter ??= new Intl.Segmenter()).segment(text)].map((s) => s.segment) : [...text];
 
 /** `template` with `{title}` and `{url}` filled in, shortened to fit. */
 export function composeText(template: string, title: string, url: string): string {
   const withTitle = (t: string) => fill(template, { title: t, url });
   const full = withTitle(title);
+  // No more UTF-16 units than the limit: no more graphemes either, and no need to count them.
+  if (full.length <= MAX_GRAPHEMES) return full.trim();
   const excess = graphemes(full).length - MAX_GRAPHEMES;
   if (excess <= 0 || !template.includes('{title}')) return full.trim();
   const titleChars = graphemes(title);
