@@ -1,7 +1,8 @@
 // `npm run bench`: size, requests and render cost of the CDN file in Chromium, against the sample
 // AppView, and the AppView proxy under a crowd (scripts/bench-worker.ts). Prints a table and writes
-// bench-results/bench.json. `npm run bench -- wide bigThread` runs only the parts named (see PARTS). Render timings are reported beside a bare innerHTML rendering of the
-// same data in the same run, so the ratio holds on a noisy machine.
+// bench-results/bench.json. `npm run bench -- wide bigThread` runs only the parts named (see
+// PARTS). Render timings are reported beside a bare innerHTML rendering of the same data in the
+// same run, so the ratio holds on a noisy machine.
 
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -11,10 +12,11 @@ import { preflightLog, start, type Harness } from '../test/browser/harness.ts';
 import { NEWSWATCH } from '../demo/appview/sample.ts';
 import { BUDGETS, sizes } from './size.ts';
 import { printWorkerProxy, workerProxy } from './bench-worker.ts';
+import { coldStart, printColdStart } from './bench-cold.ts';
 
 const RUNS = 7;
 /** The parts of the benchmark, in the order they run; named on the command line, only those run. */
-const PARTS = ['requests', 'render', 'bigThread', 'wide', 'searching', 'labelers', 'server', 'worker'] as const;
+const PARTS = ['requests', 'cold', 'render', 'bigThread', 'wide', 'searching', 'labelers', 'server', 'worker'] as const;
 const asked = process.argv.slice(2);
 for (const name of asked) if (!(PARTS as readonly string[]).includes(name)) throw new Error(`no part "${name}": ${PARTS.join(', ')}`);
 const wanted = (part: (typeof PARTS)[number]) => !asked.length || asked.includes(part);
@@ -253,6 +255,7 @@ async function main() {
   try {
     const api = harness.origin.replace('127.0.0.1', 'localhost');
     const requests = wanted('requests') ? await sampleRequests(harness, api) : undefined;
+    const cold = wanted('cold') ? await coldStart(harness.browser) : undefined;
 
     // Render cost, and time to "Searching for posts…".
     const bench = await harness.browser.newPage({ viewport: { width: 1000, height: 800 } });
@@ -329,6 +332,7 @@ async function main() {
         totalGzip: bytes.total,
       },
       requests,
+      cold,
       render,
       searchingMs: searching.length ? round(median(searching)) : undefined,
       bigThread: bigThreadResult,
@@ -347,6 +351,7 @@ async function main() {
           .map(([k, v]) => `${k} ×${v}`)
           .join(', ')}); CORS preflights: ${requests.preflights}; revisit within the cache TTL: ${requests.revisit}`,
       );
+    if (cold) printColdStart(cold);
     if (result.searchingMs !== undefined) console.log(`Connected → "Searching for posts…" painted: ${result.searchingMs} ms (median of ${RUNS})`);
     if (render.length) console.table(render);
     const view = (r: NonNullable<typeof bigThreadResult | typeof wideResult>) =>
