@@ -25,9 +25,12 @@ export const CHUNKS = 'dist/discuss-thread';
  * the reader's order, warnings that name their reason and labeler, image grids and the video's door
  * (docs/performance.md has the breakdown). Its 14,336 pays for wide discussions (issue 19 §4,
  * +650 B): a page's worth of posts, threads drawn a step a task, and "Show more" (moved from the
- * entry) loading the next page as it nears the viewport.
+ * entry) loading the next page as it nears the viewport. The critical path's 14,700 pays for the
+ * cold start (issue 19 §5, +740 B): the entry's prelude, which sends the first requests and begins
+ * the load before the element's code has evaluated, and the requests sent early that the load takes
+ * up (docs/performance.md has the figures).
  */
-export const BUDGETS = { critical: 14_000, lazy: 14_336, rules: 3_072, standard: 1_024, join: 65_536, language: 1_024, media: 2_048, hls: 184_320 } as const;
+export const BUDGETS = { critical: 14_700, lazy: 14_400, rules: 3_072, standard: 1_024, join: 65_536, language: 1_024, media: 2_048, hls: 184_320 } as const;
 
 export interface FileSize {
   file: string;

@@ -8,6 +8,7 @@ import type { Discussion, DiscussionInputs, RouteFailure, Sort, Totals } from '.
 import { searchRequest } from './bluesky/search.ts';
 import { cleared, readCache, writeCache } from './bluesky/cache.ts';
 import { memo } from './bluesky/memo.ts';
+import { abortable } from './bluesky/http.ts';
 import type { ServerData } from './served.ts';
 
 export type Lazy = (typeof import('./lazy.ts'))['lazy'];
@@ -36,6 +37,23 @@ const code = new Map<'lazy', Promise<Lazy>>();
 /** The discussion code once it has arrived, so that later loads need not wait a turn for it. */
 let arrived: Lazy | undefined;
 export const loadLazy = (): Promise<Lazy> => memo(code, 'lazy', () => import('./lazy.ts').then((module) => (arrived = module.lazy)));
+
+/** Discussions the prelude began loading before any element ran, by their inputs' key: the first load for that key takes it. */
+const begun = new Map<string, Promise<Discussion>>();
+
+/** Begin loading the discussion for `inputs` once its code has arrived (prelude.ts). */
+export function begin(inputs: DiscussionInputs, key: string): void {
+  const discussion = loadLazy().then((lazy) => lazy.loadDiscussion(inputs));
+  discussion.catch(() => {}); // reported by the load that takes it
+  begun.set(key, discussion);
+}
+
+/** The load begun for `key`, if one was and no one took it yet: taken. */
+export function takeBegun(key: string): Promise<Discussion> | undefined {
+  const discussion = begun.get(key);
+  begun.delete(key);
+  return discussion;
+}
 
 export class LoadController implements ReactiveController {
   state: LoadState = { status: 'idle' };
@@ -117,8 +135,9 @@ export class LoadController implements ReactiveController {
     // A page's `filter` is code whose answers no cache entry can vouch for: such a page never uses one.
     const cacheable = inputs.filter == null;
     const entry = force || !cacheable ? undefined : this.#entry(key);
+    const started = force || !cacheable ? undefined : takeBegun(key);
     // With labelers, the search must ask for their labels: the discussion code sends it, with the header.
-    const early = () => (inputs.labelers?.trim() ? undefined : searchRequest(inputs, ctx));
+    const early = () => (inputs.labelers?.trim() || started ? undefined : searchRequest(inputs, ctx));
     let search = entry?.fresh ? undefined : early();
     search?.catch(() => {}); // read, and reported, by discovery
     if (!entry) this.#set({ status: 'searching' });
@@ -140,7 +159,7 @@ export class LoadController implements ReactiveController {
       search ??= early(); // the entry looked fresh but was not ours
     }
     try {
-      const discussion = await lazy.loadDiscussion(inputs, ctx, search);
+      const discussion = await (started ? abortable(started, ctx.signal) : lazy.loadDiscussion(inputs, ctx, search));
       if (controller.signal.aborted) return;
       this.#show(discussion, true);
       // After the discussion is on screen, not before; by then a newer load (or a disconnect) may

@@ -4,9 +4,10 @@
 
 import type { DiscoverInputs, Post, PostRef, RouteFailure, RouteName, Rules } from './model.ts';
 import { isObject, parsePost, type ReadOptions } from './parse.ts';
-import { RequestError, type RequestOptions, buildUrl, getJson, mapLimit, xrpc } from './http.ts';
+import { RequestError, type RequestOptions, abortable, buildUrl, getJson, mapLimit, xrpc } from './http.ts';
 import { isDid, isRecordKey, normalizeUrl } from './urls.ts';
 import { searchRequest } from './search.ts';
+import { sendThreadsEarly } from './threads.ts';
 import { memo } from './memo.ts';
 
 interface Discovery {
@@ -24,17 +25,6 @@ const GET_POSTS_MAX = 25;
 /** Post views from a response field, parsed under the site's rules; invalid and hidden ones dropped. */
 const postsOf = (body: unknown, rules?: Rules): Post[] =>
   isObject(body) && Array.isArray(body.posts) ? body.posts.map((view) => parsePost(view, rules)).filter((post): post is Post => !!post) : [];
-
-/** `shared`, or the abort of `signal` if that comes first: one caller stops waiting, the answer goes on for the rest. */
-function abortable<T>(shared: Promise<T>, signal?: AbortSignal): Promise<T> {
-  if (!signal) return shared;
-  return new Promise<T>((resolve, reject) => {
-    const stop = () => reject(signal.reason);
-    if (signal.aborted) return stop();
-    signal.addEventListener('abort', stop, { once: true });
-    shared.then(resolve, reject).finally(() => signal.removeEventListener('abort', stop));
-  });
-}
 
 /**
  * Handles resolved this page session, by AppView and handle: each is asked once however many
@@ -199,10 +189,15 @@ async function pinnedOf(inputs: DiscoverInputs, ctx: ReadOptions, failures: Rout
   return refs.length ? pinnedPosts(refs, inputs, ctx).catch((error: unknown) => (failures.push(failure('post', error)), [])) : [];
 }
 
-/** Discovery; `search` is the search request when it was sent already (see searchRequest). */
-export async function discover(inputs: DiscoverInputs, ctx: ReadOptions = {}, search?: Promise<unknown>): Promise<Discovery> {
+/**
+ * Discovery; `search` is the search request when it was sent already (see searchRequest). With a
+ * `depth`, the pinned posts' threads are sent as soon as the posts are known, beside the search and
+ * the quotes.
+ */
+export async function discover(inputs: DiscoverInputs & { depth?: number }, ctx: ReadOptions = {}, search?: Promise<unknown>): Promise<Discovery> {
   const failures: RouteFailure[] = [];
   const pinnedTask = pinnedOf(inputs, ctx, failures);
+  if (inputs.depth) pinnedTask.then((pinned) => sendThreadsEarly(pinned, inputs.service, inputs.depth!, ctx)).catch(() => {});
   const quotesTask = pinnedTask.then((pinned) =>
     inputs.quotes !== false && pinned.length ? quotesOf(pinned, inputs, ctx).catch((error: unknown) => (failures.push(failure('quotes', error)), [])) : [],
   );

@@ -43,6 +43,41 @@ export function buildUrl(base: string, path: string, params: Params): string {
   return url.href;
 }
 
+/** `xrpc`'s address for a query. */
+export const xrpcUrl = (host: string, nsid: string, params: Params): string => buildUrl(host, `/xrpc/${nsid}`, params);
+
+/** `shared`, or the abort of `signal` if that comes first: one caller stops waiting, the answer goes on for the rest. */
+export function abortable<T>(shared: Promise<T>, signal?: AbortSignal): Promise<T> {
+  if (!signal) return shared;
+  return new Promise<T>((resolve, reject) => {
+    const stop = () => reject(signal.reason);
+    if (signal.aborted) return stop();
+    signal.addEventListener('abort', stop, { once: true });
+    shared.then(resolve, reject).finally(() => signal.removeEventListener('abort', stop));
+  });
+}
+
+/**
+ * Requests sent before the code that reads their answers asked for them (the entry's prelude, the
+ * pinned posts' threads): by address, each answer taken once, by a plain request (no custom header)
+ * within EARLY_MS of sending; an answer no one took is let go with its entry.
+ */
+const early = new Map<string, { at: number; response: Promise<Response> }>();
+const EARLY_MS = 10_000;
+
+export function sendEarly(url: string): void {
+  if (early.has(url)) return;
+  const response = fetch(url);
+  response.catch(() => {}); // a failure reaches the request that takes it
+  early.set(url, { at: Date.now(), response });
+}
+
+function takeEarly(url: string): Promise<Response> | undefined {
+  const sent = early.get(url);
+  early.delete(url);
+  return sent && Date.now() - sent.at < EARLY_MS ? sent.response : undefined;
+}
+
 function kindOf(status: number): FailureKind {
   if (status === 401 || status === 403) return 'refused';
   if (status === 429) return 'rate-limited';
@@ -90,7 +125,9 @@ export async function getJson(
     signal?.throwIfAborted();
     let response: Response;
     try {
-      response = await ask(url, { signal: controller.signal, redirect, ...(headers && { headers }) });
+      // A request sent early with the page's fetch answers a plain one of ours to the same address.
+      const sent = ask === fetch && !headers && !redirect ? takeEarly(url) : undefined;
+      response = await (sent ? abortable(sent, controller.signal) : ask(url, { signal: controller.signal, redirect, ...(headers && { headers }) }));
     } catch {
       signal?.throwIfAborted();
       // A CORS-blocked refusal reaches a browser as a TypeError with no status.
@@ -119,7 +156,7 @@ export async function getJson(
 
 /** Call an XRPC query on `host` (an AppView: it gets the site's labelers, when there are any). */
 export function xrpc(host: string, nsid: string, params: Params, options?: RequestOptions): Promise<unknown> {
-  return getJson(buildUrl(host, `/xrpc/${nsid}`, params), options, options?.labelers ? { 'atproto-accept-labelers': options.labelers } : undefined);
+  return getJson(xrpcUrl(host, nsid, params), options, options?.labelers ? { 'atproto-accept-labelers': options.labelers } : undefined);
 }
 
 /** Run `fn` over `items`, at most `limit` at a time, keeping order. */

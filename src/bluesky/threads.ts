@@ -5,7 +5,7 @@
 import type { AppBskyFeedDefs } from '@atproto/api';
 import type { Post, Rules, Sort, ThreadNode } from './model.ts';
 import { isObject, parsePost, type ReadOptions } from './parse.ts';
-import { RequestError, xrpc } from './http.ts';
+import { RequestError, sendEarly, xrpc, xrpcUrl, type RequestOptions } from './http.ts';
 
 const CONCURRENCY = 4;
 
@@ -83,10 +83,29 @@ function buildThread(view: unknown, depth: number, hidden: Set<string>, sort: So
 
 const leaf = (post: Post): ThreadNode => ({ ...post, replies: [], more: post.counts.replies });
 
+const threadParams = (uri: string, depth: number) => ({ uri, depth, parentHeight: 0 });
+
 /** getPostThread for `uri`, as a node; undefined when the post is gone, null when it must not be shown. */
 async function fetchThread(uri: string, service: string, depth: number, sort: Sort, ctx: ReadOptions, all = false) {
-  const body = await xrpc(service, 'app.bsky.feed.getPostThread', { uri, depth, parentHeight: 0 }, ctx);
+  const body = await xrpc(service, 'app.bsky.feed.getPostThread', threadParams(uri, depth), ctx);
   return buildThread(isObject(body) ? body.thread : undefined, depth, hiddenReplies(isObject(body) ? body.threadgate : undefined), sort, ctx.rules, all);
+}
+
+/**
+ * The depth a root's first view asks for: with more direct replies than the view holds, two levels
+ * fill it, and asking no deeper keeps a thread of thousands of replies a small response (4.7 MB for
+ * 5,000 replies at depth 6).
+ */
+const firstViewDepth = (root: Post, depth: number) => (root.counts.replies > FIRST_VIEW.total ? Math.min(depth, 2) : depth);
+
+/**
+ * The threads `loadThread` will ask for these roots, sent now (see `sendEarly`), unless the requests
+ * are not the page's plain ones (a server's fetch, the labelers' header).
+ */
+export function sendThreadsEarly(roots: readonly Post[], service: string, depth: number, ctx: RequestOptions): void {
+  if (ctx.fetch || ctx.labelers) return;
+  for (const root of roots)
+    if (root.counts.replies) sendEarly(xrpcUrl(service, 'app.bsky.feed.getPostThread', threadParams(root.uri, firstViewDepth(root, depth))));
 }
 
 /**
@@ -96,9 +115,7 @@ async function fetchThread(uri: string, service: string, depth: number, sort: So
 export async function loadThread(root: Post, service: string, depth: number, sort: Sort, ctx: ReadOptions): Promise<ThreadNode | null> {
   if (root.counts.replies === 0 || depth === 0) return leaf(root);
   try {
-    // With more direct replies than the first view holds, two levels fill it: asking no deeper keeps
-    // a thread of thousands of replies a small response (4.7 MB for 5,000 replies at depth 6).
-    const node = await fetchThread(root.uri, service, root.counts.replies > FIRST_VIEW.total ? Math.min(depth, 2) : depth, sort, ctx);
+    const node = await fetchThread(root.uri, service, firstViewDepth(root, depth), sort, ctx);
     return node === undefined ? leaf(root) : node && root.quoting ? { ...node, quoting: true } : node;
   } catch (error) {
     if (error instanceof RequestError) return leaf(root);

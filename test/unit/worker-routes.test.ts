@@ -45,9 +45,10 @@ describe('the allow-list', () => {
   });
 
   it('allows every method the widget asks its AppView for, and the backlink index’s', () => {
-    // Every `xrpc(host, 'nsid', …)` call in the widget's code: a method added there must be added here.
-    const files = ['src/bluesky', 'src/join'].flatMap((dir) => readdirSync(dir).map((file) => `${dir}/${file}`));
-    const asked = files.flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/\bxrpc\(\s*[\w.]+,\s*'([\w.]+)'/g)].map((m) => m[1]));
+    // Every `xrpc(host, 'nsid', …)` call in the widget's code, and every `xrpcUrl` (a request sent
+    // early): a method added there must be added here.
+    const files = ['src/bluesky', 'src/join'].flatMap((dir) => readdirSync(dir).map((file) => `${dir}/${file}`)).concat('src/prelude.ts');
+    const asked = files.flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/\bxrpc(?:Url)?\(\s*[\w.]+,\s*'([\w.]+)'/g)].map((m) => m[1]));
     expect(new Set(asked).size).toBeGreaterThanOrEqual(8);
     for (const nsid of asked) expect(ROUTES.has(`/xrpc/${nsid}`), nsid).toBe(true);
     expect(readFileSync('src/bluesky/discover.ts', 'utf8')).toContain(`'/xrpc/blue.microcosm.links.getBacklinks'`);
