@@ -14,14 +14,37 @@ import type { Browser } from 'playwright-core';
 import { answer } from '../demo/appview/server.ts';
 import { ARTICLE } from '../demo/appview/sample.ts';
 import { originOf } from '../test/browser/harness.ts';
+import { memo } from '../src/bluesky/memo.ts';
 
 const RUNS = 7;
-const RATES = [1, 4] as const;
+/** CPU throttling (4×: a mid-range phone), and Bluesky on loopback or 50 ms a round trip away (the site's files stay on loopback). */
+const CONDITIONS = [
+  { rate: 1, rtt: 0 },
+  { rate: 4, rtt: 0 },
+  { rate: 1, rtt: 50 },
+  { rate: 4, rtt: 50 },
+] as const;
+type Condition = (typeof CONDITIONS)[number];
 const POST = 'https://bsky.app/profile/minapark.news.example/post/3m6aaa2story';
 /** Bluesky's hosts, as the widget (by default) and the peer (always) ask them. */
 export const BLUESKY = new Set(['public.api.bsky.app', 'api.bsky.app', 'constellation.microcosm.blue']);
-const PAGES = ['discuss-thread', 'bluesky-comments-tag', 'innerHTML'] as const;
-type Which = (typeof PAGES)[number];
+/**
+ * `COLD_BEFORE=<dir>`: another build's dist folder (an earlier commit's, say), run as a fourth page
+ * in the same runs, so that before and after meet the same noise.
+ */
+const BEFORE = process.env.COLD_BEFORE;
+const ALL = ['discuss-thread', 'bluesky-comments-tag', 'innerHTML', 'before'] as const;
+const PAGES = ALL.filter((which) => which !== 'before' || BEFORE);
+type Which = (typeof ALL)[number];
+
+/**
+ * The sample AppView's answers and the files, each made or read once: the sample AppView builds its
+ * whole discussion for every answer, and that work in the bench's process would be time the pages
+ * wait on their answers. (A first, untimed round makes them all.)
+ */
+const made = new Map<string, ReturnType<typeof answer>>();
+const sampled = (url: URL) => memo(made, url.href, () => answer(url));
+const files = new Map<string, Promise<Buffer>>();
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const round = (n: number) => Math.round(n);
@@ -32,6 +55,10 @@ const page = (head: string, body: string) =>
 /** Each page, and the file whose arrival starts its clock. */
 function pages(uri: string): Record<Which, { html: string; entry: string }> {
   return {
+    before: {
+      html: page('<script type="module" src="/before/discuss-thread.js"></script>', `<discuss-thread post="${POST}"></discuss-thread>`),
+      entry: '/before/discuss-thread.js',
+    },
     'discuss-thread': {
       html: page('<script type="module" src="/dist/discuss-thread.js"></script>', `<discuss-thread post="${POST}"></discuss-thread>`),
       entry: '/dist/discuss-thread.js',
@@ -65,17 +92,22 @@ export async function serve(uri: string): Promise<Server> {
     const named = PAGES.find((which) => url.pathname === `/${which}.html`);
     if (named) return send(200, TYPES['.html'], html[named].html);
     if (url.pathname === '/floor-page.js') return send(200, TYPES['.js'], FLOOR_PAGE);
-    const roots: Record<string, string> = { '/dist/': 'dist', '/peer/': 'node_modules/bluesky-comments-tag', '/scripts/': 'scripts' };
+    const roots: Record<string, string> = {
+      '/before/': BEFORE ?? 'dist',
+      '/dist/': 'dist',
+      '/peer/': 'node_modules/bluesky-comments-tag',
+      '/scripts/': 'scripts',
+    };
     const root = Object.keys(roots).find((prefix) => url.pathname.startsWith(prefix));
     if (root) {
       const file = normalize(join(roots[root], url.pathname.slice(root.length)));
       if (!file.startsWith(roots[root])) return send(404, 'text/plain', 'not found');
-      return readFile(file).then(
+      return memo(files, file, () => readFile(file)).then(
         (bytes) => send(200, TYPES[extname(file)] ?? 'application/octet-stream', bytes),
         () => send(404, 'text/plain', 'not found'),
       );
     }
-    const found = await answer(url);
+    const found = await sampled(url);
     return found ? send(found.status, found.type, found.bytes ?? found.body) : send(404, 'text/plain', 'not found');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -119,14 +151,15 @@ interface Run {
   requests: number;
 }
 
-async function once(browser: Browser, origin: string, which: Which, entry: string, rate: number, texts: string[]): Promise<Run> {
+async function once(browser: Browser, origin: string, which: Which, entry: string, { rate, rtt }: Condition, texts: string[]): Promise<Run> {
   const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
   try {
     await context.route(
       (url) => BLUESKY.has(url.host),
       async (route) => {
         const asked = new URL(route.request().url());
-        const found = await answer(new URL(asked.pathname + asked.search, origin));
+        const found = await sampled(new URL(asked.pathname + asked.search, origin));
+        if (rtt) await new Promise((resolve) => setTimeout(resolve, rtt));
         await route.fulfill({
           status: found?.status ?? 404,
           headers: { 'content-type': found?.type ?? 'text/plain', 'access-control-allow-origin': '*', 'cache-control': 'no-store' },
@@ -158,7 +191,7 @@ async function once(browser: Browser, origin: string, which: Which, entry: strin
   }
 }
 
-export type ColdRow = { page: Which; cpu: string } & Run;
+export type ColdRow = { page: Which; cpu: string; rtt: number } & Run;
 
 /** The post's `at://` URI, and the first words of each of its replies, from the sample AppView. */
 export async function samplePost(): Promise<{ uri: string; texts: string[] }> {
@@ -170,27 +203,29 @@ export async function samplePost(): Promise<{ uri: string; texts: string[] }> {
   return { uri, texts: (thread.replies as Array<{ post?: { record: { text: string } } }>).flatMap((r) => (r.post ? [r.post.record.text.slice(0, 24)] : [])) };
 }
 
-/** Each page at each rate, RUNS times, interleaved so that the machine's noise falls on all alike; medians. */
+/** Each page in each condition, RUNS times, interleaved so that the machine's noise falls on all alike; medians. */
 export async function coldStart(browser: Browser): Promise<ColdRow[]> {
   const { uri, texts } = await samplePost();
   const server = await serve(uri);
   const origin = originOf(server);
   const entries = pages(uri);
   try {
+    for (const which of PAGES) await once(browser, origin, which, entries[which].entry, CONDITIONS[0], texts); // the untimed round
     const runs = new Map<string, Run[]>();
     for (let run = 0; run < RUNS; run++)
-      for (const rate of RATES)
+      for (const condition of CONDITIONS)
         for (const which of PAGES) {
-          const key = `${which} ${rate}`;
-          runs.set(key, [...(runs.get(key) ?? []), await once(browser, origin, which, entries[which].entry, rate, texts)]);
+          const key = `${which} ${condition.rate} ${condition.rtt}`;
+          runs.set(key, [...(runs.get(key) ?? []), await once(browser, origin, which, entries[which].entry, condition, texts)]);
         }
-    return RATES.flatMap((rate) =>
+    return CONDITIONS.flatMap(({ rate, rtt }) =>
       PAGES.map((which) => {
-        const all = runs.get(`${which} ${rate}`)!;
+        const all = runs.get(`${which} ${rate} ${rtt}`)!;
         const at = (key: keyof Run) => round(median(all.map((r) => r[key])));
         return {
           page: which,
           cpu: `${rate}×`,
+          rtt,
           firstRequest: at('firstRequest'),
           replyInDom: at('replyInDom'),
           replyInFrame: at('replyInFrame'),
@@ -205,6 +240,8 @@ export async function coldStart(browser: Browser): Promise<ColdRow[]> {
 }
 
 export function printColdStart(rows: ColdRow[]) {
-  console.log(`Cold start, ${POST.split('/').pop()} (a fresh context each run, median of ${RUNS}; ms after the entry file arrived):`);
+  console.log(
+    `Cold start, ${POST.split('/').pop()} (a fresh context each run, median of ${RUNS}; ms after the entry file arrived; rtt: ms a round trip to Bluesky):`,
+  );
   console.table(rows);
 }

@@ -7,7 +7,7 @@ import { isObject, parsePost, type ReadOptions } from './parse.ts';
 import { RequestError, type RequestOptions, abortable, buildUrl, getJson, mapLimit, xrpc } from './http.ts';
 import { isDid, isRecordKey, normalizeUrl } from './urls.ts';
 import { searchRequest } from './search.ts';
-import { sendThreadsEarly } from './threads.ts';
+import { sendPageEarly } from './threads.ts';
 import { memo } from './memo.ts';
 
 interface Discovery {
@@ -191,13 +191,20 @@ async function pinnedOf(inputs: DiscoverInputs, ctx: ReadOptions, failures: Rout
 
 /**
  * Discovery; `search` is the search request when it was sent already (see searchRequest). With a
- * `depth`, the pinned posts' threads are sent as soon as the posts are known, beside the search and
- * the quotes.
+ * `depth` (and `limit`), the threads of the pinned posts and of a first page of what a route found
+ * are sent as soon as those posts are known, beside the search and the quotes.
  */
-export async function discover(inputs: DiscoverInputs & { depth?: number }, ctx: ReadOptions = {}, search?: Promise<unknown>): Promise<Discovery> {
+export async function discover(
+  inputs: DiscoverInputs & { depth?: number; limit?: number },
+  ctx: ReadOptions = {},
+  search?: Promise<unknown>,
+): Promise<Discovery> {
   const failures: RouteFailure[] = [];
   const pinnedTask = pinnedOf(inputs, ctx, failures);
-  if (inputs.depth) pinnedTask.then((pinned) => sendThreadsEarly(pinned, inputs.service, inputs.depth!, ctx)).catch(() => {});
+  // The first threads go out as soon as the pinned posts are known, and again once a route answered.
+  const early = (found: Post[]) => (pinned: Post[]) =>
+    inputs.depth && sendPageEarly(pinned, found, inputs.sort, inputs.service, inputs.depth, inputs.limit ?? 1, ctx);
+  pinnedTask.then(early([])).catch(() => {});
   const quotesTask = pinnedTask.then((pinned) =>
     inputs.quotes !== false && pinned.length ? quotesOf(pinned, inputs, ctx).catch((error: unknown) => (failures.push(failure('quotes', error)), [])) : [],
   );
@@ -209,6 +216,7 @@ export async function discover(inputs: DiscoverInputs & { depth?: number }, ctx:
     try {
       found = (await route(inputs, ctx)).filter(byAuthor(inputs.author));
       answered = true;
+      pinnedTask.then(early(found)).catch(() => {});
       break;
     } catch (error) {
       failures.push(failure(name, error));

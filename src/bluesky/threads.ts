@@ -137,6 +137,28 @@ export const size = (node: ThreadNode): number => node.replies.reduce((total, re
 const guess = (root: Post) => 1 + Math.min(FIRST_VIEW.total, root.counts.replies * (1 + FIRST_VIEW.nested));
 
 /**
+ * The threads a first page's first requests will ask for, sent now (see sendThreadsEarly): the
+ * pinned posts', then those of the roots a route found, in `sort` order, as many as the page has
+ * room for by `limit` and by guessed size, and no more than loadThreads asks for at a time. They
+ * need not wait for the search or the quotes; a quote that outranks one of them pushes it to a later
+ * request, and its early answer is let go unread.
+ */
+export function sendPageEarly(
+  pinned: readonly Post[],
+  found: readonly Post[],
+  sort: Sort,
+  service: string,
+  depth: number,
+  limit: number,
+  ctx: RequestOptions,
+): void {
+  let shown = pinned.reduce((total, root) => total + guess(root), 0);
+  const room = Math.min(CONCURRENCY, limit) - pinned.length;
+  const first = [...found].sort(compare(sort)).slice(0, Math.max(0, room));
+  sendThreadsEarly([...pinned.slice(0, CONCURRENCY), ...first.filter((root) => shown < PAGE_POSTS && (shown += guess(root)))], service, depth, ctx);
+}
+
+/**
  * Threads for the first of these roots, in order, a few requests at a time: roots are taken while
  * the page holds fewer than `posts` posts, counting each loaded thread as it shows and each thread
  * on its way as guessed, so a page ends about a thread past `posts`; the first `must` roots are
