@@ -24,8 +24,8 @@ const CONDITIONS = [
   { rate: 1, rtt: 50 },
   { rate: 4, rtt: 50 },
 ] as const;
-type Condition = (typeof CONDITIONS)[number];
-const POST = 'https://bsky.app/profile/minapark.news.example/post/3m6aaa2story';
+export type Condition = { rate: number; rtt: number };
+export const POST = 'https://bsky.app/profile/minapark.news.example/post/3m6aaa2story';
 /** Bluesky's hosts, as the widget (by default) and the peer (always) ask them. */
 export const BLUESKY = new Set(['public.api.bsky.app', 'api.bsky.app', 'constellation.microcosm.blue']);
 /**
@@ -43,13 +43,13 @@ type Which = (typeof ALL)[number];
  * wait on their answers. (A first, untimed round makes them all.)
  */
 const made = new Map<string, ReturnType<typeof answer>>();
-const sampled = (url: URL) => memo(made, url.href, () => answer(url));
+export const sampled = (url: URL) => memo(made, url.href, () => answer(url));
 const files = new Map<string, Promise<Buffer>>();
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const round = (n: number) => Math.round(n);
 
-const page = (head: string, body: string) =>
+export const page = (head: string, body: string) =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Cold start</title><link rel="icon" href="data:,"><link rel="canonical" href="${ARTICLE}">${head}</head><body><main><h1>The article</h1><p>Its text.</p>${body}</main></body></html>`;
 
 /** Each page, and the file whose arrival starts its clock. */
@@ -81,7 +81,8 @@ stage.append(floor([thread]));`;
 const TYPES: Record<string, string> = { '.js': 'text/javascript', '.html': 'text/html', '.json': 'application/json' };
 
 /** The pages, the built widget, the peer's files and the floor, and the sample's media, on loopback. */
-export async function serve(uri: string): Promise<Server> {
+/** The bench's pages (and `extra`, by path), the files they load, and the sample AppView's media. */
+export async function serve(uri: string, extra: Record<string, string> = {}): Promise<Server> {
   const html = pages(uri);
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -91,6 +92,7 @@ export async function serve(uri: string): Promise<Server> {
     );
     const named = PAGES.find((which) => url.pathname === `/${which}.html`);
     if (named) return send(200, TYPES['.html'], html[named].html);
+    if (extra[url.pathname]) return send(200, TYPES['.html'], extra[url.pathname]);
     if (url.pathname === '/floor-page.js') return send(200, TYPES['.js'], FLOOR_PAGE);
     const roots: Record<string, string> = {
       '/before/': BEFORE ?? 'dist',
@@ -151,26 +153,32 @@ interface Run {
   requests: number;
 }
 
-async function once(browser: Browser, origin: string, which: Which, entry: string, { rate, rtt }: Condition, texts: string[]): Promise<Run> {
+/** A fresh context, its Bluesky requests answered by the sample AppView `rtt` ms later, and a tab in it at `rate`× CPU. */
+export async function fresh(browser: Browser, origin: string, { rate, rtt }: Condition) {
   const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
+  await context.route(
+    (url) => BLUESKY.has(url.host),
+    async (route) => {
+      const asked = new URL(route.request().url());
+      const found = await sampled(new URL(asked.pathname + asked.search, origin));
+      if (rtt) await new Promise((resolve) => setTimeout(resolve, rtt));
+      await route.fulfill({
+        status: found?.status ?? 404,
+        headers: { 'content-type': found?.type ?? 'text/plain', 'access-control-allow-origin': '*', 'cache-control': 'no-store' },
+        body: found ? (found.bytes ? Buffer.from(found.bytes) : found.body) : 'not found',
+      });
+    },
+  );
+  const tab = await context.newPage();
+  const cdp = await context.newCDPSession(tab);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  return { context, tab };
+}
+
+async function once(browser: Browser, origin: string, which: Which, entry: string, condition: Condition, texts: string[]): Promise<Run> {
+  const { context, tab } = await fresh(browser, origin, condition);
   try {
-    await context.route(
-      (url) => BLUESKY.has(url.host),
-      async (route) => {
-        const asked = new URL(route.request().url());
-        const found = await sampled(new URL(asked.pathname + asked.search, origin));
-        if (rtt) await new Promise((resolve) => setTimeout(resolve, rtt));
-        await route.fulfill({
-          status: found?.status ?? 404,
-          headers: { 'content-type': found?.type ?? 'text/plain', 'access-control-allow-origin': '*', 'cache-control': 'no-store' },
-          body: found ? (found.bytes ? Buffer.from(found.bytes) : found.body) : 'not found',
-        });
-      },
-    );
-    await context.addInitScript({ content: `const TEXTS = ${JSON.stringify(texts)};\n${WATCH}` });
-    const tab = await context.newPage();
-    const cdp = await context.newCDPSession(tab);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+    await tab.addInitScript({ content: `const TEXTS = ${JSON.stringify(texts)};\n${WATCH}` });
     const said = tab.waitForEvent('console', { predicate: (message) => message.text().startsWith('cold ') });
     await tab.goto(`${origin}/${which}.html`);
     const shown = JSON.parse((await said).text().slice(5)) as { dom: number; frame: number };

@@ -13,10 +13,11 @@ import { NEWSWATCH } from '../demo/appview/sample.ts';
 import { BUDGETS, sizes } from './size.ts';
 import { printWorkerProxy, workerProxy } from './bench-worker.ts';
 import { coldStart, printColdStart } from './bench-cold.ts';
+import { printServed, servedVsClient } from './bench-served.ts';
 
 const RUNS = 7;
 /** The parts of the benchmark, in the order they run; named on the command line, only those run. */
-const PARTS = ['requests', 'cold', 'render', 'bigThread', 'wide', 'searching', 'labelers', 'server', 'worker'] as const;
+const PARTS = ['requests', 'cold', 'served', 'render', 'bigThread', 'wide', 'searching', 'labelers', 'server', 'worker'] as const;
 const asked = process.argv.slice(2);
 for (const name of asked) if (!(PARTS as readonly string[]).includes(name)) throw new Error(`no part "${name}": ${PARTS.join(', ')}`);
 const wanted = (part: (typeof PARTS)[number]) => !asked.length || asked.includes(part);
@@ -256,6 +257,7 @@ async function main() {
     const api = harness.origin.replace('127.0.0.1', 'localhost');
     const requests = wanted('requests') ? await sampleRequests(harness, api) : undefined;
     const cold = wanted('cold') ? await coldStart(harness.browser) : undefined;
+    const served = wanted('served') ? await servedVsClient(harness.browser) : undefined;
 
     // Render cost, and time to "Searching for posts…".
     const bench = await harness.browser.newPage({ viewport: { width: 1000, height: 800 } });
@@ -333,6 +335,7 @@ async function main() {
       },
       requests,
       cold,
+      served,
       render,
       searchingMs: searching.length ? round(median(searching)) : undefined,
       bigThread: bigThreadResult,
@@ -352,6 +355,7 @@ async function main() {
           .join(', ')}); CORS preflights: ${requests.preflights}; revisit within the cache TTL: ${requests.revisit}`,
       );
     if (cold) printColdStart(cold);
+    if (served) printServed(served);
     if (result.searchingMs !== undefined) console.log(`Connected → "Searching for posts…" painted: ${result.searchingMs} ms (median of ${RUNS})`);
     if (render.length) console.table(render);
     const view = (r: NonNullable<typeof bigThreadResult | typeof wideResult>) =>
