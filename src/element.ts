@@ -200,8 +200,9 @@ export class DiscussThread extends LitElement {
     if (this.#active) this.#loader.load(this.#inputs, this.#inputs.key, this.#force);
     this.#force = false;
     this.#takeOver();
-    // (The server's status stands while its markup does.)
-    if (!this.#server) this.status = this.#active ? this.#loader.state.status : 'idle';
+    // (The server's status stands while its markup does. Nothing shows until the reader's language
+    // has arrived, and the status says as much: "loaded" is a discussion on screen.)
+    if (!this.#server) this.status = !this.#active ? 'idle' : this.#lang ? this.#loader.state.status : 'searching';
   }
 
   /**
