@@ -364,6 +364,16 @@ describe('joining from the page, against a real PDS', { timeout: 120_000 }, () =
     await page.emulateMedia({ colorScheme: 'light' });
     const replies = async () => Number(/\d+/.exec((await reply.getByRole('button', { name: /^Reply/ }).textContent())!)?.[0] ?? 0);
     const before = await replies();
+    // The post's line says each state as it comes, recorded here so that a quick AppView cannot
+    // hide the first from a check made after it.
+    await page.evaluate(() => {
+      const root = document.querySelector('discuss-thread')!.shadowRoot!;
+      const states: string[] = ((window as unknown as { sent: string[] }).sent = []);
+      new MutationObserver(() => {
+        const text = root.querySelector('.join-sent')?.textContent?.trim();
+        if (text && text !== states.at(-1)) states.push(text);
+      }).observe(root, { subtree: true, childList: true, characterData: true });
+    });
     await page.locator('discuss-thread .join-compose').getByRole('button', { name: 'Post' }).click();
 
     // It shows at once as a post in the thread, under the one it answers, and takes the focus; then
@@ -385,8 +395,11 @@ describe('joining from the page, against a real PDS', { timeout: 120_000 }, () =
       .toContain('Background');
     await expect(replies()).resolves.toBe(before + 1);
     const status = page.locator('discuss-thread .join-sent');
-    await expect(status.textContent()).resolves.toContain('Bluesky will show it in a moment');
+    // "Sent: Bluesky will show it in a moment" until the AppView has it, then a link to it there.
     await status.getByRole('link', { name: 'On Bluesky' }).waitFor({ timeout: 10_000 });
+    const states = await page.evaluate(() => (window as unknown as { sent: string[] }).sent);
+    expect(states[0]).toContain('Bluesky will show it in a moment');
+    expect(states.at(-1)).toBe('On Bluesky');
     const rkey = (await status.getAttribute('data-uri'))!.split('/').pop();
     await expect(status.getByRole('link').getAttribute('href')).resolves.toBe(`https://bsky.app/profile/${alice.handle}/post/${rkey}`);
     expect(await serious(page)).toEqual([]); // the reader's post and its line, light
