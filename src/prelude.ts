@@ -13,18 +13,12 @@ import { searchUrl } from './bluesky/search.ts';
 import { isDid } from './bluesky/urls.ts';
 import { begin } from './load.ts';
 
-/** As the element reads them: Lit's attribute names and its Number conversion. */
+/** As the element reads them: each attribute as its property (`search-service` as `searchService`), `limit` and `depth` as numbers. */
 export function attributesOf(element: Element): Attributes {
-  const text = (name: string) => element.getAttribute(name) ?? undefined;
-  const number = (name: string) => (element.hasAttribute(name) ? Number(element.getAttribute(name)) : undefined);
-  return {
-    ...Object.fromEntries(['url', 'post', 'author', 'sort', 'loading', 'service', 'hide', 'labelers', 'quotes'].map((name) => [name, text(name)])),
-    searchService: text('search-service'),
-    backlinksService: text('backlinks-service'),
-    mutedWords: text('muted-words'),
-    limit: number('limit'),
-    depth: number('depth'),
-  };
+  const attributes: Record<string, unknown> = {};
+  for (const { name, value } of element.attributes) attributes[name.replace(/-(.)/g, (_, c: string) => c.toUpperCase())] = value;
+  for (const name of ['limit', 'depth']) if (name in attributes) attributes[name] = Number(attributes[name]);
+  return attributes;
 }
 
 /** Whether the element, not yet upgraded, will load as soon as it is: as its IntersectionObserver would find it. */
