@@ -66,6 +66,7 @@ describe('the prelude', () => {
     const search = calls.find(({ url }) => url.pathname.endsWith('searchPosts'));
     expect(new Headers(search?.init?.headers).get('atproto-accept-labelers')).toContain('did:plc:newswatch');
   });
+
   // Last: once the element is registered, the prelude of a second copy of the entry leaves the page to it.
   it('sends the search and the pinned post’s handle at once, and the element then asks for neither again', async () => {
     const { calls } = stubFetch(sampleRoute);
