@@ -7,7 +7,7 @@
 // and the load takes up the answers sent early by address (http.ts, `sendEarly`).
 
 import { readInputs, readPage, type Attributes } from './inputs.ts';
-import { isFresh } from './bluesky/cache.ts';
+import { readCache } from './bluesky/cache.ts';
 import { sendEarly, xrpcUrl } from './bluesky/http.ts';
 import { searchUrl } from './bluesky/search.ts';
 import { isDid } from './bluesky/urls.ts';
@@ -47,7 +47,7 @@ export function prelude(doc: Document): void {
   for (const element of doc.querySelectorAll('discuss-thread')) {
     if (element.shadowRoot) continue; // the server's discussion: no request while it is fresh
     const inputs = readInputs(attributesOf(element), readPage(doc), () => {}); // (the element warns)
-    if (!now(element, inputs.loading === 'eager') || isFresh(inputs.key)) continue;
+    if (!now(element, inputs.loading === 'eager') || readCache(inputs.key)?.fresh) continue;
     // The requests first, then the code that reads them. With labelers the search carries their
     // header: the discussion code sends it.
     if (!inputs.labelers?.trim()) sendEarly(searchUrl(inputs));

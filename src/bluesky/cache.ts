@@ -32,16 +32,6 @@ export function readCache(key: string, now = Date.now()): { discussion: unknown;
   }
 }
 
-/** Whether the entry for `key` is fresh, read from its first bytes (writeCache puts `at` first), not the whole. */
-export function isFresh(key: string, now = Date.now()): boolean {
-  try {
-    const age = now - Number(/^\{"at":(\d+),/.exec(storage()?.getItem(PREFIX + key) ?? '')?.[1]);
-    return age >= 0 && age < FRESH_MS;
-  } catch {
-    return false;
-  }
-}
-
 export function writeCache(key: string, discussion: Discussion, now = Date.now()): void {
   try {
     storage()?.setItem(PREFIX + key, JSON.stringify({ at: now, discussion }));

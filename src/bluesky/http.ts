@@ -58,8 +58,8 @@ export function abortable<T>(shared: Promise<T>, signal?: AbortSignal): Promise<
 }
 
 /**
- * Requests sent before the code that reads their answers asked for them (the entry's prelude, the
- * pinned posts' threads): by address, each answer taken once, by a plain request (no custom header)
+ * Requests sent before the code that reads their answers asked for them (the entry's prelude, a
+ * first page's threads): by address, each answer taken once, by a plain request (no custom header)
  * within EARLY_MS of sending; an answer no one took is let go with its entry.
  */
 const early = new Map<string, { at: number; response: Promise<Response> }>();
