@@ -44,9 +44,11 @@ type Which = (typeof ALL)[number];
  */
 const made = new Map<string, ReturnType<typeof answer>>();
 export const sampled = (url: URL) => memo(made, url.href, () => answer(url));
+/** A sample answer's body, as a response carries it. */
+export const bodyOf = (found: NonNullable<Awaited<ReturnType<typeof answer>>>) => (found.bytes ? Buffer.from(found.bytes) : found.body);
 const files = new Map<string, Promise<Buffer>>();
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+export const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const round = (n: number) => Math.round(n);
 
 export const page = (head: string, body: string) =>
@@ -80,7 +82,6 @@ stage.append(floor([thread]));`;
 
 const TYPES: Record<string, string> = { '.js': 'text/javascript', '.html': 'text/html', '.json': 'application/json' };
 
-/** The pages, the built widget, the peer's files and the floor, and the sample's media, on loopback. */
 /** The bench's pages (and `extra`, by path), the files they load, and the sample AppView's media. */
 export async function serve(uri: string, extra: Record<string, string> = {}): Promise<Server> {
   const html = pages(uri);
@@ -165,7 +166,7 @@ export async function fresh(browser: Browser, origin: string, { rate, rtt }: Con
       await route.fulfill({
         status: found?.status ?? 404,
         headers: { 'content-type': found?.type ?? 'text/plain', 'access-control-allow-origin': '*', 'cache-control': 'no-store' },
-        body: found ? (found.bytes ? Buffer.from(found.bytes) : found.body) : 'not found',
+        body: found ? bodyOf(found) : 'not found',
       });
     },
   );

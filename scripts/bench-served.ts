@@ -9,11 +9,10 @@ import type { Browser } from 'playwright-core';
 import { renderDiscussion } from '../src/server/index.ts';
 import { ARTICLE } from '../demo/appview/sample.ts';
 import { originOf } from '../test/browser/harness.ts';
-import { BLUESKY, POST, WATCH, fresh, page, sampled, samplePost, serve } from './bench-cold.ts';
+import { BLUESKY, POST, WATCH, bodyOf, fresh, median, page, sampled, samplePost, serve } from './bench-cold.ts';
 
 const RUNS = 7;
 const RTT = 50;
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /** Runs in the page first: its first contentful paint, whether a reply is in the HTML, the layout shifts, said on the console once the widget has loaded. */
 const MEASURE = `const seen = { cls: 0 };
@@ -72,7 +71,7 @@ export async function servedVsClient(browser: Browser): Promise<ServedRow[]> {
     const fetch = (async (input: string | URL | Request) => {
       const asked = new URL(String(input));
       const found = (await sampled(new URL(asked.pathname + asked.search, origin)))!;
-      return new Response(found.bytes ? Buffer.from(found.bytes) : found.body, { status: found.status, headers: { 'content-type': found.type } });
+      return new Response(bodyOf(found), { status: found.status, headers: { 'content-type': found.type } });
     }) as typeof globalThis.fetch;
     const script = '<script type="module" src="/dist/discuss-thread.js"></script>';
     pages['/server-rendered.html'] = page(script, await renderDiscussion({ url: ARTICLE, post: POST, lang: 'en', fetch }));

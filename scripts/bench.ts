@@ -12,7 +12,7 @@ import { preflightLog, start, type Harness } from '../test/browser/harness.ts';
 import { NEWSWATCH } from '../demo/appview/sample.ts';
 import { BUDGETS, sizes } from './size.ts';
 import { printWorkerProxy, workerProxy } from './bench-worker.ts';
-import { coldStart, printColdStart } from './bench-cold.ts';
+import { coldStart, median, printColdStart } from './bench-cold.ts';
 import { printServed, servedVsClient } from './bench-served.ts';
 
 const RUNS = 7;
@@ -21,7 +21,6 @@ const PARTS = ['requests', 'cold', 'served', 'render', 'bigThread', 'wide', 'sea
 const asked = process.argv.slice(2);
 for (const name of asked) if (!(PARTS as readonly string[]).includes(name)) throw new Error(`no part "${name}": ${PARTS.join(', ')}`);
 const wanted = (part: (typeof PARTS)[number]) => !asked.length || asked.includes(part);
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
 
 /** A discussion of `n` posts: roots of ten posts each (three replies, each with two more). */
