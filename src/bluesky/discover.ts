@@ -8,6 +8,7 @@ import { RequestError, type RequestOptions, abortable, buildUrl, getJson, mapLim
 import { isDid, isRecordKey, normalizeUrl } from './urls.ts';
 import { searchRequest } from './search.ts';
 import { sendPageEarly } from './threads.ts';
+import { quotesParams, sendPinnedEarly } from './early.ts';
 import { memo } from './memo.ts';
 
 interface Discovery {
@@ -21,6 +22,9 @@ interface Discovery {
 }
 
 const GET_POSTS_MAX = 25;
+
+/** With a `depth` (and `limit`), discovery sends the first threads as soon as their posts are known. */
+type EarlyInputs = DiscoverInputs & { depth?: number; limit?: number };
 
 /** Post views from a response field, parsed under the site's rules; invalid and hidden ones dropped. */
 const postsOf = (body: unknown, rules?: Rules): Post[] =>
@@ -54,7 +58,7 @@ export async function getPosts(uris: readonly string[], service: string, ctx: Re
   return uris.flatMap((uri) => byUri.get(uri) ?? []);
 }
 
-async function pinnedPosts(refs: readonly PostRef[], inputs: DiscoverInputs, ctx: ReadOptions): Promise<Post[]> {
+async function pinnedPosts(refs: readonly PostRef[], inputs: EarlyInputs, ctx: ReadOptions, addressed: (uris: string[]) => void): Promise<Post[]> {
   const actors = [...new Set(refs.map((ref) => ref.actor))];
   const dids = await mapLimit(actors, 3, (actor) => resolveDid(actor, inputs.service, ctx).catch(() => undefined));
   const didOf = new Map(actors.map((actor, i) => [actor, dids[i]]));
@@ -62,6 +66,9 @@ async function pinnedPosts(refs: readonly PostRef[], inputs: DiscoverInputs, ctx
     const did = didOf.get(ref.actor);
     return did ? [`at://${did}/app.bsky.feed.post/${ref.rkey}`] : [];
   });
+  // Their threads and quotes need not wait for the posts (early.ts).
+  addressed(uris);
+  if (!ctx.fetch) sendPinnedEarly(uris, { ...inputs, depth: inputs.depth ?? 0, labelers: ctx.labelers });
   return uris.length ? getPosts([...new Set(uris)], inputs.service, ctx) : [];
 }
 
@@ -162,18 +169,16 @@ function failure(route: RouteName, error: unknown): RouteFailure {
   throw error; // an abort, or a bug: not a route failure
 }
 
-const QUOTES_MAX = 100;
-
 /** Quote posts of the pinned posts (one page of `app.bsky.feed.getQuotes` each), marked. */
 async function quotesOf(pinned: readonly Post[], inputs: DiscoverInputs, ctx: ReadOptions): Promise<Post[]> {
   const pages = await mapLimit(pinned, 3, async (post) =>
-    postsOf(await xrpc(inputs.service, 'app.bsky.feed.getQuotes', { uri: post.uri, limit: QUOTES_MAX }, ctx), ctx.rules),
+    postsOf(await xrpc(inputs.service, 'app.bsky.feed.getQuotes', quotesParams(post.uri), ctx), ctx.rules),
   );
   return pages.flat().map((post) => ({ ...post, quoting: true }));
 }
 
 /** The pinned posts: the `post` attribute's, then the page's standard.site document's. */
-async function pinnedOf(inputs: DiscoverInputs, ctx: ReadOptions, failures: RouteFailure[]): Promise<Post[]> {
+async function pinnedOf(inputs: EarlyInputs, ctx: ReadOptions, failures: RouteFailure[], addressed: (uris: string[]) => void): Promise<Post[]> {
   const refs = [...inputs.pinned];
   if (inputs.document) {
     const document = inputs.document;
@@ -186,7 +191,7 @@ async function pinnedOf(inputs: DiscoverInputs, ctx: ReadOptions, failures: Rout
       });
     if (ref) refs.push(ref);
   }
-  return refs.length ? pinnedPosts(refs, inputs, ctx).catch((error: unknown) => (failures.push(failure('post', error)), [])) : [];
+  return refs.length ? pinnedPosts(refs, inputs, ctx, addressed).catch((error: unknown) => (failures.push(failure('post', error)), [])) : [];
 }
 
 /**
@@ -194,13 +199,12 @@ async function pinnedOf(inputs: DiscoverInputs, ctx: ReadOptions, failures: Rout
  * `depth` (and `limit`), the threads of the pinned posts and of a first page of what a route found
  * are sent as soon as those posts are known, beside the search and the quotes.
  */
-export async function discover(
-  inputs: DiscoverInputs & { depth?: number; limit?: number },
-  ctx: ReadOptions = {},
-  search?: Promise<unknown>,
-): Promise<Discovery> {
+export async function discover(inputs: EarlyInputs, ctx: ReadOptions = {}, search?: Promise<unknown>): Promise<Discovery> {
   const failures: RouteFailure[] = [];
-  const pinnedTask = pinnedOf(inputs, ctx, failures);
+  let addressed!: (uris: string[]) => void;
+  const urisTask = new Promise<string[]>((resolve) => (addressed = resolve));
+  const pinnedTask = pinnedOf(inputs, ctx, failures, addressed);
+  pinnedTask.finally(() => addressed([])).catch(() => {});
   // The first threads go out as soon as the pinned posts are known, and again once a route answered.
   const early = (found: Post[]) => (pinned: Post[]) =>
     inputs.depth && sendPageEarly(pinned, found, inputs.sort, inputs.service, inputs.depth, inputs.limit ?? 1, ctx);
@@ -216,6 +220,13 @@ export async function discover(
     try {
       found = (await route(inputs, ctx)).filter(byAuthor(inputs.author));
       answered = true;
+      // When the route found the pinned posts too (they link the article), their counts are known
+      // before getPosts answers, and so is the first page.
+      const roots = found;
+      urisTask.then((uris) => {
+        const pinned = uris.map((uri) => roots.find((post) => post.uri === uri));
+        if (pinned.every((post) => post)) early(roots.filter((post) => !uris.includes(post.uri)))(pinned as Post[]);
+      });
       pinnedTask.then(early(found)).catch(() => {});
       break;
     } catch (error) {

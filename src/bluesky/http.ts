@@ -62,14 +62,21 @@ export function abortable<T>(shared: Promise<T>, signal?: AbortSignal): Promise<
  * first page's threads): by address, each answer taken once, by a plain request (no custom header)
  * within EARLY_MS of sending; an answer no one took is let go with its entry.
  */
-const early = new Map<string, { at: number; response: Promise<Response> }>();
+const early = new Map<string, { at: number; response: Promise<Response>; stop: AbortController }>();
 const EARLY_MS = 10_000;
 
 export function sendEarly(url: string): void {
   if (early.has(url)) return;
-  const response = fetch(url);
+  const stop = new AbortController();
+  const response = fetch(url, { signal: stop.signal });
   response.catch(() => {}); // a failure reaches the request that takes it
-  early.set(url, { at: Date.now(), response });
+  early.set(url, { at: Date.now(), response, stop });
+}
+
+/** A request sent early that no one will take after all: let go, its download stopped. */
+export function dropEarly(url: string): void {
+  early.get(url)?.stop.abort();
+  early.delete(url);
 }
 
 function takeEarly(url: string): Promise<Response> | undefined {

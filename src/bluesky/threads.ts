@@ -5,7 +5,8 @@
 import type { AppBskyFeedDefs } from '@atproto/api';
 import type { Post, Rules, Sort, ThreadNode } from './model.ts';
 import { isObject, parsePost, type ReadOptions } from './parse.ts';
-import { RequestError, sendEarly, xrpc, xrpcUrl, type RequestOptions } from './http.ts';
+import { RequestError, sendEarly, xrpc, type RequestOptions } from './http.ts';
+import { settleEarly, threadParams, threadUrl } from './early.ts';
 
 const CONCURRENCY = 4;
 
@@ -83,8 +84,6 @@ function buildThread(view: unknown, depth: number, hidden: Set<string>, sort: So
 
 const leaf = (post: Post): ThreadNode => ({ ...post, replies: [], more: post.counts.replies });
 
-const threadParams = (uri: string, depth: number) => ({ uri, depth, parentHeight: 0 });
-
 /** getPostThread for `uri`, as a node; undefined when the post is gone, null when it must not be shown. */
 async function fetchThread(uri: string, service: string, depth: number, sort: Sort, ctx: ReadOptions, all = false) {
   const body = await xrpc(service, 'app.bsky.feed.getPostThread', threadParams(uri, depth), ctx);
@@ -104,8 +103,11 @@ const firstViewDepth = (root: Post, depth: number) => (root.counts.replies > FIR
  */
 export function sendThreadsEarly(roots: readonly Post[], service: string, depth: number, ctx: RequestOptions): void {
   if (ctx.fetch || ctx.labelers) return;
-  for (const root of roots)
-    if (root.counts.replies) sendEarly(xrpcUrl(service, 'app.bsky.feed.getPostThread', threadParams(root.uri, firstViewDepth(root, depth))));
+  for (const root of roots) {
+    const asked = root.counts.replies ? firstViewDepth(root, depth) : undefined;
+    settleEarly(root.uri, service, depth, asked);
+    if (asked) sendEarly(threadUrl(service, root.uri, asked));
+  }
 }
 
 /**

@@ -3,7 +3,7 @@ import { loadDiscussion, nextPage, reorder, DiscoveryError, totals } from '../..
 import type { DiscussionInputs, ThreadNode } from '../../src/bluesky/model.ts';
 import { actor, post, reply, threadView, type PostView } from '../../demo/appview/build.ts';
 import { ARTICLE } from '../../demo/appview/sample.ts';
-import { json, ORIGIN, sampleRoute, stubFetch, xrpcRoutes } from './helpers.ts';
+import { deferred, json, ORIGIN, sampleRoute, stubFetch, xrpcRoutes } from './helpers.ts';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -410,5 +410,71 @@ describe('a page’s worth of posts', () => {
     // Three threads of 16 posts: past a page's worth, and past `limit`, yet all shown; the found roots wait.
     expect(first.threads.map((t) => t.uri)).toEqual(pinned.map((tree) => tree.post.uri));
     expect(first.pending.map((r) => r.uri)).toEqual(found.map((tree) => tree.post.uri));
+  });
+});
+
+// The requests a pinned post needs go out as soon as its address is known: a discussion pinned to
+// one post takes two round trips (its handle, then its thread), as a widget that discovers nothing.
+describe('requests sent early', () => {
+  const withReplies = (count: number) => {
+    const root = make({ replies: count, likes: 50 });
+    const replies = Array.from({ length: count }, (_, j) => ({
+      post: reply(root, root, { author: bob, rkey: `3kearly${n}r${j}`, createdAt: '2026-11-27T11:00:00.000Z', text: ['re'] }),
+    }));
+    return { post: root, replies };
+  };
+
+  it('asks for the pinned thread and its quotes beside getPosts, and the first page once search found the pinned post', async () => {
+    const pinned = withReplies(3);
+    const found = withReplies(2);
+    const posts = deferred();
+    const asked: string[] = [];
+    const { calls } = stubFetch(async (url, init) => {
+      const name = url.pathname.split('/').pop()!;
+      asked.push(name === 'app.bsky.feed.getPostThread' ? `${name} ${url.searchParams.get('uri')}` : name);
+      if (name === 'app.bsky.feed.getPosts') await posts.promise;
+      return xrpcRoutes({
+        'com.atproto.identity.resolveHandle': { did: alice.did },
+        'app.bsky.feed.getPosts': { posts: [pinned.post] },
+        'app.bsky.feed.getQuotes': (q: URLSearchParams) => ({ uri: q.get('uri'), posts: [] }),
+        'app.bsky.feed.searchPosts': { posts: [found.post, pinned.post] },
+        'app.bsky.feed.getPostThread': (q: URLSearchParams) =>
+          threadView(
+            [pinned, found].find((t) => t.post.uri === q.get('uri'))!,
+            6,
+          ),
+      })(url, init);
+    });
+    const loading = loadDiscussion(inputs({ pinned: [{ actor: alice.handle, rkey: pinned.post.uri.split('/').pop()! }] }));
+    // getPosts has not answered, yet the pinned thread, its quotes and the found root's thread are asked.
+    await vi.waitFor(() => expect(asked).toContain(`app.bsky.feed.getPostThread ${found.post.uri}`));
+    expect(asked).toEqual(expect.arrayContaining(['app.bsky.feed.getPosts', 'app.bsky.feed.getQuotes', `app.bsky.feed.getPostThread ${pinned.post.uri}`]));
+    posts.resolve();
+    const discussion = await loading;
+    expect(discussion.threads.map((t) => [t.uri, t.replies.length])).toEqual([
+      [pinned.post.uri, 3],
+      [found.post.uri, 2],
+    ]);
+    expect(new Set(asked).size, asked.join('\n')).toBe(asked.length); // each once
+    expect(calls.find(({ url }) => url.searchParams.get('uri') === pinned.post.uri)?.url.searchParams.get('depth')).toBe('6');
+  });
+
+  it('lets the early thread of a pinned post go when it has more replies than a first view, and asks two levels', async () => {
+    const pinned = withReplies(41);
+    const { calls } = stubFetch(
+      xrpcRoutes({
+        'app.bsky.feed.getPosts': { posts: [pinned.post] },
+        'app.bsky.feed.getQuotes': (q: URLSearchParams) => ({ uri: q.get('uri'), posts: [] }),
+        'app.bsky.feed.searchPosts': { posts: [] },
+        'app.bsky.feed.getPostThread': () => threadView(pinned, 6),
+      }),
+    );
+    const discussion = await loadDiscussion(inputs({ pinned: [{ actor: alice.did, rkey: pinned.post.uri.split('/').pop()! }] }));
+    expect(discussion.threads[0].replies).toHaveLength(10);
+    const threads = calls.filter(({ url }) => url.pathname.endsWith('getPostThread'));
+    expect(threads.map(({ url, init }) => [url.searchParams.get('depth'), init?.signal?.aborted])).toEqual([
+      ['6', true],
+      ['2', false],
+    ]);
   });
 });

@@ -57,23 +57,42 @@ describe('the prelude', () => {
     expect((await finished(far))?.threads.length).toBeGreaterThan(0);
   });
 
-  it('leaves the search to the discussion code when the site names labelers (it carries their header)', async () => {
+  it('leaves the search, the thread and the quotes to the discussion code when the site names labelers (they carry their header)', async () => {
     const { calls } = stubFetch(sampleRoute);
     const el = tag({ loading: 'eager', labelers: 'did:plc:newswatch', ...hosts('https://labelled.test') });
     prelude(document);
     expect(sent(calls).map((request) => request.split('?')[0])).toEqual(['com.atproto.identity.resolveHandle']);
     await finished(el);
-    const search = calls.find(({ url }) => url.pathname.endsWith('searchPosts'));
-    expect(new Headers(search?.init?.headers).get('atproto-accept-labelers')).toContain('did:plc:newswatch');
+    // Nor its thread and quotes, for the same reason: every request of the post's carries the header.
+    for (const method of ['searchPosts', 'getPostThread', 'getQuotes']) {
+      const asked = calls.filter(({ url }) => url.pathname.endsWith(method));
+      expect(asked.length, method).toBeGreaterThan(0);
+      for (const { init } of asked) expect(new Headers(init?.headers).get('atproto-accept-labelers'), method).toContain('did:plc:newswatch');
+    }
   });
 
   // Last: once the element is registered, the prelude of a second copy of the entry leaves the page to it.
-  it('sends the search and the pinned post’s handle at once, and the element then asks for neither again', async () => {
+  it('sends the search and the pinned post’s handle at once, its thread and quotes on the handle’s answer, and the element then asks for none again', async () => {
     const { calls } = stubFetch(sampleRoute);
     const el = tag({ loading: 'eager' });
     prelude(document);
     expect(sent(calls).map((request) => request.split('?')[0])).toEqual(['app.bsky.feed.searchPosts', 'com.atproto.identity.resolveHandle']);
     expect(calls[1].url.searchParams.get('handle')).toBe('minapark.news.example');
+    // The handle's answer names the post: its thread and quotes go out with getPosts, not after it.
+    // (Here the discussion code is at hand at once, and reads the answer as soon as the prelude does.)
+    await vi.waitFor(() => expect(sent(calls).map((request) => request.split('?')[0])).toContain('app.bsky.feed.getPosts'));
+    expect(
+      sent(calls)
+        .map((request) => request.split('?')[0])
+        .slice(0, 5),
+    ).toEqual([
+      'app.bsky.feed.searchPosts',
+      'com.atproto.identity.resolveHandle',
+      'app.bsky.feed.getPostThread',
+      'app.bsky.feed.getQuotes',
+      'app.bsky.feed.getPosts',
+    ]);
+    expect(calls[2].url.searchParams.get('uri')).toMatch(/^at:\/\/did:plc:[a-z0-9]+\/app\.bsky\.feed\.post\/3m6aaa2story$/);
     // The element's code has evaluated: the widget upgrades, and loads. (happy-dom upgrades a tag
     // already in the page without its attributes, so the test puts the same tag there anew.)
     el.remove();
