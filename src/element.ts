@@ -131,7 +131,7 @@ export class DiscussThread extends LitElement {
   /** `idle`, `searching`, `loaded`, `empty` or `error`; reflected for styling. */
   status: Status = 'idle';
 
-  #loader = new LoadController(this);
+  #loader = new LoadController(this, { stepped: true });
   #reader = new ReaderController(this);
   #inputs!: Inputs;
   #warn = warner();
@@ -201,8 +201,10 @@ export class DiscussThread extends LitElement {
     this.#force = false;
     this.#takeOver();
     // (The server's status stands while its markup does. Nothing shows until the reader's language
-    // has arrived, and the status says as much: "loaded" is a discussion on screen.)
-    if (!this.#server) this.status = !this.#active ? 'idle' : this.#lang ? this.#loader.state.status : 'searching';
+    // has arrived, and the status says as much: "loaded" is a discussion on screen, all of it.)
+    const { state } = this.#loader;
+    const shown = this.#lang && !('drawing' in state && state.drawing);
+    if (!this.#server) this.status = !this.#active ? 'idle' : shown ? state.status : 'searching';
   }
 
   /**
@@ -225,7 +227,7 @@ export class DiscussThread extends LitElement {
     const t = this.#lang && messages(this.#lang);
     if (!t) return null; // the reader's language is on its way: a moment of nothing, never English first
     const { state, lazy } = this.#loader;
-    const [onRetry, onMore, onNear, onOpen] = [() => this.refresh(), this.#more, () => this.#loader.more(), this.#open];
+    const [onRetry, onMore, onNear, onOpen, onDrawn] = [() => this.refresh(), this.#more, () => this.#loader.more(), this.#open, this.#loader.drawn];
     const strings = { ...t, ...this.strings };
     const [order, onOrder] = [this.#loader.order, this.#loader.reorder];
     // A link in the site's fallback (what is outside the named slots) stands for ours.
@@ -240,6 +242,7 @@ export class DiscussThread extends LitElement {
       onMore,
       onNear,
       onOpen,
+      onDrawn,
       order,
       onOrder,
       fallback,

@@ -28,8 +28,11 @@ export interface ErrorDetail {
 
 export type LoadState =
   | { status: 'idle' | 'searching' }
-  /** `busy`: "more" while the next page loads, or the URI of a branch being opened. */
-  | { status: 'loaded' | 'empty'; discussion: Discussion; counts: Totals; busy?: string }
+  /**
+   * `busy`: "more" while the next page loads, or the URI of a branch being opened. `drawing`: a
+   * loaded discussion not all on screen yet (its first screenful is: templates/pages.ts).
+   */
+  | { status: 'loaded' | 'empty'; discussion: Discussion; counts: Totals; busy?: string; drawing?: true }
   | { status: 'error'; error: ErrorDetail };
 
 /** The discussion code, requested once per page ("Try again" asks again after a failure). */
@@ -70,11 +73,25 @@ export class LoadController implements ReactiveController {
   #key?: string;
   #load?: AbortController;
   #stepping?: AbortController;
+  /** The host draws a discussion a step a task, and says when all is drawn (`drawn`). */
+  #stepped: boolean;
+  /** The load event of the discussion being drawn, fired once it is all on screen. */
+  #held?: LoadDetail;
 
-  constructor(host: ReactiveControllerHost & HTMLElement) {
+  constructor(host: ReactiveControllerHost & HTMLElement, { stepped = false } = {}) {
     this.#host = host;
+    this.#stepped = stepped;
     host.addController(this);
   }
+
+  /** The host has drawn all of what is shown: a discussion just loaded is on screen, and says so. */
+  drawn = () => {
+    const { state } = this;
+    if (state.status !== 'loaded' || !state.drawing) return;
+    this.#set({ ...state, drawing: undefined });
+    if (this.#held) this.#emit('discuss-thread-load', this.#held);
+    this.#held = undefined;
+  };
 
   hostDisconnected(): void {
     this.#abort();
@@ -152,7 +169,7 @@ export class LoadController implements ReactiveController {
     if (controller.signal.aborted) return;
     const cached = entry && lazy.usable(entry);
     if (cached) {
-      this.#show(cached, true);
+      this.#show(cached, true, true);
       if (entry!.fresh) return;
     } else {
       this.#set({ status: 'searching' });
@@ -186,11 +203,17 @@ export class LoadController implements ReactiveController {
 
   #discussion = () => ('discussion' in this.state ? this.state.discussion : undefined);
 
-  #show(discussion: Discussion, announce: boolean) {
+  #show(discussion: Discussion, announce: boolean, whole = false) {
     this.#stepping?.abort(); // a page or branch under way belongs to the discussion being replaced
     const counts = this.lazy!.totals(discussion);
-    this.#set({ status: discussion.threads.length ? 'loaded' : 'empty', discussion, counts });
-    if (announce) this.#emit('discuss-thread-load', { ...counts, failures: discussion.failures } satisfies LoadDetail);
+    const detail: LoadDetail = { ...counts, failures: discussion.failures };
+    // A discussion drawn in steps is announced once it is all on screen. One drawn whole (the
+    // server's, the session cache's), a fresh copy of what is shown, and a page or branch added to
+    // it are announced at once.
+    const drawing = announce && !whole && this.#stepped && this.state.status !== 'loaded' && !!discussion.threads.length;
+    this.#held = drawing ? detail : undefined;
+    this.#set({ status: discussion.threads.length ? 'loaded' : 'empty', discussion, counts, ...(drawing && { drawing }) });
+    if (announce && !drawing) this.#emit('discuss-thread-load', detail);
   }
 
   #fail(error: unknown, failures: RouteFailure[]) {

@@ -13,38 +13,44 @@ import type { View } from './view.ts';
 /**
  * Threads drawn a step a task: what is on the page stays, the next threads not drawn yet (in the
  * order shown) are drawn a page's worth of posts (PAGE_POSTS, a thread at least) with the render
- * that brought them, and the rest a step in each task after it, below what is shown. `draw` renders
- * the threads drawn so far, and whether that is all of them. `whole` draws them all at once: a
- * discussion the reader saw before (the server's markup it replaces, the session cache's on a
- * return), whose height the page had, or restores its scroll into.
+ * that brought them, and the rest a step in each task after it, below what is shown. The first
+ * render of a discussion draws a screenful (FIRST_POSTS), the first thread's root and its first
+ * replies at least, so the first replies are on screen sooner; the rest of that thread follows
+ * under them. `draw` renders the threads drawn so far, and whether that is all of them. `whole`
+ * draws them all at once: a discussion the reader saw before (the server's markup it replaces, the
+ * session cache's on a return), whose height the page had, or restores its scroll into.
  */
 class Steps extends AsyncDirective {
-  #drawn = new Set<string>();
+  /** By thread: how many of its direct replies are drawn (Infinity: all of it). */
+  #drawn = new Map<string, number>();
   #threads!: ThreadNode[];
   #draw!: Draw;
   #timer?: ReturnType<typeof setTimeout>;
+  #frame?: number;
+  #done?: () => void;
 
   /** Rendered to a string (discuss-thread/server): every thread. */
-  render(threads: ThreadNode[], draw: Draw, _whole: boolean) {
+  render(threads: ThreadNode[], draw: Draw, _whole: boolean, _done?: () => void) {
     return draw(threads, true);
   }
 
-  override update(_part: unknown, [threads, draw, whole]: Parameters<this['render']>) {
+  override update(_part: unknown, [threads, draw, whole, done]: Parameters<this['render']>) {
     this.#threads = threads;
     this.#draw = draw;
-    this.#step(whole ? Infinity : PAGE_POSTS);
+    this.#done = done;
+    this.#step(whole ? Infinity : this.#drawn.size ? PAGE_POSTS : FIRST_POSTS);
     return this.#shown();
   }
 
-  /** Take the next threads not drawn, up to `posts` posts (a thread at least). */
+  /** Take the next threads not drawn, up to `posts` posts (a thread at least, but on a first render). */
   #step(posts: number) {
     let drawn = 0;
     for (const thread of this.#threads) {
-      if (this.#drawn.has(thread.uri)) continue;
+      if (this.#drawn.get(thread.uri) === Infinity) continue;
       const n = size(thread);
       if (drawn && drawn + n > posts) break;
       drawn += n;
-      this.#drawn.add(thread.uri);
+      this.#drawn.set(thread.uri, posts !== FIRST_POSTS || n <= posts ? Infinity : firstReplies(thread, posts));
     }
   }
 
@@ -55,15 +61,28 @@ class Steps extends AsyncDirective {
 
   /** The threads taken so far, drawn; the next step in a task of its own while some are not. */
   #shown() {
-    const shown = this.#threads.filter((thread) => this.#drawn.has(thread.uri));
-    const all = shown.length === this.#threads.length;
-    clearTimeout(this.#timer);
-    if (!all && this.isConnected) this.#timer = setTimeout(this.#next);
+    const shown = this.#threads.flatMap((thread) => {
+      const replies = this.#drawn.get(thread.uri);
+      // A thread drawn in part: what is left of it comes under it, so no "more replies" for now.
+      return replies === undefined ? [] : replies === Infinity ? [thread] : [{ ...thread, replies: thread.replies.slice(0, replies), more: 0 }];
+    });
+    const all = shown.length === this.#threads.length && shown.every((thread) => this.#drawn.get(thread.uri) === Infinity);
+    this.#cancel();
+    // The next step after the frame that shows this one, not before it; a hidden page draws no
+    // frames, and one hidden meanwhile draws on a second later.
+    const next = () => (this.#cancel(), (this.#timer = setTimeout(this.#next)));
+    if (!all && this.isConnected) [this.#frame, this.#timer] = [requestAnimationFrame(next), setTimeout(next, document.hidden ? 0 : 1000)];
+    if (all && this.#done) Promise.resolve().then(this.#done);
     return this.#draw(shown, all);
   }
 
-  protected override disconnected() {
+  #cancel() {
+    if (this.#frame !== undefined) cancelAnimationFrame(this.#frame);
     clearTimeout(this.#timer);
+  }
+
+  protected override disconnected() {
+    this.#cancel();
   }
 
   protected override reconnected() {
@@ -72,6 +91,23 @@ class Steps extends AsyncDirective {
 }
 
 type Draw = (shown: ThreadNode[], all: boolean) => unknown;
+
+/** About a phone's screenful of posts: what a discussion's first render draws. */
+const FIRST_POSTS = 8;
+
+/**
+ * How many of a thread's direct replies a first render draws: with their replies, as many as fit in
+ * `posts` with the root, and two at least (a single reply would be drawn as a chain, then redrawn as
+ * a branch when the next comes); Infinity when that is all of them.
+ */
+function firstReplies(thread: ThreadNode, posts: number): number {
+  let count = 0;
+  for (let n = 1; count < thread.replies.length; count++) {
+    n += size(thread.replies[count]);
+    if (count >= 2 && n > posts) break;
+  }
+  return count === thread.replies.length ? Infinity : count;
+}
 
 const steps = directive(Steps);
 
@@ -142,4 +178,5 @@ export const pageTemplate = (discussion: Discussion, view: View, whole: boolean)
     discussion.threads,
     (shown, all) => html`${listTemplate(discussion, view, shown)}${all && discussion.pending.length ? moreTemplate(view) : nothing}`,
     whole,
+    view.drawn,
   );

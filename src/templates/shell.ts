@@ -25,6 +25,8 @@ interface Shell {
   port: Port;
   /** Opens the branch at a post in place. */
   onOpen: View['open'];
+  /** All that is loaded is drawn. */
+  onDrawn?: View['drawn'];
   /** The reader's order, once chosen, and how they choose it. */
   order?: View['order'];
   onOrder?: View['reorder'];
@@ -62,6 +64,7 @@ export function shell(shell: Shell) {
     open: onOpen,
     more: onMore,
     near: shell.onNear,
+    drawn: shell.onDrawn,
     actions: shell.port.actions,
     mine: shell.port.mine,
   };

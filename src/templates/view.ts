@@ -28,6 +28,8 @@ export interface View {
   more?: () => void;
   /** "Show more" came near the viewport: the next page, focus left where it is. */
   near?: () => void;
+  /** Every thread loaded is drawn (templates/pages.ts draws them a step a task). */
+  drawn?: () => void;
   /** The branches the reader opened in place (their URIs): past the indent cap, shown at once, not behind "Continue thread". */
   opened?: ReadonlySet<string>;
   /** What a signed-in reader can do (the sign-in code's): without it, a post's reply link goes to Bluesky. */

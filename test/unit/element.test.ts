@@ -238,13 +238,31 @@ describe('<discuss-thread> states', () => {
     expect(calls[0].init!.signal!.aborted).toBe(true);
   });
 
-  it('fires discuss-thread-load with the counts', async () => {
+  it('fires discuss-thread-load with the counts once the discussion is all on screen, drawn a screenful first', async () => {
     stubFetch(sampleRoute);
-    const loaded = new Promise<CustomEvent>((resolve) => document.addEventListener('discuss-thread-load', (e) => resolve(e as CustomEvent), { once: true }));
-    mount();
+    const drawn: number[] = [];
+    const loaded = new Promise<CustomEvent>((resolve) =>
+      document.addEventListener('discuss-thread-load', (e) => (drawn.push(root(el).querySelectorAll('[part="post"]').length), resolve(e as CustomEvent)), {
+        once: true,
+      }),
+    );
+    const el = mount();
+    // Each time posts are drawn, how many, and the status then.
+    const steps: Array<[number, string | null]> = [];
+    new MutationObserver(() => {
+      const posts = root(el).querySelectorAll('[part="post"]').length;
+      if (posts !== steps.at(-1)?.[0]) steps.push([posts, el.getAttribute('status')]);
+    }).observe(root(el), { childList: true, subtree: true });
     const event = await loaded;
     expect(event.bubbles && event.composed).toBe(true);
     expect(event.detail).toMatchObject({ posts: 7, replies: 18, likes: 430, failures: [] });
+    // The first thread's root and first replies, then the rest: "loaded" (and the event) with the last.
+    expect(steps.length).toBeGreaterThan(1);
+    expect(steps[0][0]).toBeLessThanOrEqual(8);
+    expect(steps.slice(0, -1).every(([, status]) => status === 'searching')).toBe(true);
+    expect(drawn).toEqual([steps.at(-1)![0]]);
+    expect(drawn[0]).toBeGreaterThan(steps[0][0]);
+    expect(el.getAttribute('status')).toBe('loaded');
   });
 
   it('reveals the next threads on "Show more" and moves focus to the first new one', async () => {

@@ -406,7 +406,7 @@ describe('media (issue 18, points 3, 4 and 12)', () => {
 });
 
 describe('a page drawn a step a task', () => {
-  afterEach(() => vi.useRealTimers());
+  afterEach(() => (vi.useRealTimers(), vi.restoreAllMocks()));
   let n = 0;
   const node = (replies = 0): ThreadNode => ({
     ...(parsePost(post({ author: alice, rkey: `3kstep${n++}`, createdAt: '2026-11-27T11:00:00.000Z', text: [`post ${n}`] })) as Post),
@@ -418,22 +418,43 @@ describe('a page drawn a step a task', () => {
   const items = (host: HTMLElement) => [...host.querySelectorAll('.list > li')];
   const button = (host: HTMLElement) => host.querySelector('.actions > button[part="more"]');
 
-  it('draws a thread’s worth at once and the rest a task at a time below it, then “Show more”', () => {
+  /** The next step: the frame after the last (a stand-in frame, as fake timers have it), then its task. */
+  const step = () => (vi.advanceTimersToNextTimer(), vi.advanceTimersToNextTimer());
+  const replies = (item: Element) => item.querySelectorAll(':scope > ol.replies > li');
+
+  it('draws a screenful at once, the first thread’s root and first replies, then the rest a step after each frame, then “Show more”', async () => {
     vi.useFakeTimers();
     const host = document.createElement('div');
     const discussion = page();
-    render(pageTemplate(discussion, view, false), host);
+    const drawn = vi.fn();
+    render(pageTemplate(discussion, { ...view, drawn }, false), host);
     const first = items(host);
     expect(first).toHaveLength(1);
+    expect(replies(first[0])).toHaveLength(7); // with its root, eight posts
     expect(button(host)).toBeNull();
-    for (const drawn of [2, 3, 4]) {
-      vi.advanceTimersToNextTimer();
-      expect(items(host)).toHaveLength(drawn);
+    step();
+    expect([items(host).length, replies(first[0]).length]).toEqual([1, 20]);
+    for (const count of [2, 3, 4]) {
+      step();
+      expect(items(host)).toHaveLength(count);
     }
     // What was drawn first stays where it was; the button comes once every thread is drawn, and no timer is left.
     expect(items(host)[0]).toBe(first[0]);
     expect(button(host)!.textContent).toBe('Show more');
     expect(vi.getTimerCount()).toBe(0);
+    expect(drawn).not.toHaveBeenCalled(); // said after the render that drew the last, not during it
+    await Promise.resolve();
+    expect(drawn).toHaveBeenCalledTimes(1);
+  });
+
+  it('draws on in a hidden page, which has no frames', () => {
+    vi.useFakeTimers();
+    vi.spyOn(document, 'hidden', 'get').mockReturnValue(true);
+    const host = document.createElement('div');
+    render(pageTemplate(page(), view, false), host);
+    expect(replies(items(host)[0])).toHaveLength(7);
+    vi.advanceTimersByTime(1); // less than a frame
+    expect(replies(items(host)[0])).toHaveLength(20);
   });
 
   it('keeps what is drawn when the page grows, and draws the new threads a step at a time', () => {
@@ -463,7 +484,7 @@ describe('a page drawn a step a task', () => {
     vi.useFakeTimers();
     const host = document.createElement('div');
     render(pageTemplate(page(), view, false), host);
-    expect(vi.getTimerCount()).toBe(1);
+    expect(vi.getTimerCount()).toBeGreaterThan(0); // the next frame's step, and its stand-in in a hidden page
     render(html``, host);
     expect(vi.getTimerCount()).toBe(0);
   });
