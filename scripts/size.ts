@@ -33,7 +33,8 @@ export const CHUNKS = 'dist/discuss-thread';
  * (its thread and quotes sent beside getPosts, the first page once search found the pinned post;
  * +230 B of discussion code, +60 B of the entry's, which lets go of a thread sent early that will
  * not be read) and its first screenful drawn before the rest (+120 B of discussion code; +130 B of
- * the entry's, which holds "loaded" and the load event until all of it is on screen).
+ * the entry's, which holds "loaded" and the load event until all of it is on screen, and +25 B
+ * that load the number and date data once the first answer is in, not before it).
  * docs/performance.md has the figures.
  */
 export const BUDGETS = { critical: 14_850, lazy: 14_900, rules: 3_072, standard: 1_024, join: 65_536, language: 1_024, media: 2_048, hls: 184_320 } as const;

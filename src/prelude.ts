@@ -31,7 +31,8 @@ function now(element: Element, eager: boolean): boolean {
 /**
  * The browser's number and date data, loaded while the page waits for the network: the first
  * `Intl` formatter a page makes costs tens of milliseconds (hundreds on a phone), and the posts'
- * counts and times need one.
+ * counts and times need one. Once the first answer has arrived: the requests it leads to go out
+ * first, and this fills the wait for theirs.
  */
 function warm() {
   const idle = (task: () => void) => (globalThis.requestIdleCallback ?? setTimeout)(() => task());
@@ -44,18 +45,20 @@ function warm() {
 export function prelude(doc: Document): void {
   if (customElements.get('discuss-thread')) return; // loaded twice: the first load's element is at work
   let loading = false;
+  const asked: Array<Promise<unknown>> = [];
   for (const element of doc.querySelectorAll('discuss-thread')) {
     if (element.shadowRoot) continue; // the server's discussion: no request while it is fresh
     const inputs = readInputs(attributesOf(element), readPage(doc), () => {}); // (the element warns)
     if (!now(element, inputs.loading === 'eager') || readCache(inputs.key)?.fresh) continue;
     // The requests first, then the code that reads them. With labelers the search carries their
     // header: the discussion code sends it.
-    if (!inputs.labelers?.trim()) sendEarly(searchUrl(inputs));
-    for (const { actor } of inputs.pinned) if (!isDid(actor)) sendEarly(xrpcUrl(inputs.service, 'com.atproto.identity.resolveHandle', { handle: actor }));
+    if (!inputs.labelers?.trim()) asked.push(sendEarly(searchUrl(inputs)));
+    for (const { actor } of inputs.pinned)
+      if (!isDid(actor)) asked.push(sendEarly(xrpcUrl(inputs.service, 'com.atproto.identity.resolveHandle', { handle: actor })));
     begin(inputs, inputs.key);
     loading = true;
   }
-  if (loading) warm();
+  if (loading) Promise.race(asked.length ? asked : [0]).then(warm, warm);
 }
 
 if (typeof document === 'object') prelude(document);

@@ -65,12 +65,15 @@ export function abortable<T>(shared: Promise<T>, signal?: AbortSignal): Promise<
 const early = new Map<string, { at: number; response: Promise<Response>; stop: AbortController }>();
 const EARLY_MS = 10_000;
 
-export function sendEarly(url: string): void {
-  if (early.has(url)) return;
+/** `url` asked now, unless it was already; the answer sent for it. */
+export function sendEarly(url: string): Promise<Response> {
+  const sent = early.get(url);
+  if (sent) return sent.response;
   const stop = new AbortController();
   const response = fetch(url, { signal: stop.signal });
   response.catch(() => {}); // a failure reaches the request that takes it
   early.set(url, { at: Date.now(), response, stop });
+  return response;
 }
 
 /** A request sent early that no one will take after all: let go, its download stopped. */
