@@ -21,7 +21,7 @@ export type { Status, LoadDetail, ErrorDetail };
  * The Bluesky discussion about an article: the posts that link to it, their replies, and a link to
  * join in.
  *
- * @fires discuss-thread-load - The discussion loaded; `detail` holds the counts.
+ * @fires discuss-thread-load - The discussion loaded, and its first page is all on screen; `detail` holds the counts.
  * @fires discuss-thread-error - Nothing could be loaded; `detail` says which routes failed and how.
  * @slot - Fallback content, shown before the element upgrades and when loading fails; a link in it stands for the widget's own link to Bluesky search.
  * @slot heading - Replaces the heading text.
