@@ -14,16 +14,21 @@
 //
 // writes the rendered element's stylesheet, to serve from your own origin and name with --stylesheet
 // on a page whose content security policy allows no inline style.
+//
+//   npx discuss-thread feed --url https://news.example.com/2026/11/27/story --post … > discussion.atom
+//
+// writes the discussion as an Atom feed, newest first (--entries, at most 50 by default; --self, the
+// feed's own address), moderated as the element would show it.
 
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { renderDiscussion, stylesheet } from '../dist/npm/server/index.js';
+import { renderDiscussion, renderFeed, stylesheet } from '../dist/npm/server/index.js';
 
 const TEXT = [
   ...['url', 'post', 'author', 'sort', 'lang', 'theme', 'loading', 'compose-text', 'service', 'search-service', 'backlinks-service'],
-  ...['hide', 'muted-words', 'labelers', 'quotes', 'client-id', 'title', 'document', 'nonce', 'stylesheet', 'out'],
+  ...['hide', 'muted-words', 'labelers', 'quotes', 'client-id', 'title', 'document', 'nonce', 'stylesheet', 'out', 'self'],
 ];
-const NUMBERS = ['limit', 'depth', 'heading-level', 'ttl'];
+const NUMBERS = ['limit', 'depth', 'heading-level', 'ttl', 'entries'];
 const camel = (name) => name.replace(/-(\w)/g, (_, c) => c.toUpperCase());
 
 try {
@@ -35,8 +40,11 @@ try {
     process.stdout.write(stylesheet() + '\n');
     process.exit(0);
   }
-  if (positionals[0] !== 'render' || positionals.length > 1)
-    throw new Error('usage: discuss-thread render --url <article> [--post …] [--lang …] [--out file], or discuss-thread css');
+  const command = positionals[0];
+  if (!['render', 'feed'].includes(command) || positionals.length > 1)
+    throw new Error(
+      'usage: discuss-thread render --url <article> [--post …] [--lang …] [--out file], discuss-thread feed --url <article> […], or discuss-thread css',
+    );
   if (!values.url) throw new Error('give --url, the article the discussion is about');
   const options = {};
   for (const [name, value] of Object.entries(values)) {
@@ -44,7 +52,7 @@ try {
     if (NUMBERS.includes(name) && !/^\d+$/.test(value)) throw new Error(`--${name} takes a whole number, not "${value}"`);
     options[camel(name)] = NUMBERS.includes(name) ? Number(value) : value;
   }
-  const html = (await renderDiscussion(options)) + '\n';
+  const html = command === 'feed' ? await renderFeed(options) : (await renderDiscussion(options)) + '\n';
   if (values.out) writeFileSync(values.out, html);
   else process.stdout.write(html);
 } catch (error) {

@@ -3,33 +3,13 @@
 // bsky.app does, and "Show" or "Hide": both words are in it, the stylesheet shows the one that fits.
 
 import { css, html, type TemplateResult } from 'lit';
-import type { Locale, Warning } from '../bluesky/model.ts';
+import type { Warning } from '../bluesky/model.ts';
 import { fill } from '../i18n/messages.ts';
 import type { View } from './view.ts';
+import { reason } from './reason.ts';
 
 /** Bluesky's moderation service, as bsky.app names it. */
 const BLUESKY = 'Bluesky Moderation Service';
-
-/** The name in the reader's language, else its base language, else English, else the first. */
-export function localName(names: readonly Locale[], lang: string): string | undefined {
-  const find = (wanted: string) => names.find((locale) => locale.lang.toLowerCase() === wanted)?.name;
-  const want = lang.toLowerCase();
-  return find(want) ?? find(want.split('-')[0]) ?? find('en') ?? names[0]?.name;
-}
-
-/** What the label is, in words: Bluesky's own by our strings, a labeler's by its definition. */
-export function reason(warn: Warning, view: View): string {
-  const { t } = view;
-  const global: Record<string, string> = {
-    '!warn': t.warning,
-    porn: t.warnPorn,
-    sexual: t.warnSexual,
-    nudity: t.warnNudity,
-    'graphic-media': t.warnGraphic,
-    gore: t.warnGraphic,
-  };
-  return (Object.hasOwn(global, warn.label) ? global[warn.label] : warn.names && localName(warn.names, view.lang)) || warn.label;
-}
 
 export const warned = (warn: Warning | undefined, content: TemplateResult, view: View) =>
   warn

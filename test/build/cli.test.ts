@@ -53,6 +53,14 @@ describe('npx discuss-thread render', () => {
     expect(stdout).toContain('.post {');
   });
 
+  it('writes the discussion as an Atom feed (`discuss-thread feed`), newest first, --entries at most', async () => {
+    const { code, stdout } = await run('feed', '--url', ARTICLE, '--post', STORY, '--entries', '5', '--self', 'https://news.example/feed.atom', ...hosts());
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^<\?xml version="1.0" encoding="utf-8"\?>\n<feed xmlns="http:\/\/www.w3.org\/2005\/Atom"/);
+    expect(stdout).toContain('<link rel="self" type="application/atom+xml" href="https://news.example/feed.atom"/>');
+    expect(stdout.match(/<entry>/g)).toHaveLength(5);
+  });
+
   it('says what is wrong, and writes nothing', async () => {
     expect(await run('render')).toMatchObject({ code: 1, stdout: '', stderr: 'discuss-thread: give --url, the article the discussion is about\n' });
     expect((await run('render', '--url', ARTICLE, '--limit', 'many')).stderr).toBe('discuss-thread: --limit takes a whole number, not "many"\n');

@@ -1,10 +1,11 @@
 // Test helpers: a `fetch` stub that routes to handlers (or to the sample AppView), deferred
 // promises the test resolves itself, and the lexicon checks every fixture must pass.
 
-import { vi } from 'vitest';
+import { expect, vi } from 'vitest';
 import { lexicons } from '@atproto/api';
 import { jsonToLex } from '@atproto/lexicon';
 import { answer } from '../../demo/appview/server.ts';
+import { HOSTILE_ARTICLE, MUTED, SPAMMER } from '../../demo/appview/sample.ts';
 
 export const ORIGIN = 'https://appview.test';
 
@@ -68,4 +69,22 @@ export function assertValidOutput(nsid: string, body: unknown): void {
     Object.values(object).forEach(walk);
   };
   walk(body);
+}
+
+/**
+ * What a rendering of the sample discussion holds (`held`: the text of what was rendered for those
+ * options) leaves out what the widget would hide: what bsky.app hides from signed-out readers on the
+ * moderation test article, and on the story, what the site owner's `hide` and `muted-words` name.
+ */
+export async function expectModerated(held: (options: { url?: string; post?: string; hide?: string; mutedWords?: string }) => Promise<string>) {
+  const story = 'https://bsky.app/profile/minapark.news.example/post/3m6aaa2story';
+  const hostile = await held({ url: HOSTILE_ARTICLE });
+  for (const hidden of ['HIDDEN-BY-AUTHOR', 'NO-UNAUTH reply', 'UNDER-NO-UNAUTH', 'PORN-LABELLED', 'NO-UNAUTH root', 'BSKY-HIDDEN root'])
+    expect(hostile).not.toContain(hidden);
+  expect(hostile).toContain('OTHER-LABELER reply');
+  const owner = [/crypto signals/, /\bidiot\b/i, new RegExp(SPAMMER)];
+  const unruled = await held({ post: story });
+  for (const pattern of owner) expect(unruled).toMatch(pattern);
+  const ruled = await held({ post: story, hide: SPAMMER, mutedWords: MUTED });
+  for (const pattern of owner) expect(ruled).not.toMatch(pattern);
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { BSKY_LABELER_DID, interpretLabelValueDefinitions, moderatePost, type AppBskyLabelerDefs, type ModerationPrefs } from '@atproto/api';
 import { BSKY_LABELER, judge, moderate } from '../../src/bluesky/moderation.ts';
-import { localName, reason } from '../../src/templates/warning.ts';
+import { localName, reason } from '../../src/templates/reason.ts';
 import { viewMessages } from '../../src/i18n/view.ts';
 import { messages } from '../../src/i18n/messages.ts';
 import type { Definition } from '../../src/bluesky/model.ts';
