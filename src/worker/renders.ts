@@ -3,7 +3,7 @@
 // Pages that ask for one key together share one render. Kept in the isolate's memory, bounded.
 
 import { renderDiscussion, type RenderOptions } from '../server/render.ts';
-import { MemoryStore } from './store.ts';
+import { MemoryStore, RENDER_LIMITS } from './store.ts';
 import { StaleWhileRevalidate, type Policy, type WaitUntil } from './swr.ts';
 import { failure, type Outcome } from './upstream.ts';
 import type { PageOptions } from './page-inputs.ts';
@@ -26,9 +26,6 @@ export interface RendersOptions {
   maxEntries?: number;
   maxChars?: number;
 }
-
-/** A rendered element is some 20–100 KB of HTML: a few hundred articles fit well within an isolate's memory. */
-export const RENDER_LIMITS = { maxEntries: 200, maxChars: 8_000_000 } as const;
 
 /** The element renderDiscussion returns: its attributes (values escaped, so no `"` inside), then what is inside it. */
 const ELEMENT = /^<discuss-thread((?:\s+[\w-]+="[^"]*")*)>([\s\S]*)<\/discuss-thread>$/;

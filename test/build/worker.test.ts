@@ -84,7 +84,7 @@ beforeAll(async () => {
   mf = new Miniflare({
     workers: [
       { name: 'readers', modules: true, script: READERS, compatibilityDate: '2025-01-01', serviceBindings: { PROXY: 'proxy' }, routes: ['readers.test/*'] },
-      { ...worker, name: 'proxy', bindings: { ...hosts, TTL: '60' }, routes: ['site.example/*'] },
+      { ...worker, name: 'proxy', bindings: { ...hosts, TTL: '60' }, routes: ['site.example/*', 'news.example/*'] },
       // Nothing is ever fresh here, so every request asks upstream and only a failure leaves the last answer standing.
       { ...worker, name: 'always-asks', bindings: { ...hosts, TTL: '0', STALE_FOR: '0', CACHE: 'memory' }, routes: ['always-asks.test/*'] },
     ],
@@ -156,4 +156,15 @@ describe('the worker in workerd', () => {
         upstream.down = undefined;
       }
     });
+
+  it('answers the discussion as an Atom feed on the site’s own route, without nodejs_compat', async () => {
+    upstream.gate = Promise.resolve();
+    const feed = await mf.dispatchFetch(`https://news.example/bsky/feed?url=${encodeURIComponent(ARTICLE)}`);
+    expect(feed.status, await feed.clone().text()).toBe(200);
+    expect(feed.headers.get('content-type')).toBe('application/atom+xml; charset=utf-8');
+    const xml = await feed.text();
+    expect(xml).toMatch(/^<\?xml version="1.0" encoding="utf-8"\?>\n<feed xmlns="http:\/\/www.w3.org\/2005\/Atom"/);
+    expect(xml.match(/<entry>/g)!.length).toBeGreaterThan(5);
+    expect((await mf.dispatchFetch(`https://news.example/bsky/feed?url=${encodeURIComponent('https://elsewhere.example/')}`)).status).toBe(400);
+  });
 });
