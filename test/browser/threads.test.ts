@@ -162,6 +162,34 @@ describe('who answers whom, from the layout', () => {
   });
 });
 
+describe('the first screenful', () => {
+  it('draws the first thread’s root and first replies, then the rest; "loaded" once all of it is on screen', async () => {
+    const page = await harness.browser.newPage({ viewport: { width: 360, height: 800 } });
+    // Each time the number of posts in the widget changes: how many, and the status then.
+    await page.addInitScript(`{
+      const seen = (window.drawn = []);
+      const attach = Element.prototype.attachShadow;
+      Element.prototype.attachShadow = function (init) {
+        const root = attach.call(this, init);
+        new MutationObserver(() => {
+          const posts = root.querySelectorAll('[part="post"]').length;
+          if (posts !== seen.at(-1)?.[0]) seen.push([posts, this.getAttribute('status')]);
+        }).observe(root, { childList: true, subtree: true });
+        return root;
+      };
+    }`);
+    await page.goto(harness.origin + url(THREADS_ARTICLE));
+    await waitForStatus(page, 'loaded');
+    const drawn = (await page.evaluate('window.drawn')) as Array<[number, string]>;
+    const all = await page.locator('discuss-thread [part="post"]').count();
+    expect(drawn.length).toBeGreaterThan(1);
+    expect(drawn[0][0]).toBeLessThanOrEqual(8);
+    expect(drawn.at(-1)![0]).toBe(all);
+    expect(drawn.every(([, status]) => status !== 'loaded')).toBe(true); // "loaded" came after the last of them
+    await page.close();
+  });
+});
+
 describe('more replies', () => {
   it.each([360, 1280])('at %i px: "Show 1 more reply" lines up with the text, and the reply it shows is visibly focused', async (width) => {
     const { page } = await open(harness, url(ARTICLE), { width });
