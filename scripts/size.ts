@@ -34,10 +34,13 @@ export const CHUNKS = 'dist/discuss-thread';
  * +230 B of discussion code, +60 B of the entry's, which lets go of a thread sent early that will
  * not be read) and its first screenful drawn before the rest (+120 B of discussion code; +130 B of
  * the entry's, which holds "loaded" and the load event until all of it is on screen, and +25 B
- * that load the number and date data once the first answer is in, not before it).
+ * that load the number and date data once the first answer is in, not before it). Then 14,920 and
+ * 14,960 for a second reader's fixes: the load event kept waiting through a branch opened before
+ * the first page is all drawn, early answers no one took let go after 10 s (+60 B of the entry),
+ * and what was sent for a pinned post that will not be shown let go (+70 B of discussion code).
  * docs/performance.md has the figures.
  */
-export const BUDGETS = { critical: 14_850, lazy: 14_900, rules: 3_072, standard: 1_024, join: 65_536, language: 1_024, media: 2_048, hls: 184_320 } as const;
+export const BUDGETS = { critical: 14_920, lazy: 14_960, rules: 3_072, standard: 1_024, join: 65_536, language: 1_024, media: 2_048, hls: 184_320 } as const;
 
 export interface FileSize {
   file: string;

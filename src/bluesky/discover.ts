@@ -8,7 +8,7 @@ import { RequestError, type RequestOptions, abortable, buildUrl, getJson, mapLim
 import { isDid, isRecordKey, normalizeUrl } from './urls.ts';
 import { searchRequest } from './search.ts';
 import { sendPageEarly } from './threads.ts';
-import { quotesParams, sendPinnedEarly } from './early.ts';
+import { letGoEarly, quotesParams, sendPinnedEarly } from './early.ts';
 import { memo } from './memo.ts';
 
 interface Discovery {
@@ -209,6 +209,10 @@ export async function discover(inputs: EarlyInputs, ctx: ReadOptions = {}, searc
   const early = (found: Post[]) => (pinned: Post[]) =>
     inputs.depth && sendPageEarly(pinned, found, inputs.sort, inputs.service, inputs.depth, inputs.limit ?? 1, ctx);
   pinnedTask.then(early([])).catch(() => {});
+  // A pinned post getPosts did not return (deleted, hidden) is not shown: what was sent for it is let go.
+  Promise.all([urisTask, pinnedTask])
+    .then(([uris, pinned]) => uris.forEach((uri) => pinned.some((post) => post.uri === uri) || letGoEarly(uri, inputs.service, inputs.depth ?? 0)))
+    .catch(() => {});
   const quotesTask = pinnedTask.then((pinned) =>
     inputs.quotes !== false && pinned.length ? quotesOf(pinned, inputs, ctx).catch((error: unknown) => (failures.push(failure('quotes', error)), [])) : [],
   );
@@ -223,10 +227,12 @@ export async function discover(inputs: EarlyInputs, ctx: ReadOptions = {}, searc
       // When the route found the pinned posts too (they link the article), their counts are known
       // before getPosts answers, and so is the first page.
       const roots = found;
-      urisTask.then((uris) => {
-        const pinned = uris.map((uri) => roots.find((post) => post.uri === uri));
-        if (pinned.every((post) => post)) early(roots.filter((post) => !uris.includes(post.uri)))(pinned as Post[]);
-      });
+      urisTask
+        .then((uris) => {
+          const pinned = uris.map((uri) => roots.find((post) => post.uri === uri));
+          if (pinned.every((post) => post)) early(roots.filter((post) => !uris.includes(post.uri)))(pinned as Post[]);
+        })
+        .catch(() => {});
       pinnedTask.then(early(found)).catch(() => {});
       break;
     } catch (error) {

@@ -26,6 +26,12 @@ export function sendPinnedEarly(uris: readonly string[], inputs: { service: stri
   }
 }
 
+/** A pinned post that will not be shown (deleted, hidden): its thread and quotes sent early are let go. */
+export function letGoEarly(uri: string, service: string, depth: number): void {
+  dropEarly(threadUrl(service, uri, depth));
+  dropEarly(xrpcUrl(service, 'app.bsky.feed.getQuotes', quotesParams(uri)));
+}
+
 /** Once a pinned post is read: its thread sent early will not be asked for (no replies, or too many for a first view at `depth`), so let it go. */
 export function settleEarly(uri: string, service: string, depth: number, asked: number | undefined): void {
   if (asked !== depth) dropEarly(threadUrl(service, uri, depth));

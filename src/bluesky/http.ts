@@ -69,6 +69,7 @@ const EARLY_MS = 10_000;
 export function sendEarly(url: string): Promise<Response> {
   const sent = early.get(url);
   if (sent) return sent.response;
+  for (const [old, { at }] of early) if (Date.now() - at >= EARLY_MS) dropEarly(old); // too old to be taken: let go
   const stop = new AbortController();
   const response = fetch(url, { signal: stop.signal });
   response.catch(() => {}); // a failure reaches the request that takes it

@@ -101,12 +101,13 @@ const firstViewDepth = (root: Post, depth: number) => (root.counts.replies > FIR
  * The threads `loadThread` will ask for these roots, sent now (see `sendEarly`), unless the requests
  * are not the page's plain ones (a server's fetch, the labelers' header).
  */
-export function sendThreadsEarly(roots: readonly Post[], service: string, depth: number, ctx: RequestOptions): void {
+export function sendThreadsEarly(roots: readonly Post[], service: string, depth: number, ctx: RequestOptions, settled: readonly Post[] = []): void {
   if (ctx.fetch || ctx.labelers) return;
+  const asked = (root: Post) => (root.counts.replies ? firstViewDepth(root, depth) : undefined);
+  for (const root of settled) settleEarly(root.uri, service, depth, asked(root));
   for (const root of roots) {
-    const asked = root.counts.replies ? firstViewDepth(root, depth) : undefined;
-    settleEarly(root.uri, service, depth, asked);
-    if (asked) sendEarly(threadUrl(service, root.uri, asked));
+    settleEarly(root.uri, service, depth, asked(root));
+    if (asked(root)) sendEarly(threadUrl(service, root.uri, asked(root)!));
   }
 }
 
@@ -157,7 +158,9 @@ export function sendPageEarly(
   let shown = pinned.reduce((total, root) => total + guess(root), 0);
   const room = Math.min(CONCURRENCY, limit) - pinned.length;
   const first = [...found].sort(compare(sort)).slice(0, Math.max(0, room));
-  sendThreadsEarly([...pinned.slice(0, CONCURRENCY), ...first.filter((root) => shown < PAGE_POSTS && (shown += guess(root)))], service, depth, ctx);
+  // Every pinned post's thread sent early is settled, those asked for later too (the page holds them all).
+  const roots = [...pinned.slice(0, CONCURRENCY), ...first.filter((root) => shown < PAGE_POSTS && (shown += guess(root)))];
+  sendThreadsEarly(roots, service, depth, ctx, pinned.slice(CONCURRENCY));
 }
 
 /**

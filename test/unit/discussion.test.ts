@@ -459,6 +459,23 @@ describe('requests sent early', () => {
     expect(calls.find(({ url }) => url.searchParams.get('uri') === pinned.post.uri)?.url.searchParams.get('depth')).toBe('6');
   });
 
+  it('lets what it sent for a pinned post go when getPosts does not return the post (deleted, hidden)', async () => {
+    const gone = withReplies(2);
+    const { calls } = stubFetch(
+      xrpcRoutes({
+        'app.bsky.feed.getPosts': { posts: [] },
+        'app.bsky.feed.getQuotes': (q: URLSearchParams) => ({ uri: q.get('uri'), posts: [] }),
+        'app.bsky.feed.searchPosts': { posts: [] },
+        'app.bsky.feed.getPostThread': () => threadView(gone, 6),
+      }),
+    );
+    const discussion = await loadDiscussion(inputs({ pinned: [{ actor: alice.did, rkey: gone.post.uri.split('/').pop()! }] }));
+    expect(discussion.threads).toEqual([]);
+    const early = calls.filter(({ url }) => /getPostThread|getQuotes/.test(url.pathname));
+    expect(early.map(({ url }) => url.pathname.split('.').pop())).toEqual(['getPostThread', 'getQuotes']);
+    expect(early.every(({ init }) => init?.signal?.aborted)).toBe(true);
+  });
+
   it('lets the early thread of a pinned post go when it has more replies than a first view, and asks two levels', async () => {
     const pinned = withReplies(41);
     const { calls } = stubFetch(
