@@ -138,7 +138,7 @@ export class LoadController implements ReactiveController {
       return next;
     } catch {
       // Aborted, failed, or a bug we must not turn into an error state: what is shown stays.
-      if (this.#discussion() === state.discussion) this.#set(state);
+      if (this.#discussion() === state.discussion) this.#set({ ...state, drawing: this.#drawing() || undefined });
       return undefined;
     } finally {
       if (this.#stepping === controller) this.#stepping = undefined;
@@ -202,6 +202,8 @@ export class LoadController implements ReactiveController {
   }
 
   #discussion = () => ('discussion' in this.state ? this.state.discussion : undefined);
+  /** The discussion shown is not all on screen yet, and not announced. */
+  #drawing = () => 'drawing' in this.state && !!this.state.drawing;
 
   #show(discussion: Discussion, announce: boolean, whole = false) {
     this.#stepping?.abort(); // a page or branch under way belongs to the discussion being replaced
@@ -210,8 +212,10 @@ export class LoadController implements ReactiveController {
     // A discussion drawn in steps is announced once it is all on screen. One drawn whole (the
     // server's, the session cache's), a fresh copy of what is shown, and a page or branch added to
     // it are announced at once.
-    const drawing = announce && !whole && this.#stepped && this.state.status !== 'loaded' && !!discussion.threads.length;
-    this.#held = drawing ? detail : undefined;
+    // (A branch opened while the first screenful is on screen keeps the discussion's announcement waiting.)
+    const waiting = this.#drawing();
+    const drawing = (announce && !whole && this.#stepped && this.state.status !== 'loaded' && !!discussion.threads.length) || (!announce && waiting);
+    if (announce || !waiting) this.#held = drawing ? detail : undefined;
     this.#set({ status: discussion.threads.length ? 'loaded' : 'empty', discussion, counts, ...(drawing && { drawing }) });
     if (announce && !drawing) this.#emit('discuss-thread-load', detail);
   }

@@ -257,11 +257,12 @@ describe('<discuss-thread> states', () => {
     expect(event.bubbles && event.composed).toBe(true);
     expect(event.detail).toMatchObject({ posts: 7, replies: 18, likes: 430, failures: [] });
     // The first thread's root and first replies, then the rest: "loaded" (and the event) with the last.
-    expect(steps.length).toBeGreaterThan(1);
-    expect(steps[0][0]).toBeLessThanOrEqual(8);
+    const drawing = steps.filter(([posts]) => posts > 0);
+    expect(drawing.length).toBeGreaterThan(1);
+    expect(drawing[0][0]).toBeLessThanOrEqual(8);
     expect(steps.slice(0, -1).every(([, status]) => status === 'searching')).toBe(true);
     expect(drawn).toEqual([steps.at(-1)![0]]);
-    expect(drawn[0]).toBeGreaterThan(steps[0][0]);
+    expect(drawn[0]).toBeGreaterThan(drawing[0][0]);
     expect(el.getAttribute('status')).toBe('loaded');
   });
 

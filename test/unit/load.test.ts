@@ -158,6 +158,29 @@ describe('LoadController', () => {
     expect((el.loader.state as { discussion: { threads: unknown[] } }).discussion.threads).toHaveLength(4);
   });
 
+  it('on a host that draws in steps, announces the discussion once it is all drawn, a page added meanwhile or not', async () => {
+    class Stepped extends LitElement {
+      loader = new LoadController(this, { stepped: true });
+    }
+    customElements.define('load-controller-stepped', Stepped);
+    stubFetch(sampleRoute);
+    const el = document.body.appendChild(document.createElement('load-controller-stepped') as Stepped);
+    const events: CustomEvent[] = [];
+    el.addEventListener('discuss-thread-load', (e) => events.push(e as CustomEvent));
+    const i = inputs({ limit: 2 });
+    el.loader.load(i, i.key);
+    await el.loader.done;
+    expect(el.loader.state).toMatchObject({ status: 'loaded', drawing: true });
+    // The reader reaches the next page before the rest of the first is drawn: still waiting.
+    await el.loader.more();
+    expect(el.loader.state).toMatchObject({ status: 'loaded', drawing: true });
+    expect(events).toHaveLength(0);
+    el.loader.drawn();
+    el.loader.drawn(); // said again, as every render that draws all says it
+    expect(el.loader.state).toMatchObject({ status: 'loaded', drawing: undefined });
+    expect(events.map((e) => e.detail.posts)).toEqual([7]);
+  });
+
   it('writes nothing to the session cache once a newer load or a disconnect has superseded it', async () => {
     // The entry is written a turn after the discussion shows; the test decides when that turn comes.
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
