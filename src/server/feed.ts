@@ -34,11 +34,19 @@ export function xmlText(text: string): string {
     .replace(/"/g, '&quot;');
 }
 
-/** RFC 3339, as Atom's dates must be; undefined for a date that is not one (a post's `createdAt` is the poster's to write). */
-function atomDate(value: string): string | undefined {
+/**
+ * A post's time, for Atom's dates (RFC 3339, four-digit years): a post's `createdAt` is the poster's
+ * to write, so one that is not a date is undefined, and one in the future is `now` (it cannot date
+ * the feed, or sort first, past what has happened).
+ */
+function timeOf(value: string, now: number): number | undefined {
   const time = Date.parse(value);
-  return Number.isFinite(time) ? new Date(time).toISOString() : undefined;
+  if (!Number.isFinite(time) || !/^\d{4}-/.test(new Date(time).toISOString())) return undefined;
+  return Math.min(time, now);
 }
+
+/** An `xml:lang` value: a language tag's shape (BCP 47), or nothing. */
+const LANGUAGE = /^[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*$/;
 
 /** A post's permanent address: by DID, which outlives a handle. */
 const idOf = (uri: string) => {
@@ -48,6 +56,8 @@ const idOf = (uri: string) => {
 
 interface Item {
   post: Post;
+  /** Its time (see timeOf), in ms. */
+  time?: number;
   /** The post it answers, when that is in the discussion too. */
   parent?: Post;
 }
@@ -77,12 +87,13 @@ const excerpt = (text: string, max = 100) => {
   return [...line].length > max ? `${[...line].slice(0, max - 1).join('')}…` : line;
 };
 
-function entry({ post, parent }: Item, when: string, view: { lang: string; t: Parameters<typeof reason>[1]['t'] }): string {
+function entry({ post, parent, time }: Item, when: string, view: { lang: string; t: Parameters<typeof reason>[1]['t'] }): string {
   const name = post.author.displayName || post.author.handle;
-  // Behind a warning on the page, so behind its reason here: the words stay on Bluesky.
+  // Behind a warning on the page, so behind its reason here, in the feed's language: the words stay on Bluesky.
   const words = post.warn ? reason(post.warn, view) : post.text;
+  const lang = !post.warn && LANGUAGE.test(post.langs[0] ?? '') ? ` xml:lang="${post.langs[0]}"` : '';
   const title = excerpt(words) ? `${name}: ${excerpt(words)}` : name;
-  const published = atomDate(post.createdAt);
+  const published = time === undefined ? undefined : new Date(time).toISOString();
   return [
     '<entry>',
     `<id>${xmlText(idOf(post.uri))}</id>`,
@@ -92,7 +103,7 @@ function entry({ post, parent }: Item, when: string, view: { lang: string; t: Pa
     published ? `<published>${published}</published>` : '',
     `<updated>${published ?? when}</updated>`,
     parent ? `<thr:in-reply-to ref="${xmlText(idOf(parent.uri))}" href="${xmlText(parent.url)}" type="text/html"/>` : '',
-    words ? `<content type="text"${post.langs[0] ? ` xml:lang="${xmlText(post.langs[0])}"` : ''}>${xmlText(words)}</content>` : '',
+    words ? `<content type="text"${lang}>${xmlText(words)}</content>` : '',
     '</entry>',
   ].join('');
 }
@@ -104,31 +115,34 @@ function entry({ post, parent }: Item, when: string, view: { lang: string; t: Pa
  */
 export async function renderFeed(options: FeedOptions): Promise<string> {
   const page = { baseURI: options.url, href: options.url, title: options.title ?? '', document: options.document };
-  const inputs = readInputs(options, page, warner());
+  // Each thread's first view in `latest` order: its newest replies (10 under the post, 3 under each reply, 40 in all).
+  const inputs = readInputs({ ...options, sort: 'latest' }, page, warner());
   const lang = pickLanguage([options.lang]);
   const discussion = await loadDiscussion(inputs, { fetch: options.fetch }, undefined, Infinity);
   const t = viewMessages(await loadMessages(lang));
-  const when = new Date().toISOString();
+  const now = Date.now();
+  const when = new Date(now).toISOString();
   const max = Math.min(Math.max(1, Math.trunc(options.entries ?? FEED_DEFAULTS.entries)), FEED_DEFAULTS.maxEntries) || FEED_DEFAULTS.entries;
   const newest = items(discussion.threads, discussion.pending)
-    .map((item) => ({ item, time: Date.parse(item.post.createdAt) }))
-    .sort((a, b) => (Number.isFinite(b.time) ? b.time : -Infinity) - (Number.isFinite(a.time) ? a.time : -Infinity))
+    .map((item) => ({ ...item, time: timeOf(item.post.createdAt, now) }))
+    .sort((a, b) => (b.time ?? -Infinity) - (a.time ?? -Infinity))
     .slice(0, max);
-  const updated = newest.map(({ item }) => atomDate(item.post.createdAt)).find((date) => date) ?? when;
-  const title = `${t.heading}: ${options.title || options.url}`;
-  return [
+  const updated = newest[0]?.time === undefined ? when : new Date(newest[0].time).toISOString();
+  // The article without a fragment: the feed's id is it and one of our own.
+  const article = new URL(options.url);
+  article.hash = '';
+  const title = `${t.heading}: ${options.title || article.href}`;
+  const lines = [
     '<?xml version="1.0" encoding="utf-8"?>',
     `<feed xmlns="http://www.w3.org/2005/Atom" xmlns:thr="http://purl.org/syndication/thread/1.0" xml:lang="${xmlText(lang)}">`,
-    `<id>${xmlText(`${options.url}#discuss-thread`)}</id>`,
+    `<id>${xmlText(`${article.href}#discuss-thread`)}</id>`,
     `<title type="text">${xmlText(title)}</title>`,
     `<updated>${updated}</updated>`,
-    `<link rel="alternate" type="text/html" href="${xmlText(options.url)}"/>`,
+    `<link rel="alternate" type="text/html" href="${xmlText(article.href)}"/>`,
     options.self ? `<link rel="self" type="application/atom+xml" href="${xmlText(options.self)}"/>` : '',
     `<generator uri="https://www.npmjs.com/package/discuss-thread" version="${VERSION}">discuss-thread</generator>`,
-    ...newest.map(({ item }) => entry(item, when, { lang, t })),
+    ...newest.map((item) => entry(item, when, { lang, t })),
     '</feed>',
-    '',
-  ]
-    .filter((line) => line !== '')
-    .join('\n');
+  ];
+  return `${lines.filter((line) => line !== '').join('\n')}\n`;
 }

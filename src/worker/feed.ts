@@ -20,13 +20,14 @@ const camel = (name: string) => name.replace(/-(\w)/g, (_, c: string) => c.toUpp
 
 export const FEED_TYPE = 'application/atom+xml; charset=utf-8';
 
-/** An article of the site at `origin`: an http(s) address there. */
-function ours(article: string, origin: string): boolean {
+/** An article of the site at `origin` (an http(s) address there), without its fragment; undefined for anything else. */
+function ours(article: string, origin: string): string | undefined {
   try {
     const url = new URL(article);
-    return url.origin === origin && /^https?:$/.test(url.protocol);
+    url.hash = '';
+    return url.origin === origin && /^https?:$/.test(url.protocol) ? url.href : undefined;
   } catch {
-    return false;
+    return undefined;
   }
 }
 
@@ -39,8 +40,8 @@ export function createFeed(proxy: Proxy, now: () => number = () => Date.now()): 
     const head = request.method === 'HEAD';
     if (request.method !== 'GET' && !head) return notAllowed();
     const asked = new URL(request.url);
-    const article = asked.searchParams.get('url') ?? '';
-    if (!ours(article, asked.origin)) return problem(400, 'InvalidRequest', 'Give `url`: the address of an article on this site.', head);
+    const article = ours(asked.searchParams.get('url') ?? '', asked.origin);
+    if (!article) return problem(400, 'InvalidRequest', 'Give `url`: the address of an article on this site.', head);
     // One entry per query, whatever order its parameters came in; parameters it does not take are left out.
     const query = new URLSearchParams([
       ['url', article],

@@ -31,6 +31,8 @@ export interface Env {
   BSKY_PDS?: string;
   /** `on`: fill the `<discuss-thread>`s of the site's pages (the worker on a route for them; needs `nodejs_compat`). */
   RENDER?: string;
+  /** `on`: answer `{PREFIX}/feed?url=…` with the discussion's Atom feed. */
+  FEED?: string;
   /** Milliseconds a page waits for a discussion not rendered yet. */
   RENDER_TIMEOUT?: string;
   /** The element's stylesheet as a URL, linked instead of inlined, for a CSP without inline styles. */
@@ -52,6 +54,7 @@ export function optionsFromEnv(env: Env): WorkerOptions {
     appPassword: env.BSKY_APP_PASSWORD,
     pds: env.BSKY_PDS,
     render: env.RENDER === 'on' || undefined,
+    feed: env.FEED === 'on' || undefined,
     renderTimeout: number(env.RENDER_TIMEOUT),
     stylesheet: env.RENDER_STYLESHEET,
     ...(env.CACHE === 'memory' && { cache: null as CacheStore | null }),

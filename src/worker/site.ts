@@ -12,6 +12,12 @@ import type { FeedHandler } from './feed.ts';
 export interface WorkerOptions extends ProxyOptions, PageRendererOptions {
   /** Fill the `<discuss-thread>`s of the site's pages (needs an HTMLRewriter, and the proxy under a prefix). */
   render?: boolean;
+  /**
+   * Answer `{prefix}/feed?url=…` with the discussion's Atom feed. Its query chooses and moderates the
+   * posts (the element's attributes), so anyone may ask for a feed of the site's articles with other
+   * settings than the page's: off unless the site wants feeds.
+   */
+  feed?: boolean;
 }
 
 export interface Worker {
@@ -32,7 +38,7 @@ export function createWorker(options: WorkerOptions = {}): Worker {
   return {
     async fetch(request, env, ctx) {
       const path = pathUnder(new URL(request.url).pathname, proxy.prefix);
-      if (path === '/feed') return (await feed())(request, ctx);
+      if (path === '/feed' && options.feed) return (await feed())(request, ctx);
       if (path !== undefined || !options.render) return proxy.fetch(request, env, ctx);
       return (await renderer()).fetch(request, env, ctx);
     },

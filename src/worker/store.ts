@@ -29,10 +29,10 @@ export interface CacheApi {
   put(key: string, response: Response): Promise<void>;
 }
 
-/** Least recently used first out, bounded in entries and in characters of body. */
 /** Bounds for what is rendered per article (an element is some 20–100 KB of HTML, a feed 10–100 KB): a few hundred articles fit well within an isolate's memory. */
 export const RENDER_LIMITS = { maxEntries: 200, maxChars: 8_000_000 } as const;
 
+/** Least recently used first out, bounded in entries and in characters of body. */
 export class MemoryStore implements CacheStore {
   readonly #entries = new Map<string, { entry: Entry; until: number }>();
   #size = 0;

@@ -70,36 +70,44 @@ describe('renderFeed', () => {
 
   it('keeps a hostile post as text, drops what XML cannot carry, and says only that a post is behind a warning', async () => {
     const alice = actor('alice', 'Alice <b>&amp;</b>');
-    const hostile = post({
-      author: alice,
-      rkey: '3kfeedhostile',
-      createdAt: '2026-11-27T10:00:00.000Z',
-      text: ['\u0000<script>alert("x")</script> & \u001b\uFFFEok ', { link: ARTICLE }],
-    });
-    const warned = post({
-      author: alice,
-      rkey: '3kfeedwarned',
-      createdAt: '2026-11-27T11:00:00.000Z',
-      text: ['GRAPHIC WORDS ', { link: ARTICLE }],
-      labels: [{ src: BSKY_LABELER, val: '!warn' }],
-    });
-    const undated = post({ author: alice, rkey: '3kfeedundated', createdAt: 'yesterday', text: ['no date ', { link: ARTICLE }] });
+    const spec = (rkey: string, createdAt: string, words: string, extra = {}) =>
+      post({ author: alice, rkey, createdAt, text: [words, { link: ARTICLE }], ...extra });
+    const posts = [
+      spec('3kfeedhostile', '2026-11-27T10:00:00.000Z', '\u0000<script>alert("x")</script> & \u001b\uFFFE\uD800ok ', { langs: ['en US"<x>'] }),
+      spec('3kfeedwarned', '2026-11-27T11:00:00.000Z', 'GRAPHIC WORDS ', { labels: [{ src: BSKY_LABELER, val: '!warn' }], langs: ['de'] }),
+      spec('3kfeedundated', 'yesterday', 'no date '),
+      spec('3kfeedfar', '+010000-01-01T00:00:00.000Z', 'year ten thousand '),
+      spec('3kfeedfuture', '2099-01-01T00:00:00.000Z', 'from the future ', { langs: ['pt-BR'] }),
+    ];
+    const before = Date.now();
     const xml = await feed(
-      {},
+      { url: `${ARTICLE}#comments` },
       xrpcRoutes({
-        'app.bsky.feed.searchPosts': { posts: [hostile, warned, undated] },
-        'app.bsky.feed.getPostThread': (q: URLSearchParams) => threadView({ post: [hostile, warned, undated].find((p) => p.uri === q.get('uri'))! }, 6),
+        'app.bsky.feed.searchPosts': { posts },
+        'app.bsky.feed.getPostThread': (q: URLSearchParams) => threadView({ post: posts.find((p) => p.uri === q.get('uri'))! }, 6),
       }),
     );
-    const entries = read(xml).entries!;
+    const parsed = read(xml);
+    const entries = parsed.entries!;
+    expect(parsed.id).toBe(`${ARTICLE}#discuss-thread`); // the article's own fragment left out: one IRI
     expect(xml).not.toMatch(/<script|<b>/);
-    expect(entries.map((entry) => entry.authors![0].name)).toEqual(['Alice <b>&amp;</b>', 'Alice <b>&amp;</b>', 'Alice <b>&amp;</b>']);
-    expect(entries[0].content).toEqual({ type: 'text', value: 'Content warning' });
+    expect(entries.map((entry) => entry.authors![0].name)).toEqual(Array(5).fill('Alice <b>&amp;</b>'));
+    const first = entries.map((entry) => entry.content?.value?.split(' ')[0]);
+    expect([...first.slice(0, 3), ...first.slice(3).sort()]).toEqual(['from', 'Content', '<script>alert("x")</script>', 'no', 'year']);
+    // A date in the future is the feed's making, so it dates neither the entry nor the feed past now.
+    expect(Date.parse(entries[0].published!)).toBeGreaterThanOrEqual(before);
+    expect(Date.parse(entries[0].published!)).toBeLessThanOrEqual(Date.now());
+    expect(parsed.updated).toBe(entries[0].published);
+    expect(xml).toContain('<content type="text" xml:lang="pt-BR">from the future');
+    // Behind a warning: its reason, in the feed's language, not the post's, and not its words.
+    expect(entries[1].content).toEqual({ type: 'text', value: 'Content warning' });
     expect(xml).not.toContain('GRAPHIC WORDS');
-    expect(entries[1].content?.value).toBe(`<script>alert("x")</script> & ok ${ARTICLE}`);
-    // A post whose date is not one comes last, dated as the feed was made, with no `published`.
-    expect(entries[2].content?.value).toContain('no date');
-    expect(entries[2].published).toBeUndefined();
+    expect(xml).not.toContain('xml:lang="de"');
+    // Characters XML cannot carry dropped; a language that is not a tag's shape left out.
+    expect(entries[2].content?.value).toBe(`<script>alert("x")</script> & ok ${ARTICLE}`);
+    expect(xml).not.toMatch(/xml:lang="en US/);
+    // Posts whose dates are not dates (or not four-digit years) come last, with no `published`.
+    expect(entries.slice(3).map((entry) => entry.published)).toEqual([undefined, undefined]);
   });
 
   it('holds at most `entries` posts, the newest', async () => {

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseAtomFeed } from 'feedsmith';
 import { createWorker } from '../../src/worker/site.ts';
+import { optionsFromEnv } from '../../src/worker/index.ts';
 import { ARTICLE } from '../../demo/appview/sample.ts';
 import { answering, clock, context, sampleAnswer } from './worker-stubs.ts';
 
@@ -17,7 +18,7 @@ function site() {
   const upstream = answering((url, init) => (state.down ? new Response('down', { status: 503 }) : sampleAnswer(url, init.headers)));
   const time = clock();
   const ctx = context();
-  const worker = createWorker({ fetch: upstream.fetch, now: time.now, cache: null });
+  const worker = createWorker({ fetch: upstream.fetch, now: time.now, cache: null, feed: true });
   const get = (url: string, method = 'GET') => worker.fetch(new Request(url, { method }), {}, ctx);
   return { ...upstream, state, time, ctx, get };
 }
@@ -48,6 +49,13 @@ describe('the feed route', () => {
     const stale = await get(FEED);
     await ctx.settled();
     expect([stale.status, await stale.text()]).toEqual([200, good]);
+  });
+
+  it('is off unless the site turns it on (FEED=on)', async () => {
+    expect(optionsFromEnv({ FEED: 'on' }).feed).toBe(true);
+    expect(optionsFromEnv({}).feed).toBeUndefined();
+    const worker = createWorker({ fetch: answering().fetch, cache: null });
+    expect((await worker.fetch(new Request(FEED))).status).toBe(404);
   });
 
   it('is only for the site’s own articles, and only read', async () => {
