@@ -14,10 +14,11 @@ import { BUDGETS, sizes } from './size.ts';
 import { printWorkerProxy, workerProxy } from './bench-worker.ts';
 import { coldStart, median, printColdStart } from './bench-cold.ts';
 import { printServed, servedVsClient } from './bench-served.ts';
+import { countsPage, printCounts } from './bench-counts.ts';
 
 const RUNS = 7;
 /** The parts of the benchmark, in the order they run; named on the command line, only those run. */
-const PARTS = ['requests', 'cold', 'served', 'render', 'bigThread', 'wide', 'searching', 'labelers', 'server', 'worker'] as const;
+const PARTS = ['requests', 'cold', 'served', 'counts', 'render', 'bigThread', 'wide', 'searching', 'labelers', 'server', 'worker'] as const;
 const asked = process.argv.slice(2);
 for (const name of asked) if (!(PARTS as readonly string[]).includes(name)) throw new Error(`no part "${name}": ${PARTS.join(', ')}`);
 const wanted = (part: (typeof PARTS)[number]) => !asked.length || asked.includes(part);
@@ -257,6 +258,7 @@ async function main() {
     const requests = wanted('requests') ? await sampleRequests(harness, api) : undefined;
     const cold = wanted('cold') ? await coldStart(harness.browser) : undefined;
     const served = wanted('served') ? await servedVsClient(harness.browser) : undefined;
+    const counts = wanted('counts') ? await countsPage(harness.browser) : undefined;
 
     // Render cost, and time to "Searching for posts…".
     const bench = await harness.browser.newPage({ viewport: { width: 1000, height: 800 } });
@@ -335,6 +337,7 @@ async function main() {
       requests,
       cold,
       served,
+      counts,
       render,
       searchingMs: searching.length ? round(median(searching)) : undefined,
       bigThread: bigThreadResult,
@@ -355,6 +358,7 @@ async function main() {
       );
     if (cold) printColdStart(cold);
     if (served) printServed(served);
+    if (counts) printCounts(counts);
     if (result.searchingMs !== undefined) console.log(`Connected → "Searching for posts…" painted: ${result.searchingMs} ms (median of ${RUNS})`);
     if (render.length) console.table(render);
     const view = (r: NonNullable<typeof bigThreadResult | typeof wideResult>) =>

@@ -17,6 +17,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { normalizeUrl } from '../../src/bluesky/urls.ts';
 import { acceptedLabels, backlinksView, feedItem, labelerView, quotes, threadView, valuesAt, type PostView, type Tree } from './build.ts';
 import { BSKY_LABELER } from '../../src/bluesky/moderation.ts';
+import { LINK_PATHS } from '../../src/bluesky/backlinks.ts';
 import { ARTICLE, DEEP_ARTICLE, HOSTILE_ARTICLE, THREADS_ARTICLE, sample, type Sample } from './sample.ts';
 import { svg, videoFile } from './media.ts';
 
@@ -113,6 +114,20 @@ function backlinks(query: URLSearchParams, data: Sample): unknown {
   return backlinksView([...data.posts.values()].filter((p) => valuesAt(p.record, path).includes(subject)).slice(0, limit));
 }
 
+/**
+ * Constellation's `/links/all`: for one target, how many records link it from each collection and
+ * path (the path with its leading dot), and from how many accounts; only those that do.
+ */
+function linksAll(target: string | null, data: Sample): Answer {
+  if (!target) return reply(400, 'Failed to deserialize query string: missing field `target`', { type: 'text/plain' });
+  const paths: Record<string, { records: number; distinct_dids: number }> = {};
+  for (const path of LINK_PATHS) {
+    const linking = [...data.posts.values()].filter((p) => valuesAt(p.record, path).includes(target));
+    if (linking.length) paths[`.${path}`] = { records: linking.length, distinct_dids: new Set(linking.map((p) => p.author.did)).size };
+  }
+  return reply(200, { links: Object.keys(paths).length ? { 'app.bsky.feed.post': paths } : {} });
+}
+
 export interface Answer {
   status: number;
   type: string;
@@ -146,6 +161,7 @@ export async function answer(url: URL, acceptLabelers?: string): Promise<Answer 
   if (media) return reply(200, svg(media[1] as 'avatar' | 'photo', media[2]), { type: 'image/svg+xml' });
   const video = /^\/sample-media\/video\/([\w-]+\.(?:m3u8|m2ts|vtt))$/.exec(url.pathname);
   if (video) return videoFile(video[1]);
+  if (url.pathname === '/links/all') return linksAll(url.searchParams.get('target'), sample(`${url.origin}/sample-media`, started));
   const match = /^(?:\/s\/([\w,-]+))?\/xrpc\/([\w.]+)$/.exec(url.pathname);
   if (!match) return undefined;
   const [, prefix = '', nsid] = match;

@@ -10,6 +10,9 @@ import { searchRequest } from './search.ts';
 import { sendPageEarly } from './threads.ts';
 import { letGoEarly, quotesParams, sendPinnedEarly } from './early.ts';
 import { memo } from './memo.ts';
+import { LINK_PATHS, spellings } from './backlinks.ts';
+
+export { LINK_PATHS, spellings };
 
 interface Discovery {
   /** The `post` attribute's posts, in the order given. */
@@ -72,36 +75,8 @@ async function pinnedPosts(refs: readonly PostRef[], inputs: EarlyInputs, ctx: R
   return uris.length ? getPosts([...new Set(uris)], inputs.service, ctx) : [];
 }
 
-/**
- * Every place a post record links a page, as the backlink index files them (the path where the
- * link sits): the link card, the link card beside a quote, and link facets with and without
- * `$type` on the facet (the index keeps the two apart).
- */
-export const LINK_PATHS = [
-  'embed.external.uri',
-  'embed.media.external.uri',
-  'facets[app.bsky.richtext.facet].features[app.bsky.richtext.facet#link].uri',
-  'facets[].features[app.bsky.richtext.facet#link].uri',
-] as const;
-
 /** At most this many linking posts are hydrated: four getPosts calls, like search's one page. */
 const BACKLINKS_MAX = 100;
-
-/**
- * The ways posts commonly write the article's address, since the index matches exact strings:
- * with and without a trailing slash, and with and without `www.` when the address has it. Two or
- * four spellings.
- */
-export function spellings(article: string): string[] {
-  const url = new URL(article);
-  const hosts = url.hostname.startsWith('www.') ? [url.host, url.host.slice(4)] : [url.host];
-  const out = new Set<string>();
-  for (const host of hosts) {
-    const bare = `${url.protocol}//${host}${url.pathname}`.replace(/\/+$/, '');
-    out.add(bare + url.search).add(`${bare}/${url.search}`);
-  }
-  return [...out];
-}
 
 /**
  * The backlink index (Constellation's `blue.microcosm.links.getBacklinks`): post records linking

@@ -78,18 +78,18 @@ export async function waitForStatus(page: Page, status: string) {
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-/** axe-core's serious and critical violations inside the widget (its shadow root included). */
-export async function serious(p: Page): Promise<string[]> {
+/** axe-core's serious and critical violations inside the widget (its shadow root included), or inside what `selector` names. */
+export async function serious(p: Page, selector = 'discuss-thread'): Promise<string[]> {
   await p.addScriptTag({ content: AXE });
-  const violations = await p.evaluate(async () => {
+  const violations = await p.evaluate(async (selector) => {
     const axe = (
       window as unknown as {
         axe: { run: (context: unknown, options: unknown) => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: unknown }> }> }> };
       }
     ).axe;
-    const result = await axe.run({ include: [['discuss-thread']] }, { resultTypes: ['violations'] });
+    const result = await axe.run({ include: [[selector]] }, { resultTypes: ['violations'] });
     return result.violations;
-  });
+  }, selector);
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
 }
 

@@ -1,7 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { BUDGETS, CHUNKS, ENTRY, budgetOf, sizes } from '../../scripts/size.ts';
+import { BUDGETS, CHUNKS, COUNT, ENTRY, budgetOf, measure, sizes } from '../../scripts/size.ts';
 import { DEFAULTS } from '../../src/inputs.ts';
 import { VERSION } from '../../src/bluesky/version.ts';
 import { ATTRIBUTES } from '../../src/server/render.ts';
@@ -126,9 +126,23 @@ describe('the npm entry', () => {
       'dist/npm/server/index.d.ts',
       'dist/npm/worker/index.js',
       'dist/npm/worker/index.d.ts',
+      'dist/discuss-count.js',
+      'dist/npm/count/index.js',
     ])
       expect(files).toContain(wanted);
     expect(files.filter((f) => /^(test|demo|src|scripts|\.ci)\//.test(f) || f.endsWith('.tgz'))).toEqual([]);
+  });
+});
+
+describe('the count’s CDN file', () => {
+  it(`is one module of at most ${BUDGETS.count} bytes gzip, with nothing to import and no Lit, that defines <discuss-count> once`, () => {
+    const count = measure(COUNT);
+    console.log(`${COUNT}: ${count.gzip} bytes gzip (budget ${BUDGETS.count})`);
+    expect(count.gzip).toBeLessThanOrEqual(BUDGETS.count);
+    expect([count.imports, count.dynamic]).toEqual([[], []]);
+    const code = read(COUNT);
+    expect(code).not.toMatch(/lit-html|LitElement|\$lit\$/);
+    expect(code).toMatch(/customElements\.get\(`discuss-count`\)\|\|customElements\.define\(`discuss-count`/);
   });
 });
 

@@ -167,4 +167,11 @@ describe('the worker in workerd', () => {
     expect(xml.match(/<entry>/g)!.length).toBeGreaterThan(5);
     expect((await mf.dispatchFetch(`https://news.example/bsky/feed?url=${encodeURIComponent('https://elsewhere.example/')}`)).status).toBe(400);
   });
+
+  it('counts a page of the site’s articles for <discuss-count> in one answer, without nodejs_compat', async () => {
+    upstream.gate = Promise.resolve();
+    const counted = await mf.dispatchFetch(`https://news.example/bsky/counts?url=${encodeURIComponent(ARTICLE)}`);
+    expect(counted.status, await counted.clone().text()).toBe(200);
+    expect(await counted.json()).toEqual({ counts: { [ARTICLE]: 6 } });
+  });
 });
