@@ -39,6 +39,7 @@ export async function countsPage(browser: Browser): Promise<CountsRow[]> {
   const worker = createWorker({
     fetch: async (input) => new Response(bodyOf((await sampled(new URL(input)))!), { headers: { 'content-type': 'application/json' } }),
     cache: null,
+    counts: true,
   });
   const code = await readFile(COUNT);
   const server = createServer(async (req, res) => {

@@ -26,7 +26,7 @@ function languageOf(el: Element): string {
   for (const tag of tags.map((t) => t?.toLowerCase().replace(/_/g, '-'))) {
     if (!tag) continue;
     if (tag.startsWith('zh')) return /^zh-(hant|tw|hk|mo)/.test(tag) ? 'zh-hant' : 'zh-hans';
-    if (COMMENTS[tag.split('-')[0]]) return tag.split('-')[0];
+    if (Object.hasOwn(COMMENTS, tag.split('-')[0])) return tag.split('-')[0];
   }
   return 'en';
 }
@@ -55,15 +55,19 @@ async function fromWorker(service: string, articles: string[]): Promise<Map<stri
 const waiting = new Set<DiscussCount>();
 let flush: ReturnType<typeof setTimeout> | undefined;
 
+/** The article an element counts (absolute), and where its count comes from: the site's worker (`service`), else the backlink index. */
+const articleOf = (el: Element) => new URL(el.getAttribute('url') ?? '', document.baseURI).href;
+const sourceOf = (el: Element) => el.getAttribute('service') ?? `backlinks ${el.getAttribute('backlinks-service') ?? BACKLINKS}`;
+
 async function count(elements: DiscussCount[]) {
   const byService = new Map<string, DiscussCount[]>();
-  for (const el of elements) byService.set(el.service, [...(byService.get(el.service) ?? []), el]);
+  for (const el of elements) byService.set(sourceOf(el), [...(byService.get(sourceOf(el)) ?? []), el]);
   for (const [service, group] of byService) {
-    const articles = [...new Set(group.map((el) => el.url))];
+    const articles = [...new Set(group.map(articleOf))];
     const counts = service.startsWith('backlinks ')
       ? new Map(await Promise.all(articles.map(async (url) => [url, await countPosts(url, service.slice(10)).catch(() => undefined)] as const)))
       : await fromWorker(service, articles).catch(() => new Map<string, number>());
-    for (const el of group) el.show(counts.get(el.url));
+    for (const el of group) el.show(counts.get(articleOf(el)), articleOf(el));
   }
 }
 
@@ -78,27 +82,22 @@ const near = new IntersectionObserver(
       flush = undefined;
       const batch = [...waiting];
       waiting.clear();
-      if (batch.length) void count(batch);
+      if (batch.length) count(batch).catch((error: unknown) => console.warn('<discuss-count>: the counts could not be shown:', error));
     });
   },
   { rootMargin: '800px 0px' },
 );
 
 export class DiscussCount extends HTMLElement {
-  /** The article (absolute, or relative to the page). */
-  get url(): string {
-    return new URL(this.getAttribute('url') ?? '', document.baseURI).href;
-  }
-
-  /** Where the counts come from: the site's worker (`service`), else the backlink index (`backlinks-service`). */
-  get service(): string {
-    return this.getAttribute('service') ?? `backlinks ${this.getAttribute('backlinks-service') ?? BACKLINKS}`;
-  }
+  static observedAttributes = ['url', 'service', 'backlinks-service'];
+  /** What the count shown is of (article and source): moved in the page, it is not asked again. */
+  #shown?: string;
 
   connectedCallback() {
-    if (!URL.canParse(this.getAttribute('url') ?? '', document.baseURI) || !this.getAttribute('url'))
+    const url = this.getAttribute('url');
+    if (!url || !URL.canParse(url, document.baseURI))
       return console.warn('<discuss-count>: give `url`, the address of the article to count the discussion of.');
-    near.observe(this);
+    if (this.#shown !== `${articleOf(this)} ${sourceOf(this)}`) near.observe(this);
   }
 
   disconnectedCallback() {
@@ -106,13 +105,25 @@ export class DiscussCount extends HTMLElement {
     waiting.delete(this);
   }
 
-  /** The count, as a link to the discussion; with none, what the site wrote stays. */
-  show(n: number | undefined) {
-    if (n === undefined) return console.warn(`<discuss-count>: the discussion of ${this.url} could not be counted.`);
-    const link = document.createElement('a');
-    link.href = this.getAttribute('href') ?? `${this.url.split('#')[0]}#discuss-thread`;
-    link.textContent = commentsText(n, languageOf(this));
-    this.replaceChildren(link);
+  /** A new article or source, once connected: counted afresh as it nears. */
+  attributeChangedCallback() {
+    if (!this.isConnected) return;
+    this.disconnectedCallback();
+    this.connectedCallback();
+  }
+
+  /** The count of `article`, as a link to its discussion; with none, what the site wrote stays. */
+  show(n: number | undefined, article: string) {
+    if (n === undefined) return console.warn(`<discuss-count>: the discussion of ${article} could not be counted.`);
+    try {
+      const link = document.createElement('a');
+      link.href = this.getAttribute('href') ?? `${article.split('#')[0]}#discuss-thread`;
+      link.textContent = commentsText(n, languageOf(this));
+      this.replaceChildren(link);
+      this.#shown = `${article} ${sourceOf(this)}`;
+    } catch (error) {
+      console.warn(`<discuss-count>: the count of ${article} could not be shown:`, error);
+    }
   }
 }
 

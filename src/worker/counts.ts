@@ -18,14 +18,18 @@ export type CountsHandler = (request: Request, ctx?: ExecutionContext) => Promis
 export function createCounts(proxy: Proxy, backlinks: string, ask: Fetch, now: () => number = () => Date.now()): CountsHandler {
   const counts = new StaleWhileRevalidate(proxy.policy, new MemoryStore(RENDER_LIMITS.maxEntries * 10, 1_000_000, now), undefined, now);
   return async (request, ctx) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD') return notAllowed();
+    const head = request.method === 'HEAD';
+    if (request.method !== 'GET' && !head) return notAllowed();
     const asked = new URL(request.url);
     const articles = [...new Set(asked.searchParams.getAll('url'))];
+    if (!articles.length || articles.length > COUNTS_MAX)
+      return problem(400, 'InvalidRequest', `Give \`url\` once for each article of this site to count, at most ${COUNTS_MAX}.`, head);
+    if (head) return new Response(null, { headers: { 'content-type': 'application/json', 'cache-control': 'no-store', 'access-control-allow-origin': '*' } });
+    // Only the site's own articles are counted: any other address is `null`, the rest still counted.
     const ours = (article: string) => URL.canParse(article) && new URL(article).origin === asked.origin;
-    if (!articles.length || articles.length > COUNTS_MAX || !articles.every(ours))
-      return problem(400, 'InvalidRequest', `Give \`url\` once for each article of this site to count, at most ${COUNTS_MAX}.`, request.method === 'HEAD');
     const counted = await Promise.all(
       articles.map(async (article) => {
+        if (!ours(article)) return [article, null] as const;
         const load = async (): Promise<Outcome> => {
           try {
             const n = await countPosts(article, backlinks, ask);
@@ -38,7 +42,13 @@ export function createCounts(proxy: Proxy, backlinks: string, ask: Fetch, now: (
         return [article, served.entry ? Number(served.entry.body) : null] as const;
       }),
     );
-    const headers = { 'content-type': 'application/json', 'cache-control': `public, max-age=${proxy.policy.ttl}`, 'access-control-allow-origin': '*' };
-    return new Response(request.method === 'HEAD' ? null : JSON.stringify({ counts: Object.fromEntries(counted) }), { headers });
+    // A page of counts with one missing is not kept by the browser or a CDN: the next asks again.
+    const complete = counted.every(([, n]) => n !== null);
+    const headers = {
+      'content-type': 'application/json',
+      'cache-control': complete ? `public, max-age=${proxy.policy.ttl}` : 'no-store',
+      'access-control-allow-origin': '*',
+    };
+    return new Response(JSON.stringify({ counts: Object.fromEntries(counted) }), { headers });
   };
 }

@@ -33,6 +33,8 @@ export interface Env {
   RENDER?: string;
   /** `on`: answer `{PREFIX}/feed?url=…` with the discussion's Atom feed. */
   FEED?: string;
+  /** `on`: answer `{PREFIX}/counts?url=…` with the counts of `<discuss-count>`s. */
+  COUNTS?: string;
   /** Milliseconds a page waits for a discussion not rendered yet. */
   RENDER_TIMEOUT?: string;
   /** The element's stylesheet as a URL, linked instead of inlined, for a CSP without inline styles. */
@@ -55,6 +57,7 @@ export function optionsFromEnv(env: Env): WorkerOptions {
     pds: env.BSKY_PDS,
     render: env.RENDER === 'on' || undefined,
     feed: env.FEED === 'on' || undefined,
+    counts: env.COUNTS === 'on' || undefined,
     renderTimeout: number(env.RENDER_TIMEOUT),
     stylesheet: env.RENDER_STYLESHEET,
     ...(env.CACHE === 'memory' && { cache: null as CacheStore | null }),

@@ -19,6 +19,8 @@ export interface WorkerOptions extends ProxyOptions, PageRendererOptions {
    * settings than the page's: off unless the site wants feeds.
    */
   feed?: boolean;
+  /** Answer `{prefix}/counts?url=…` with the counts of `<discuss-count>`s: each uncached article costs two or four requests to the backlink index, so off unless the site shows counts. */
+  counts?: boolean;
 }
 
 export interface Worker {
@@ -44,7 +46,7 @@ export function createWorker(options: WorkerOptions = {}): Worker {
     async fetch(request, env, ctx) {
       const path = pathUnder(new URL(request.url).pathname, proxy.prefix);
       if (path === '/feed' && options.feed) return (await feed())(request, ctx);
-      if (path === '/counts') return (await counts())(request, ctx);
+      if (path === '/counts' && options.counts) return (await counts())(request, ctx);
       if (path !== undefined || !options.render) return proxy.fetch(request, env, ctx);
       return (await renderer()).fetch(request, env, ctx);
     },

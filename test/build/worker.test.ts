@@ -84,7 +84,7 @@ beforeAll(async () => {
   mf = new Miniflare({
     workers: [
       { name: 'readers', modules: true, script: READERS, compatibilityDate: '2025-01-01', serviceBindings: { PROXY: 'proxy' }, routes: ['readers.test/*'] },
-      { ...worker, name: 'proxy', bindings: { ...hosts, TTL: '60', FEED: 'on' }, routes: ['site.example/*', 'news.example/*'] },
+      { ...worker, name: 'proxy', bindings: { ...hosts, TTL: '60', FEED: 'on', COUNTS: 'on' }, routes: ['site.example/*', 'news.example/*'] },
       // Nothing is ever fresh here, so every request asks upstream and only a failure leaves the last answer standing.
       { ...worker, name: 'always-asks', bindings: { ...hosts, TTL: '0', STALE_FOR: '0', CACHE: 'memory' }, routes: ['always-asks.test/*'] },
     ],

@@ -128,6 +128,23 @@ describe('<discuss-count>', () => {
     ]);
   });
 
+  it('counts a `url` given after it joined the page, and takes properties a framework sets without throwing', async () => {
+    const { calls } = stubFetch(sampleRoute);
+    const [late] = counts([{ 'backlinks-service': ORIGIN, lang: 'constructor' }]);
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    expect(watched.has(late)).toBe(false);
+    Object.assign(late, { url: 'ignored', service: 'ignored' }); // as React 19 sets props it does not know as properties
+    late.setAttribute('url', ARTICLE);
+    expect(watched.has(late)).toBe(true);
+    near(late);
+    await shown([late]);
+    expect(late.textContent).toBe('6 comments'); // a `lang` that names no language: English
+    late.remove();
+    document.body.append(late); // moved: counted already
+    expect(watched.has(late)).toBe(false);
+    expect(calls).toHaveLength(2);
+  });
+
   it('keeps what the site wrote when the count cannot be had, and says why; without `url`, asks nothing', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const { calls } = stubFetch(async () => new Response('down', { status: 503 }));

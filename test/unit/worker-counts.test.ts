@@ -3,6 +3,7 @@
 // request, each article's count kept on its own, only for the site's own articles.
 import { describe, expect, it } from 'vitest';
 import { createWorker } from '../../src/worker/site.ts';
+import { optionsFromEnv } from '../../src/worker/index.ts';
 import { ARTICLE, HOSTILE_ARTICLE } from '../../demo/appview/sample.ts';
 import { answering, clock, context } from './worker-stubs.ts';
 
@@ -13,7 +14,7 @@ function site() {
   const upstream = answering();
   const time = clock();
   const ctx = context();
-  const worker = createWorker({ fetch: upstream.fetch, now: time.now, cache: null });
+  const worker = createWorker({ fetch: upstream.fetch, now: time.now, cache: null, counts: true });
   const get = (url: string, method = 'GET') => worker.fetch(new Request(url, { method }), {}, ctx);
   return { ...upstream, get, time };
 }
@@ -34,13 +35,23 @@ describe('the counts route', () => {
     expect([again.counts[HOSTILE_ARTICLE], calls.length]).toEqual([counts[HOSTILE_ARTICLE], 4]);
   });
 
-  it('counts only the site’s own articles, at most 50 a request, and only reads', async () => {
+  it('counts only the site’s own articles (any other is null, and the page of counts is not kept), at most 50 a request, and only reads', async () => {
     const { get, calls } = site();
-    expect((await get(countsOf('https://elsewhere.example/a'))).status).toBe(400);
-    expect((await get(countsOf(ARTICLE, 'not a url'))).status).toBe(400);
+    const mixed = await get(countsOf('https://elsewhere.example/a', 'not a url', ARTICLE));
+    expect(mixed.headers.get('cache-control')).toBe('no-store');
+    expect(await mixed.json()).toEqual({ counts: { 'https://elsewhere.example/a': null, 'not a url': null, [ARTICLE]: 6 } });
+    expect(calls.every(({ url }) => url.searchParams.get('target')!.startsWith(ARTICLE))).toBe(true);
+    const asked = calls.length;
     expect((await get(`${SITE}/bsky/counts`)).status).toBe(400);
     expect((await get(countsOf(...Array.from({ length: 51 }, (_, i) => `${SITE}/story/${i}`)))).status).toBe(400);
+    expect((await get(countsOf(HOSTILE_ARTICLE), 'HEAD')).status).toBe(200); // answered, nothing counted
     expect((await get(countsOf(ARTICLE), 'POST')).status).toBe(405);
-    expect(calls).toHaveLength(0);
+    expect(calls).toHaveLength(asked);
+  });
+
+  it('is off unless the site turns it on (COUNTS=on)', async () => {
+    expect(optionsFromEnv({ COUNTS: 'on' }).counts).toBe(true);
+    const worker = createWorker({ fetch: answering().fetch, cache: null });
+    expect((await worker.fetch(new Request(countsOf(ARTICLE)))).status).toBe(404);
   });
 });
