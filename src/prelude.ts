@@ -55,7 +55,9 @@ export function prelude(doc: Document): void {
     if (!inputs.labelers?.trim()) asked.push(sendEarly(searchUrl(inputs)));
     for (const { actor } of inputs.pinned)
       if (!isDid(actor)) asked.push(sendEarly(xrpcUrl(inputs.service, 'com.atproto.identity.resolveHandle', { handle: actor })));
-    begin(inputs, inputs.key);
+    // A page that gave the element a `filter` before it upgraded loads with it, which no begun load
+    // knows of: the element's own load takes the answers sent early.
+    if (!Object.hasOwn(element, 'filter')) begin(inputs, inputs.key);
     loading = true;
   }
   if (loading) Promise.race(asked.length ? asked : [0]).then(warm, warm);

@@ -57,6 +57,15 @@ describe('the prelude', () => {
     expect((await finished(far))?.threads.length).toBeGreaterThan(0);
   });
 
+  it('sends the requests but begins no load for a widget given a `filter` before it upgraded: its own load, with the filter, takes them', async () => {
+    const { calls } = stubFetch(sampleRoute);
+    const el = tag({ loading: 'eager', ...hosts('https://filtered.test') });
+    Object.assign(el, { filter: () => true }); // as a page's script sets it before the element's code has run
+    prelude(document);
+    expect(sent(calls).map((request) => request.split('?')[0])).toEqual(['app.bsky.feed.searchPosts', 'com.atproto.identity.resolveHandle']);
+    expect(finished(el)).toBeUndefined();
+  });
+
   it('leaves the search, the thread and the quotes to the discussion code when the site names labelers (they carry their header)', async () => {
     const { calls } = stubFetch(sampleRoute);
     const el = tag({ loading: 'eager', labelers: 'did:plc:newswatch', ...hosts('https://labelled.test') });
