@@ -12,8 +12,6 @@ import { letGoEarly, quotesParams, sendPinnedEarly } from './early.ts';
 import { memo } from './memo.ts';
 import { LINK_PATHS, spellings } from './backlinks.ts';
 
-export { LINK_PATHS, spellings };
-
 interface Discovery {
   /** The `post` attribute's posts, in the order given. */
   pinned: Post[];

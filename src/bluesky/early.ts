@@ -12,6 +12,7 @@ export const threadUrl = (service: string, uri: string, depth: number) => xrpcUr
 /** One page of a post's quotes (`app.bsky.feed.getQuotes`). */
 export const QUOTES_MAX = 100;
 export const quotesParams = (uri: string) => ({ uri, limit: QUOTES_MAX });
+const quotesUrl = (service: string, uri: string) => xrpcUrl(service, 'app.bsky.feed.getQuotes', quotesParams(uri));
 
 /**
  * The threads at the widget's `depth` (a thread's first view asks no less, unless the post has more
@@ -22,14 +23,14 @@ export function sendPinnedEarly(uris: readonly string[], inputs: { service: stri
   if (inputs.labelers?.trim()) return;
   for (const uri of uris) {
     if (inputs.depth) sendEarly(threadUrl(inputs.service, uri, inputs.depth));
-    if (inputs.quotes !== false) sendEarly(xrpcUrl(inputs.service, 'app.bsky.feed.getQuotes', quotesParams(uri)));
+    if (inputs.quotes !== false) sendEarly(quotesUrl(inputs.service, uri));
   }
 }
 
 /** A pinned post that will not be shown (deleted, hidden): its thread and quotes sent early are let go. */
 export function letGoEarly(uri: string, service: string, depth: number): void {
   dropEarly(threadUrl(service, uri, depth));
-  dropEarly(xrpcUrl(service, 'app.bsky.feed.getQuotes', quotesParams(uri)));
+  dropEarly(quotesUrl(service, uri));
 }
 
 /** Once a pinned post is read: its thread sent early will not be asked for (no replies, or too many for a first view at `depth`), so let it go. */

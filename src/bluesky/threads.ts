@@ -106,8 +106,9 @@ export function sendThreadsEarly(roots: readonly Post[], service: string, depth:
   const asked = (root: Post) => (root.counts.replies ? firstViewDepth(root, depth) : undefined);
   for (const root of settled) settleEarly(root.uri, service, depth, asked(root));
   for (const root of roots) {
-    settleEarly(root.uri, service, depth, asked(root));
-    if (asked(root)) sendEarly(threadUrl(service, root.uri, asked(root)!));
+    const levels = asked(root);
+    settleEarly(root.uri, service, depth, levels);
+    if (levels) sendEarly(threadUrl(service, root.uri, levels));
   }
 }
 

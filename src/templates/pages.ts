@@ -66,7 +66,7 @@ class Steps extends AsyncDirective {
       // A thread drawn in part: what is left of it comes under it, so no "more replies" for now.
       return replies === undefined ? [] : replies === Infinity ? [thread] : [{ ...thread, replies: thread.replies.slice(0, replies), more: 0 }];
     });
-    const all = shown.length === this.#threads.length && shown.every((thread) => this.#drawn.get(thread.uri) === Infinity);
+    const all = this.#threads.every((thread) => this.#drawn.get(thread.uri) === Infinity);
     this.#cancel();
     // The next step after the frame that shows this one, not before it; a hidden page draws no
     // frames, and one hidden meanwhile draws on a second later.

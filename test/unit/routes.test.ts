@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadDiscussion, DiscoveryError } from '../../src/bluesky/discussion.ts';
 import type { DiscussionInputs } from '../../src/bluesky/model.ts';
-import { LINK_PATHS, spellings } from '../../src/bluesky/discover.ts';
+import { LINK_PATHS, spellings } from '../../src/bluesky/backlinks.ts';
 import { actor, feedItem, post } from '../../demo/appview/build.ts';
 import { ARTICLE } from '../../demo/appview/sample.ts';
 import { json, ORIGIN, sampleRoute, stubFetch, xrpcRoutes, type Route } from './helpers.ts';
