@@ -13,6 +13,7 @@ import { VERSION } from '../bluesky/version.ts';
 import { loadMessages, pickLanguage } from '../i18n/messages.ts';
 import { viewMessages } from '../i18n/view.ts';
 import { reason } from '../templates/reason.ts';
+import { profileUrl } from '../bluesky/links.ts';
 import type { RenderOptions } from './render.ts';
 
 export interface FeedOptions extends Omit<RenderOptions, 'ttl' | 'nonce' | 'stylesheet' | 'theme' | 'loading' | 'headingLevel' | 'clientId'> {
@@ -83,8 +84,8 @@ function items(threads: readonly ThreadNode[], pending: readonly Post[]): Item[]
 
 /** One line of a post, for an entry's title. */
 const excerpt = (text: string, max = 100) => {
-  const line = text.replace(/\s+/g, ' ').trim();
-  return [...line].length > max ? `${[...line].slice(0, max - 1).join('')}…` : line;
+  const characters = [...text.replace(/\s+/g, ' ').trim()];
+  return characters.length > max ? `${characters.slice(0, max - 1).join('')}…` : characters.join('');
 };
 
 function entry({ post, parent, time }: Item, when: string, view: { lang: string; t: Parameters<typeof reason>[1]['t'] }): string {
@@ -92,14 +93,15 @@ function entry({ post, parent, time }: Item, when: string, view: { lang: string;
   // Behind a warning on the page, so behind its reason here, in the feed's language: the words stay on Bluesky.
   const words = post.warn ? reason(post.warn, view) : post.text;
   const lang = !post.warn && LANGUAGE.test(post.langs[0] ?? '') ? ` xml:lang="${post.langs[0]}"` : '';
-  const title = excerpt(words) ? `${name}: ${excerpt(words)}` : name;
+  const line = excerpt(words);
+  const title = line ? `${name}: ${line}` : name;
   const published = time === undefined ? undefined : new Date(time).toISOString();
   return [
     '<entry>',
     `<id>${xmlText(idOf(post.uri))}</id>`,
     `<title type="text">${xmlText(title)}</title>`,
     `<link rel="alternate" type="text/html" href="${xmlText(post.url)}"/>`,
-    `<author><name>${xmlText(name)}</name><uri>${xmlText(`https://bsky.app/profile/${post.author.handle}`)}</uri></author>`,
+    `<author><name>${xmlText(name)}</name><uri>${xmlText(profileUrl(post.author.did, post.author.handle))}</uri></author>`,
     published ? `<published>${published}</published>` : '',
     `<updated>${published ?? when}</updated>`,
     parent ? `<thr:in-reply-to ref="${xmlText(idOf(parent.uri))}" href="${xmlText(parent.url)}" type="text/html"/>` : '',
