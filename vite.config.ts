@@ -1,14 +1,18 @@
 import { defineConfig, type Plugin } from 'vite';
 import { sampleAppView } from './demo/appview/server.ts';
+import { spacedust } from './demo/appview/live.ts';
 import { minifyTemplates } from './scripts/minify-templates.ts';
 import { quietTrustedTypes } from './scripts/trusted-types.ts';
 
-/** The demo's sample AppView on the dev server, and `/` sending readers to the demo page. */
+/** The demo's sample AppView on the dev server, its stand-in Spacedust (`ws://…/spacedust`), and `/` sending readers to the demo page. */
 function demo(): Plugin {
-  const appView = sampleAppView();
+  const stream = spacedust();
+  const appView = sampleAppView(stream);
   return {
     name: 'discuss-thread-demo',
     configureServer(server) {
+      server.httpServer?.on('upgrade', (req, socket, head) => stream.upgrade(req, socket, head));
+      server.httpServer?.on('close', stream.close);
       server.middlewares.use((req, res, next) => {
         if (req.url === '/') {
           res.writeHead(302, { location: '/demo/' });

@@ -256,6 +256,17 @@ function threadgateView(post: string, createdAt: string, rules: NonNullable<Post
 /** A reply to `parent` in `root`'s thread. */
 export const reply = (root: PostView, parent: PostView, spec: Omit<PostSpec, 'reply'>): PostView => post({ ...spec, reply: { root, parent } });
 
+/** The tree of the post at `uri`, wherever it sits in `trees`. */
+export function findTree(trees: NonNullable<Tree['replies']>, uri: string): Tree | undefined {
+  for (const tree of trees) {
+    if (!('post' in tree)) continue;
+    if (tree.post.uri === uri) return tree;
+    const inside = findTree(tree.replies ?? [], uri);
+    if (inside) return inside;
+  }
+  return undefined;
+}
+
 /** `app.bsky.feed.getPostThread` output for `tree`, cut at `depth` levels of replies as the AppView does. */
 export function threadView(tree: Tree, depth: number): object {
   const node = (t: NonNullable<Tree['replies']>[number], level: number): object => {

@@ -15,11 +15,12 @@
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { normalizeUrl } from '../../src/bluesky/urls.ts';
-import { acceptedLabels, backlinksView, feedItem, labelerView, quotes, threadView, valuesAt, type PostView, type Tree } from './build.ts';
+import { acceptedLabels, backlinksView, feedItem, findTree, labelerView, quotes, threadView, valuesAt, type PostView } from './build.ts';
 import { BSKY_LABELER } from '../../src/bluesky/moderation.ts';
 import { LINK_PATHS } from '../../src/bluesky/backlinks.ts';
 import { ARTICLE, DEEP_ARTICLE, HOSTILE_ARTICLE, THREADS_ARTICLE, sample, type Sample } from './sample.ts';
 import { svg, videoFile } from './media.ts';
+import { liveRoutes, spacedust, withCreated } from './live.ts';
 
 const started = Date.now();
 const RTT = 50;
@@ -28,16 +29,6 @@ const flakySeen = new Set<string>();
 type Handler = (query: URLSearchParams, data: Sample) => unknown;
 
 const engagement = (p: PostView) => p.likeCount + 2 * p.repostCount + p.replyCount + p.quoteCount;
-
-function findTree(trees: NonNullable<Tree['replies']>, uri: string): Tree | undefined {
-  for (const tree of trees) {
-    if (!('post' in tree)) continue;
-    if (tree.post.uri === uri) return tree;
-    const inside = findTree(tree.replies ?? [], uri);
-    if (inside) return inside;
-  }
-  return undefined;
-}
 
 /** The roots discussing `url`, matched the way Bluesky's search index does. */
 function rootsFor(url: string | null, data: Sample): PostView[] {
@@ -161,7 +152,7 @@ export async function answer(url: URL, acceptLabelers?: string): Promise<Answer 
   if (media) return reply(200, svg(media[1] as 'avatar' | 'photo', media[2]), { type: 'image/svg+xml' });
   const video = /^\/sample-media\/video\/([\w-]+\.(?:m3u8|m2ts|vtt))$/.exec(url.pathname);
   if (video) return videoFile(video[1]);
-  if (url.pathname === '/links/all') return linksAll(url.searchParams.get('target'), sample(`${url.origin}/sample-media`, started));
+  if (url.pathname === '/links/all') return linksAll(url.searchParams.get('target'), withCreated(sample(`${url.origin}/sample-media`, started)));
   const match = /^(?:\/s\/([\w,-]+))?\/xrpc\/([\w.]+)$/.exec(url.pathname);
   if (!match) return undefined;
   const [, prefix = '', nsid] = match;
@@ -170,7 +161,7 @@ export async function answer(url: URL, acceptLabelers?: string): Promise<Answer 
   if (flags.has('rtt')) await new Promise((resolve) => setTimeout(resolve, RTT));
   if (flags.has('hang') && nsid === 'app.bsky.feed.searchPosts') await new Promise((resolve) => setTimeout(resolve, 3_600_000).unref());
   if (flags.has('error')) return reply(500, { error: 'InternalServerError', message: 'sample failure' });
-  const data = sample(`${url.origin}/sample-media`, started);
+  const data = withCreated(sample(`${url.origin}/sample-media`, started));
   if (nsid === 'blue.microcosm.links.getBacklinks' && flags.has('backlinks-down')) return reply(503, 'Service Unavailable', { type: 'text/plain' });
   if (nsid === 'app.bsky.labeler.getServices' && flags.has('labeler-down')) return reply(503, { error: 'ServiceUnavailable' });
   if (nsid === 'app.bsky.feed.searchPosts') {
@@ -276,10 +267,14 @@ async function pdsPostView(pds: string, uri: string): Promise<PostView | undefin
 /** Every preflight this server answered, in order: `/sample-log/preflights` lists them. */
 const preflights: Array<{ path: string; headers: string }> = [];
 
-/** `answer` as connect-style middleware for Vite's dev server. */
-export function sampleAppView() {
+/**
+ * `answer` as connect-style middleware for Vite's dev server, with the posts created while it runs
+ * and `stream`, the stand-in Spacedust that announces them (live.ts; its `upgrade` goes on the server).
+ */
+export function sampleAppView(stream = spacedust()) {
   return (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => {
     const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
+    if (liveRoutes(req, res, stream, () => sample(`${url.origin}/sample-media`, started))) return;
     if (url.pathname === '/sample-log/preflights') {
       // What a test cannot see from the page: Chromium sends preflights below its own network events.
       res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
