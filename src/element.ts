@@ -9,6 +9,7 @@ import { LoadController, loadLazy, type ErrorDetail, type LoadDetail, type Statu
 import { chooseLanguage, messages, type Messages } from './i18n/messages.ts';
 import type { JoinMessages } from './i18n/join.ts';
 import type { ViewMessages } from './i18n/view.ts';
+import type { LiveMessages } from './live/view.ts';
 import { shell } from './templates/shell.ts';
 import { focusNew } from './focus.ts';
 import { ReaderController } from './reader.ts';
@@ -84,6 +85,8 @@ export class DiscussThread extends LitElement {
     quotes: {},
     filter: { attribute: false },
     clientId: { attribute: 'client-id' },
+    live: {},
+    liveService: { attribute: 'live-service' },
     strings: { attribute: false },
     status: { reflect: true },
   };
@@ -126,8 +129,12 @@ export class DiscussThread extends LitElement {
   declare filter?: Filter;
   /** URL of your OAuth client metadata: readers sign in with Bluesky and join from the page. */
   declare clientId?: string;
+  /** Present (any value but `off`): new replies and posts arrive while the reader reads, behind a "2 new replies" button; off by default. */
+  declare live?: string;
+  /** The link-event stream `live` listens to (Spacedust): `wss:`, or `ws:` on a loopback host. @default 'wss://spacedust.microcosm.blue' */
+  declare liveService?: string;
   /** Overrides for any interface string, the sign-in ones included. */
-  declare strings?: Partial<Messages & ViewMessages & JoinMessages>;
+  declare strings?: Partial<Messages & ViewMessages & JoinMessages & LiveMessages>;
   /** `idle`, `searching`, `loaded`, `empty` or `error`; reflected for styling. */
   status: Status = 'idle';
 
@@ -219,6 +226,16 @@ export class DiscussThread extends LitElement {
     this.#server = undefined;
   }
 
+  #live = false;
+
+  protected override updated(): void {
+    // `live`: its code comes once a discussion is shown, and watches the element from then on.
+    const { lazy, state } = this.#loader;
+    if (this.#live || this.live == null || /^(off|false)$/i.test(this.live) || !lazy || !('discussion' in state)) return;
+    this.#live = true;
+    lazy.live(this, this.#loader, () => this.#inputs);
+  }
+
   #more = () => focusNew(this, () => this.#loader.more());
   #open = (uri: string) => focusNew(this, () => this.#loader.open(uri));
 
@@ -247,6 +264,7 @@ export class DiscussThread extends LitElement {
       onOrder,
       fallback,
       port: this.#reader.port(strings, this.#lang!),
+      news: this.#loader.news,
     });
   }
 }

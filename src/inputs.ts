@@ -43,6 +43,9 @@ export interface Attributes {
   quotes?: string;
   filter?: unknown;
   clientId?: string;
+  /** Read by the live code (live/stream.ts), not here: they shape no load. */
+  live?: string;
+  liveService?: string;
 }
 
 /** What the inputs need from the page. */

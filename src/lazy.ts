@@ -5,7 +5,7 @@
 // module namespace, so it shares none with the sign-in chunk (a shared one would be a chunk of its
 // own, one more request before the discussion).
 
-import { loadDiscussion, nextPage, openBranch, opened, ordered, totals, DiscoveryError } from './bluesky/discussion.ts';
+import { carry, loadDiscussion, nextPage, openBranch, opened, ordered, totals, withRules, DiscoveryError } from './bluesky/discussion.ts';
 import type { Discussion, Totals } from './bluesky/model.ts';
 import { isDiscussion } from './bluesky/cache-shape.ts';
 import { warnOnce } from './bluesky/warn.ts';
@@ -17,6 +17,7 @@ import { postStyles } from './templates/post-styles.ts';
 import { postUrl } from './bluesky/links.ts';
 import { parseAuthor } from './bluesky/parse.ts';
 import { resolveDid } from './bluesky/discover.ts';
+import type { LiveArgs } from './live/host.ts';
 
 /** Discussions the reader saw before (the server's, the session cache's): drawn at once, not a step a task (templates/pages.ts). */
 const seen = new WeakSet<Discussion>();
@@ -47,4 +48,12 @@ export const lazy = {
   // between the two): the reader as their posts show them, and a mention's DID.
   parseAuthor,
   resolveDid,
+  // `live` (only on pages that set it): its code, and what it reaches of the discussion code's, as the sign-in code does.
+  live: (...args: LiveArgs) =>
+    import('./live/index.ts').then(
+      ({ Live }) => new Live(...args, lazy),
+      () => {}, // not fetched: the widget stays as it is, without live
+    ),
+  withRules,
+  carry,
 };

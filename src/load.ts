@@ -4,36 +4,18 @@
 // answer arrives in parallel (lazy.ts).
 
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Discussion, DiscussionInputs, RouteFailure, Sort, Totals } from './bluesky/model.ts';
+import type { Discussion, DiscussionInputs, RouteFailure, Sort } from './bluesky/model.ts';
+import type { ErrorDetail, LoadDetail, LoadState } from './state.ts';
 import { searchRequest } from './bluesky/search.ts';
 import { cleared, readCache, writeCache } from './bluesky/cache.ts';
 import { memo } from './bluesky/memo.ts';
 import { abortable } from './bluesky/http.ts';
 import type { ServerData } from './served.ts';
+import type { View } from './templates/view.ts';
 
 export type Lazy = (typeof import('./lazy.ts'))['lazy'];
 
-export type Status = 'idle' | 'searching' | 'loaded' | 'empty' | 'error';
-
-export interface LoadDetail extends Totals {
-  /** Routes that failed while another answered, and labelers whose labels could not be applied. */
-  failures: RouteFailure[];
-}
-
-export interface ErrorDetail {
-  message: string;
-  /** Each discovery route that failed, and how. */
-  failures: RouteFailure[];
-}
-
-export type LoadState =
-  | { status: 'idle' | 'searching' }
-  /**
-   * `busy`: "more" while the next page loads, or the URI of a branch being opened. `drawing`: a
-   * loaded discussion not all on screen yet (its first screenful is: templates/pages.ts).
-   */
-  | { status: 'loaded' | 'empty'; discussion: Discussion; counts: Totals; busy?: string; drawing?: true }
-  | { status: 'error'; error: ErrorDetail };
+export type { ErrorDetail, LoadDetail, LoadState, Status } from './state.ts';
 
 /** The discussion code, requested once per page ("Try again" asks again after a failure). */
 const code = new Map<'lazy', Promise<Lazy>>();
@@ -66,6 +48,8 @@ export class LoadController implements ReactiveController {
   order?: Sort;
   /** The data of the discussion the server rendered the element with (served.ts): it stands for a cache entry of its inputs. */
   served?: Partial<ServerData>;
+  /** With `live`: where new posts wait, drawn under the post they answer (`top`: above the list). */
+  news?: View['news'];
   /** Settles when the latest load has finished, however it ended (for tests and callers). */
   done: Promise<void> = Promise.resolve();
   #host: ReactiveControllerHost & HTMLElement;

@@ -41,7 +41,11 @@ const ruleCache = new WeakMap<DiscussionInputs, Promise<Ruled>>();
  * asked for on every AppView query; with the labelers that could not be read. `early` runs as soon
  * as the header is known, while the labelers' definitions are still on their way.
  */
-async function withRules(inputs: DiscussionInputs, options: RequestOptions, early?: (ctx: RequestOptions) => void): Promise<[ReadOptions, RouteFailure[]]> {
+export async function withRules(
+  inputs: DiscussionInputs,
+  options: RequestOptions,
+  early?: (ctx: RequestOptions) => void,
+): Promise<[ReadOptions, RouteFailure[]]> {
   // The rules' code comes only to pages that set a rule; a failure is asked again next time.
   const entry = memo(
     ruleCache,
@@ -66,7 +70,7 @@ const openedIn = new WeakMap<Discussion, ReadonlySet<string>>();
 export const opened = (discussion: Discussion): ReadonlySet<string> => openedIn.get(discussion) ?? new Set();
 
 /** `next`, made from `discussion`, with the branches opened in it, and `uri` if given. */
-function carry(discussion: Discussion, next: Discussion, uri?: string): Discussion {
+export function carry(discussion: Discussion, next: Discussion, uri?: string): Discussion {
   openedIn.set(next, uri ? new Set([...opened(discussion), uri]) : opened(discussion));
   return next;
 }

@@ -48,7 +48,7 @@ export interface RenderOptions extends Omit<Attributes, 'url' | 'filter'> {
 /** The options that are attributes of the element (as its properties name them): no other key becomes one. */
 export const ATTRIBUTES = [
   ...['url', 'post', 'author', 'sort', 'limit', 'depth', 'lang', 'theme', 'loading', 'composeText', 'service', 'searchService'],
-  ...['backlinksService', 'headingLevel', 'hide', 'mutedWords', 'labelers', 'quotes', 'clientId'],
+  ...['backlinksService', 'headingLevel', 'hide', 'mutedWords', 'labelers', 'quotes', 'clientId', 'live', 'liveService'],
 ] as const;
 
 /** An option's attribute name: `searchService` → `search-service`. */

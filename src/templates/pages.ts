@@ -176,7 +176,7 @@ const moreTemplate = ({ busy, more, near: onNear, t }: View) =>
 export const pageTemplate = (discussion: Discussion, view: View, whole: boolean): DirectiveResult =>
   steps(
     discussion.threads,
-    (shown, all) => html`${listTemplate(discussion, view, shown)}${all && discussion.pending.length ? moreTemplate(view) : nothing}`,
+    (shown, all) => html`${view.news?.('top', view)}${listTemplate(discussion, view, shown)}${all && discussion.pending.length ? moreTemplate(view) : nothing}`,
     whole,
     view.drawn,
   );

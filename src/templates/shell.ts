@@ -30,6 +30,8 @@ interface Shell {
   /** The reader's order, once chosen, and how they choose it. */
   order?: View['order'];
   onOrder?: View['reorder'];
+  /** With `live`: where new posts wait. */
+  news?: View['news'];
   /** The site's fallback content (the default slot) has a link: it takes the place of ours to Bluesky. */
   fallback?: boolean;
 }
@@ -67,6 +69,7 @@ export function shell(shell: Shell) {
     drawn: shell.onDrawn,
     actions: shell.port.actions,
     mine: shell.port.mine,
+    news: shell.news,
   };
   return html`
     <header part="header" lang=${lang}>

@@ -36,6 +36,8 @@ export interface View {
   actions?: Actions;
   /** The reader's own posts sent from this page under `parent` (`top`: new posts), those not in `shown` yet. */
   mine?: (parent: string, shown: readonly Post[]) => ThreadNode[];
+  /** With `live`: the button where new posts wait under the post at `at` (`top`: new posts, above the list). */
+  news?: (at: string, view: { lang: string; t: object }) => unknown;
 }
 
 export type Count = 'replies' | 'reposts' | 'likes';

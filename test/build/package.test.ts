@@ -22,7 +22,7 @@ describe('the CDN file', () => {
 
   it('keeps each chunk within its budget, and each is imported only on demand', () => {
     // The entry imports the discussion code, the sign-in code and the languages; the discussion code
-    // imports the site owner's rules and the standard.site reader, each only for pages that need it;
+    // imports the site owner's rules, the standard.site reader and `live`, each only for pages that need it;
     // the sign-in code imports its own strings in each language but English; the discussion code
     // imports the image viewer and the video player, which imports hls.js.
     const lazy = report.chunks.filter((c) => /\/lazy-/.test(c.file));
@@ -33,11 +33,11 @@ describe('the CDN file', () => {
     expect(player).toHaveLength(1);
     const onDemand = [...report.entry.dynamic, ...lazy[0].dynamic, ...join[0].dynamic, ...player[0].dynamic].filter((f) => f.startsWith(CHUNKS));
     expect(report.chunks.map((c) => c.file).sort()).toEqual([...new Set(onDemand)].sort());
-    expect(lazy[0].dynamic.map((f) => /\/(\w+)-[\w-]+\.js$/.exec(f)?.[1]).sort()).toEqual(['gallery', 'player', 'rules', 'standard']);
+    expect(lazy[0].dynamic.map((f) => /\/(\w+)-[\w-]+\.js$/.exec(f)?.[1]).sort()).toEqual(['gallery', 'live', 'player', 'rules', 'standard']);
     expect(player[0].dynamic.map((f) => /\/(\w+)-[\w-]+\.js$/.exec(f)?.[1])).toEqual(['hls']);
     expect(join[0].dynamic).toHaveLength(10);
     expect(report.entry.dynamic.filter((f) => /\/join-/.test(f))).toHaveLength(1);
-    expect(report.chunks).toHaveLength(27); // the discussion code, the rules, standard.site, sign-in, the image viewer, the video player, hls.js, and ten languages for each of the reading side and sign-in
+    expect(report.chunks).toHaveLength(28); // the discussion code, the rules, standard.site, `live`, sign-in, the image viewer, the video player, hls.js, and ten languages for each of the reading side and sign-in
     for (const chunk of report.chunks) expect(chunk.gzip, chunk.file).toBeLessThanOrEqual(budgetOf(chunk.file));
   });
 
@@ -107,7 +107,7 @@ describe('the npm entry', () => {
   it('packs the CDN file, the entry, types, manifest, README and licence, and nothing from test/ or demo/', () => {
     const [pack] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { encoding: 'utf8' }));
     const files: string[] = pack.files.map((f: { path: string }) => f.path);
-    expect(files.filter((f) => f.startsWith('dist/discuss-thread/')).length).toBe(27);
+    expect(files.filter((f) => f.startsWith('dist/discuss-thread/')).length).toBe(28);
     for (const wanted of [
       'dist/discuss-thread.js',
       'dist/npm/index.js',

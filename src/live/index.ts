@@ -1,0 +1,282 @@
+// `live`: new replies and new posts about the article arrive while the reader reads. Only while the
+// widget shows a discussion, on screen, in a visible page, one socket to a link-event stream
+// (Spacedust) hears of new links to what it shows; the posts are asked of the AppView (getPosts, a
+// batch at most every few seconds), read under the site's rules like every other, and wait behind a
+// button where they belong (news.ts), so nothing moves under the reader. A socket that cannot open or
+// drops is tried again with backoff, and meanwhile the discussion is polled, at most once a minute.
+// Loaded by the discussion code, only for a widget with `live`.
+
+import { nothing, type ReactiveController } from 'lit';
+import type { Inputs } from '../inputs.ts';
+import type { Discussion, Post, ThreadNode } from '../bluesky/model.ts';
+import type { Lazy, LiveArgs, LiveHost, Loader, View } from './host.ts';
+import { xrpc } from '../bluesky/http.ts';
+import { isObject, parsePost } from '../bluesky/parse.ts';
+import { warner } from '../bluesky/warn.ts';
+import { focusNew } from '../focus.ts';
+import { News, TOP, parentOf, readEvent, wanted, type Kind, type Wanted } from './news.ts';
+import { liveMessages, newsButton, region, say, summary, type LiveMessages } from './view.ts';
+import { Stream, isOn, streamUrl } from './stream.ts';
+
+/** At most one getPosts this often: new posts are asked for together. */
+export const HYDRATE_MS = 3_000;
+/** Without a socket, the discussion is asked again this often at most. */
+export const POLL_MS = 60_000;
+/** What arrived is said at most this often. */
+const SAY_MS = 30_000;
+/** The stream is faster than the AppView's index: a post it does not have yet is asked for again, this many times in all. */
+const TRIES = 3;
+/** Posts waiting to be asked for, at most: a flood beyond it is dropped. */
+const QUEUE_MAX = 100;
+/** A post created this long before `live` started is not new: an edit re-announces an old post, a poll finds old replies its first view left out. */
+const SKEW_MS = 120_000;
+
+export class Live implements ReactiveController {
+  readonly #host: LiveHost;
+  readonly #loader: Loader;
+  readonly #lazy: Lazy;
+  readonly #inputs: () => Inputs;
+  #news = new News();
+  /** The inputs' key the waiting posts belong to: another article's never show. */
+  #key?: string;
+  readonly #warn = warner();
+  #stream = new Stream({
+    open: () => this.#opened(),
+    message: (data) => this.#event(data),
+    closed: (heard) => this.#dropped(heard),
+  });
+  #want?: Wanted;
+  /** The discussion `#want` was made for. */
+  #seen?: Discussion;
+  #onScreen = typeof IntersectionObserver !== 'function';
+  #observer?: IntersectionObserver;
+  /** Without a socket: polling until one opens. */
+  #fallback = false;
+  #timers = new Map<'retry' | 'poll' | 'batch' | 'say', ReturnType<typeof setTimeout>>();
+  #queue = new Map<string, { kind: Kind; tries: number }>();
+  #lastBatch = 0;
+  /** Until when nothing can have been missed: the socket's last moment open, the last poll's start. */
+  #heard = Date.now();
+  readonly #since = Date.now() - SKEW_MS;
+  #abort = new AbortController();
+  /** Requests under way (a batch, a poll): stopping aborts them. */
+  #busy = 0;
+  #said = '';
+  #saidAt = -Infinity;
+
+  constructor(...[host, loader, inputs, lazy]: [...LiveArgs, Lazy]) {
+    [this.#host, this.#loader, this.#lazy, this.#inputs] = [host, loader, lazy, inputs];
+    loader.news = this.#render;
+    host.addController(this);
+    host.requestUpdate(); // the live region, on the page before it has anything to say
+  }
+
+  hostConnected(): void {
+    document.addEventListener('visibilitychange', this.#sync);
+    if (typeof IntersectionObserver !== 'function') return;
+    this.#observer = new IntersectionObserver((entries) => ((this.#onScreen = entries[entries.length - 1].isIntersecting), this.#sync()));
+    this.#observer.observe(this.#host);
+  }
+
+  hostDisconnected(): void {
+    document.removeEventListener('visibilitychange', this.#sync);
+    this.#observer?.disconnect();
+    this.#stop();
+  }
+
+  hostUpdated(): void {
+    this.#sync();
+  }
+
+  /** The widget shows a discussion, on screen, in a visible page, with `live` on. */
+  #on(): boolean {
+    return isOn(this.#host.live) && this.#host.isConnected && 'discussion' in this.#loader.state && document.visibilityState === 'visible' && this.#onScreen;
+  }
+
+  /** Start, follow the discussion, or stop, as the widget now is. */
+  #sync = (): void => {
+    const { state } = this.#loader;
+    if (!this.#on() || !('discussion' in state)) return this.#stop();
+    const inputs = this.#inputs();
+    if (inputs.key !== this.#key) [this.#key, this.#news, this.#queue] = [inputs.key, new News(), new Map()];
+    if (state.discussion !== this.#seen) {
+      this.#seen = state.discussion;
+      this.#news.settle(state.discussion);
+      this.#recount();
+    }
+    this.#want = wanted(state.discussion, inputs.article, inputs.quotes !== false, this.#news.threads());
+    if (!this.#stream.busy && !this.#timers.has('retry')) this.#stream.connect(streamUrl(this.#host.liveService, this.#warn), this.#want);
+    else this.#stream.ask(this.#want);
+    if (this.#fallback) this.#later('poll', this.#heard + POLL_MS, this.#poll);
+    if (this.#queue.size) this.#later('batch', this.#lastBatch + HYDRATE_MS, this.#hydrate);
+  };
+
+  #opened() {
+    this.#stream.ask(this.#want!);
+    this.#fallback = false;
+    this.#clear('poll');
+    if (Date.now() - this.#heard > POLL_MS) this.#poll(); // away long enough to have missed something
+  }
+
+  /** No socket (`heard`: it had been open till now): try again later, and poll meanwhile. */
+  #dropped(heard = false) {
+    if (heard) this.#heard = Date.now();
+    if (!this.#on()) return;
+    this.#fallback = true;
+    this.#later('retry', Date.now() + this.#stream.backoff(), () => this.#sync());
+    this.#later('poll', this.#heard + POLL_MS, this.#poll);
+  }
+
+  #event(data: unknown) {
+    const found = this.#want && readEvent(data, this.#want);
+    if (!found) return;
+    const queued = this.#queue.get(found.uri);
+    if (queued) return void (queued.kind === 'reply' && (queued.kind = found.kind)); // a reply that also links the article may start a thread
+    if (this.#queue.size >= QUEUE_MAX) return;
+    this.#queue.set(found.uri, { kind: found.kind, tries: 0 });
+    this.#later('batch', this.#lastBatch + HYDRATE_MS, this.#hydrate);
+  }
+
+  /** The queued posts, read as every post is (labels, the site's rules), placed where they belong. */
+  #hydrate = () => this.#asking(this.#read);
+
+  #read = async () => {
+    const batch = [...this.#queue].slice(0, 25);
+    batch.forEach(([uri]) => this.#queue.delete(uri));
+    this.#lastBatch = Date.now();
+    const inputs = this.#inputs();
+    const { signal } = this.#abort;
+    let placed = false;
+    try {
+      const [ctx] = await this.#lazy.withRules(inputs, { signal });
+      const body = await xrpc(inputs.service, 'app.bsky.feed.getPosts', { uris: batch.map(([uri]) => uri) }, ctx);
+      const views = new Map((isObject(body) && Array.isArray(body.posts) ? body.posts : []).filter(isObject).map((view) => [view.uri, view]));
+      const read = batch.flatMap(([uri, item]) => {
+        const view = views.get(uri);
+        if (!view) {
+          if (++item.tries < TRIES && this.#queue.size < QUEUE_MAX) this.#queue.set(uri, item);
+          return [];
+        }
+        const post = parsePost(view, ctx.rules);
+        return post ? [{ post, parent: parentOf(view), kind: item.kind }] : [];
+      });
+      // Oldest first: a reply to another new post finds it in place.
+      for (const { post, parent, kind } of read.sort((a, b) => a.post.createdAt.localeCompare(b.post.createdAt)))
+        placed = this.#add(post, parent, kind) || placed;
+    } catch {
+      // Stopped (asked again once the widget is back), or failed (asked again, a few times).
+      for (const [uri, item] of batch) if (signal.aborted || ++item.tries < TRIES) this.#queue.set(uri, item);
+      if (signal.aborted) return;
+    }
+    if (placed) this.#changed();
+    if (this.#on() && this.#queue.size) this.#later('batch', this.#lastBatch + HYDRATE_MS, this.#hydrate);
+  };
+
+  #add(post: Post, parent: string | undefined, kind: Kind): boolean {
+    const { state } = this.#loader;
+    const { author } = this.#inputs();
+    if (!('discussion' in state) || !(Date.parse(post.createdAt) >= this.#since)) return false;
+    const by = (post: Post) => !author || post.author.did === author || post.author.handle.toLowerCase() === author.toLowerCase();
+    return this.#news.add(post, parent, kind, state.discussion, by);
+  }
+
+  /** Without a socket: the discussion asked again, what it holds that the page does not placed as the stream's would be. */
+  #poll = () => this.#asking(this.#compare);
+
+  #compare = async () => {
+    this.#heard = Date.now(); // what this poll finds covers till now; the next waits a minute from here
+    const { signal } = this.#abort;
+    let placed = false;
+    try {
+      const fresh = await this.#lazy.loadDiscussion(this.#inputs(), { signal });
+      const place = (node: ThreadNode, parent: string | undefined, kind: Kind) => {
+        placed = this.#add(node, parent, kind) || placed;
+        node.replies.forEach((reply) => place(reply, node.uri, 'reply'));
+      };
+      fresh.threads.forEach((thread) => place(thread, undefined, thread.quoting ? 'quote' : 'post'));
+      fresh.pending.forEach((root) => place({ ...root, replies: [], more: 0 }, undefined, root.quoting ? 'quote' : 'post'));
+    } catch {
+      if (signal.aborted) return;
+    }
+    if (placed) this.#changed();
+    if (this.#fallback && this.#on()) this.#later('poll', this.#heard + POLL_MS, this.#poll);
+  };
+
+  /** New posts placed: the header counts them, the buttons show, and the region says so (at most every SAY_MS). */
+  #changed() {
+    this.#recount();
+    const at = Math.max(Date.now(), this.#saidAt + SAY_MS);
+    this.#later('say', at, () => {
+      this.#saidAt = Date.now();
+      this.#said = this.#summary();
+      this.#host.requestUpdate();
+    });
+  }
+
+  /** What waits, said in the interface language. */
+  #summary(): string {
+    const waiting = this.#news.totals({ posts: 0, replies: 0, quotePosts: 0, likes: 0, reposts: 0, quotes: 0 });
+    return this.#view ? summary(this.#view.lang, liveMessages(this.#view.lang, this.#view.t as Partial<LiveMessages>), waiting) : '';
+  }
+
+  /** The header's counts: what is shown, and what waits. */
+  #recount() {
+    const { state } = this.#loader;
+    if (!('discussion' in state)) return;
+    this.#loader.state = { ...state, counts: this.#news.totals(this.#lazy.totals(state.discussion)) };
+    this.#host.requestUpdate();
+  }
+
+  /** The last view rendered with: the language and strings the region speaks in. */
+  #view?: View;
+
+  /** The button where posts wait at `at` (`top`: above the list, with the live region). */
+  #render = (at: string, view: View) => {
+    if (!isOn(this.#host.live)) return nothing;
+    this.#view = view;
+    const n = this.#news.count(at);
+    const t = n ? liveMessages(view.lang, view.t as Partial<LiveMessages>) : undefined;
+    const button = t ? newsButton(say(view.lang, at === TOP ? t.newPosts : t.newReplies, n), at === TOP, () => this.#show(at)) : nothing;
+    return at === TOP ? [region(this.#said), button] : button;
+  };
+
+  /** What waits at `at`, shown where its button was; focus on the first of it. */
+  #show(at: string) {
+    const state = this.#loader.state;
+    if (!('discussion' in state) || state.busy) return;
+    focusNew(this.#host, async () => {
+      const order = this.#loader.order ?? this.#inputs().sort;
+      const discussion = this.#lazy.carry(state.discussion, this.#news.show(at, state.discussion, order));
+      this.#seen = discussion;
+      this.#said = '';
+      this.#loader.state = { ...state, status: 'loaded', discussion, counts: this.#news.totals(this.#lazy.totals(discussion)) };
+      this.#host.requestUpdate();
+      return true;
+    });
+  }
+
+  /** Run a request's work, counted as under way until it ends. */
+  #asking = (work: () => Promise<void>) => (this.#busy++, work().finally(() => this.#busy--));
+
+  /** Run `run` at `at` (ms since the epoch), unless a timer of that name is set already. */
+  #later(name: 'retry' | 'poll' | 'batch' | 'say', at: number, run: () => unknown) {
+    if (this.#timers.has(name)) return;
+    const fire = () => (this.#timers.delete(name), run());
+    this.#timers.set(name, setTimeout(fire, Math.max(0, at - Date.now())));
+  }
+
+  #clear(name: 'retry' | 'poll' | 'batch' | 'say') {
+    clearTimeout(this.#timers.get(name));
+    this.#timers.delete(name);
+  }
+
+  /** Close everything: the socket, every timer, what is being asked. What waits stays waiting. */
+  #stop() {
+    if (!this.#stream.busy && !this.#timers.size && !this.#busy) return;
+    if (this.#stream.close()) this.#heard = Date.now();
+    for (const name of [...this.#timers.keys()]) this.#clear(name);
+    this.#abort.abort();
+    this.#abort = new AbortController();
+    this.#fallback = false;
+  }
+}

@@ -1,0 +1,377 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import '../../src/index.ts';
+import type { DiscussThread } from '../../src/element.ts';
+import { ARTICLE, MUTED, SPAMMER, sample } from '../../demo/appview/sample.ts';
+import { createPost, linkMessages, withCreated, type NewPost } from '../../demo/appview/live.ts';
+import type { PostView } from '../../demo/appview/build.ts';
+import { ORIGIN, sampleRoute, stubFetch } from './helpers.ts';
+import { News, REPLY_SOURCE, TOP, readEvent, wanted } from '../../src/live/news.ts';
+import { POLL_MS } from '../../src/live/index.ts';
+import { LIVE_SERVICE, isOn, streamUrl } from '../../src/live/stream.ts';
+import { BSKY_LABELER } from '../../src/bluesky/moderation.ts';
+import type { Discussion, Post, ThreadNode } from '../../src/bluesky/model.ts';
+
+// `live`: a stand-in socket takes the place of Spacedust's, and hears what the stand-in stream
+// (demo/appview/live.ts) would say of each post created at the sample AppView.
+
+class FakeSocket {
+  static readonly CONNECTING = 0;
+  static readonly OPEN = 1;
+  static readonly CLOSED = 3;
+  static all: FakeSocket[] = [];
+  readonly url: URL;
+  readyState = FakeSocket.CONNECTING;
+  sent: string[] = [];
+  closed?: number;
+  onopen?: () => void;
+  onmessage?: (event: { data: unknown }) => void;
+  onclose?: () => void;
+  constructor(url: string | URL) {
+    this.url = new URL(url);
+    FakeSocket.all.push(this);
+  }
+  send(data: string) {
+    this.sent.push(data);
+  }
+  close(code?: number) {
+    this.closed = code;
+    this.readyState = FakeSocket.CLOSED;
+  }
+  open() {
+    this.readyState = FakeSocket.OPEN;
+    this.onopen?.();
+  }
+  /** What the stream says of a new post: each of its links (the widget picks those it asked for). */
+  hear(view: PostView) {
+    for (const { message } of linkMessages(view)) this.onmessage?.({ data: message });
+  }
+  drop() {
+    this.readyState = FakeSocket.CLOSED;
+    this.onclose?.();
+  }
+}
+
+/** Whether the widget is on screen, as its IntersectionObserver reports. */
+let onScreen = true;
+const observers = new Set<(entries: Array<{ isIntersecting: boolean }>) => void>();
+const scroll = (visible: boolean) => ((onScreen = visible), observers.forEach((notify) => notify([{ isIntersecting: visible }])));
+let hidden = false;
+const setHidden = (value: boolean) => ((hidden = value), document.dispatchEvent(new Event('visibilitychange')));
+
+beforeEach(() => {
+  sessionStorage.clear();
+  document.body.innerHTML = '';
+  FakeSocket.all = [];
+  onScreen = true;
+  hidden = false;
+  observers.clear();
+  vi.stubGlobal('WebSocket', FakeSocket);
+  vi.stubGlobal(
+    'IntersectionObserver',
+    class {
+      #notify: (entries: Array<{ isIntersecting: boolean }>) => void;
+      constructor(notify: (entries: Array<{ isIntersecting: boolean }>) => void) {
+        this.#notify = notify;
+      }
+      observe() {
+        observers.add(this.#notify);
+        queueMicrotask(() => this.#notify([{ isIntersecting: onScreen }]));
+      }
+      disconnect() {
+        observers.delete(this.#notify);
+      }
+    },
+  );
+  Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (hidden ? 'hidden' : 'visible') });
+});
+
+afterEach(() => {
+  document.body.innerHTML = ''; // disconnected: every socket closed, every timer cleared
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+  delete (document as { visibilityState?: unknown }).visibilityState;
+});
+
+const STREAM = 'ws://127.0.0.1:9/spacedust';
+
+function mount(attributes: Record<string, string> = {}): DiscussThread {
+  const el = document.createElement('discuss-thread');
+  for (const [name, value] of Object.entries({
+    loading: 'eager',
+    service: ORIGIN,
+    'search-service': ORIGIN,
+    url: ARTICLE,
+    live: '',
+    'live-service': STREAM,
+    ...attributes,
+  }))
+    el.setAttribute(name, value);
+  document.body.append(el);
+  return el;
+}
+
+const shadow = (el: DiscussThread) => el.shadowRoot!;
+const buttons = (el: DiscussThread) => [...shadow(el).querySelectorAll<HTMLButtonElement>('[part~="news"]')];
+const loaded = (el: DiscussThread) => vi.waitFor(() => expect(el.getAttribute('status')).toBe('loaded'), { timeout: 3000 });
+const socket = () => vi.waitFor(() => FakeSocket.all.find((s) => s.readyState !== FakeSocket.CLOSED) ?? expect.fail('no socket open'));
+const roots = () => sample('').trees.map((tree) => tree.post.uri);
+const summary = (el: DiscussThread) => shadow(el).querySelector('[part="summary"]')!.textContent!;
+const news = (data: NewPost) => createPost(data, withCreated(sample('')))!;
+
+describe('live: when it listens', () => {
+  it('opens no socket without `live`, nor with live="off"', async () => {
+    stubFetch(sampleRoute);
+    const plain = mount({ live: '' });
+    plain.removeAttribute('live');
+    const off = mount({ live: 'off' });
+    await loaded(plain);
+    await loaded(off);
+    await plain.updateComplete;
+    expect(FakeSocket.all).toHaveLength(0);
+  });
+
+  it('opens one socket once the discussion shows on screen, for its threads, the article and every link path, with no hold', async () => {
+    stubFetch(sampleRoute);
+    onScreen = false;
+    const el = mount();
+    await loaded(el);
+    await el.updateComplete;
+    expect(FakeSocket.all).toHaveLength(0); // not on screen
+    scroll(true);
+    const ws = await socket();
+    expect(`${ws.url.origin}${ws.url.pathname}`).toBe(`${STREAM}/subscribe`.replace('ws:', 'ws:'));
+    const subjects = ws.url.searchParams.getAll('wantedSubjects');
+    expect(subjects).toEqual(expect.arrayContaining([...roots(), ARTICLE, `${ARTICLE}/`]));
+    expect(ws.url.searchParams.getAll('wantedSources')).toEqual([
+      REPLY_SOURCE,
+      'app.bsky.feed.post:embed.external.uri',
+      'app.bsky.feed.post:embed.media.external.uri',
+      'app.bsky.feed.post:facets[app.bsky.richtext.facet].features[app.bsky.richtext.facet#link].uri',
+      'app.bsky.feed.post:facets[].features[app.bsky.richtext.facet#link].uri',
+    ]);
+    expect(ws.url.searchParams.get('instant')).toBe('true');
+    expect(FakeSocket.all).toHaveLength(1);
+  });
+
+  it('closes when the page is hidden, when the widget scrolls away or leaves the page, and opens again when it is back', async () => {
+    stubFetch(sampleRoute);
+    const el = mount();
+    await loaded(el);
+    const first = await socket();
+    setHidden(true);
+    expect(first.readyState).toBe(FakeSocket.CLOSED);
+    expect(first.closed).toBe(1000);
+    setHidden(false);
+    const second = await socket();
+    expect(second).not.toBe(first);
+    scroll(false);
+    expect(second.readyState).toBe(FakeSocket.CLOSED);
+    scroll(true);
+    const third = await socket();
+    el.remove();
+    expect(third.readyState).toBe(FakeSocket.CLOSED);
+    expect(FakeSocket.all).toHaveLength(3);
+  });
+});
+
+describe('live: what arrives', () => {
+  it('keeps a new reply behind "1 new reply" under the post it answers, counted in the header; pressing shows it there, focused', async () => {
+    const { calls } = stubFetch(sampleRoute);
+    const el = mount();
+    await loaded(el);
+    const ws = await socket();
+    ws.open();
+    const before = summary(el);
+    const view = news({ text: 'Fresh reply from the stream', parent: roots()[0] });
+    ws.hear(view);
+    await vi.waitFor(() => expect(buttons(el).map((b) => b.textContent!.trim())).toEqual(['1 new reply']));
+    expect(
+      calls
+        .filter((c) => c.url.pathname.endsWith('getPosts'))
+        .at(-1)!
+        .url.searchParams.getAll('uris'),
+    ).toEqual([view.uri]);
+    expect(shadow(el).textContent).not.toContain('Fresh reply from the stream'); // nothing moved
+    expect(summary(el)).not.toBe(before);
+    expect(summary(el)).toMatch(/(\d+) replies/);
+    const replies = (text: string) => Number(/(\d+) replies/.exec(text)![1]);
+    expect(replies(summary(el))).toBe(replies(before) + 1);
+    // The button sits in the root's item, after its replies.
+    expect(buttons(el)[0].closest('li')!.querySelector('article')!.dataset.uri).toBe(roots()[0]);
+    buttons(el)[0].click();
+    await vi.waitFor(() => expect(shadow(el).activeElement?.getAttribute('data-uri')).toBe(view.uri));
+    expect(buttons(el)).toHaveLength(0);
+    expect(replies(summary(el))).toBe(replies(before) + 1);
+  });
+
+  it('never shows a muted word, a hidden account or a post moderation hides; a reply to a new reply waits with it', async () => {
+    stubFetch(sampleRoute);
+    const el = mount({ 'muted-words': MUTED, hide: SPAMMER });
+    await loaded(el);
+    const ws = await socket();
+    ws.open();
+    const root = roots()[1];
+    ws.hear(news({ text: `What an ${MUTED}`, parent: root }));
+    ws.hear(news({ text: 'Buy now', author: SPAMMER, parent: root }));
+    ws.hear(news({ text: 'Labelled away', parent: root, labels: [{ src: BSKY_LABELER, val: '!hide' }] }));
+    const good = news({ text: 'A fair point', parent: root });
+    ws.hear(good);
+    const under = news({ text: 'Agreed', parent: good.uri, author: 'quinn' });
+    await vi.waitFor(() => expect(buttons(el).map((b) => b.textContent!.trim())).toEqual(['1 new reply']));
+    ws.hear(under);
+    await vi.waitFor(() => expect(buttons(el).map((b) => b.textContent!.trim())).toEqual(['2 new replies']), { timeout: 5000 });
+    buttons(el)[0].click();
+    await vi.waitFor(() => expect(shadow(el).textContent).toContain('Agreed'));
+    expect(shadow(el).textContent).toContain('A fair point');
+    for (const never of [`What an ${MUTED}`, 'Buy now', 'Labelled away']) expect(shadow(el).textContent).not.toContain(never);
+  });
+
+  it('keeps a new post about the article behind "1 new post" above the list, and listens for replies to it once shown', async () => {
+    stubFetch(sampleRoute);
+    const el = mount();
+    await loaded(el);
+    const ws = await socket();
+    ws.open();
+    const view = news({ text: 'Just read this story' });
+    ws.hear(view);
+    await vi.waitFor(() => expect(buttons(el).map((b) => b.textContent!.trim())).toEqual(['1 new post']));
+    expect(buttons(el)[0].closest('li')).toBeNull(); // above the list
+    // The socket is asked for the new thread's replies too (an update replaces every option).
+    await vi.waitFor(() => expect(ws.sent.map((m) => JSON.parse(m)).at(-1)?.payload.wantedSubjects).toContain(view.uri));
+    const update = JSON.parse(ws.sent.at(-1)!);
+    expect(update.type).toBe('options_update');
+    expect(update.payload.wantedSources).toContain(REPLY_SOURCE);
+    buttons(el)[0].click();
+    await vi.waitFor(() => expect(shadow(el).activeElement?.getAttribute('data-uri')).toBe(view.uri));
+    expect(shadow(el).querySelector('[part="list"] > li article')!.getAttribute('data-uri')).toBe(view.uri); // first: no pinned post here
+  });
+
+  it('says what waits in a polite live region, not on every event', async () => {
+    stubFetch(sampleRoute);
+    const el = mount();
+    await loaded(el);
+    const ws = await socket();
+    ws.open();
+    const region = () => shadow(el).querySelector('[role="status"].sr')!;
+    expect(region()).not.toBeNull();
+    ws.hear(news({ text: 'One', parent: roots()[2] }));
+    await vi.waitFor(() => expect(region().textContent).toBe('1 new reply'));
+    ws.hear(news({ text: 'Two', parent: roots()[2] }));
+    await vi.waitFor(() => expect(buttons(el)[0].textContent!.trim()).toBe('2 new replies'), { timeout: 5000 });
+    expect(region().textContent).toBe('1 new reply'); // said again later, not at once
+  });
+});
+
+describe('live: without a socket', () => {
+  it('tries again with backoff and meanwhile polls at most once a minute, finding what was posted', async () => {
+    const { calls } = stubFetch(sampleRoute);
+    const el = mount();
+    await loaded(el);
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    const first = await socket();
+    first.drop(); // refused: CSP, the host down
+    const searches = () => calls.filter((c) => c.url.pathname.endsWith('searchPosts')).length;
+    const before = searches();
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(FakeSocket.all).toHaveLength(2); // tried again after about 2 s
+    FakeSocket.all[1].drop();
+    await vi.advanceTimersByTimeAsync(4_000);
+    expect(FakeSocket.all).toHaveLength(3); // then about 4 s
+    FakeSocket.all[2].drop();
+    expect(searches()).toBe(before);
+    const view = news({ text: 'Posted while the stream was down', parent: roots()[0], silent: true });
+    await vi.advanceTimersByTimeAsync(POLL_MS);
+    expect(searches()).toBe(before + 1); // one poll in the minute, however many retries
+    await vi.waitFor(() => expect(buttons(el).map((b) => b.textContent!.trim())).toEqual(['1 new reply']));
+    for (const ws of FakeSocket.all) if (ws.readyState !== FakeSocket.CLOSED) ws.drop();
+    await vi.advanceTimersByTimeAsync(POLL_MS - 1);
+    expect(searches()).toBeLessThanOrEqual(before + 2);
+    buttons(el)[0].click();
+    await vi.waitFor(() => expect(shadow(el).textContent).toContain(view.record.text));
+  });
+});
+
+describe('live: the pieces', () => {
+  it('reads only its own link events', () => {
+    const discussion: Discussion = {
+      threads: [{ ...post('at://did:plc:a/app.bsky.feed.post/1'), replies: [], more: 0 }],
+      pending: [],
+      failures: [],
+      pinned: ['at://did:plc:a/app.bsky.feed.post/1'],
+    };
+    const want = wanted(discussion, ARTICLE, true);
+    const event = (link: object) => JSON.stringify({ kind: 'link', origin: 'live', link: { operation: 'create', source_rev: '1', ...link } });
+    const record = 'at://did:plc:b/app.bsky.feed.post/2';
+    expect(readEvent(event({ source: REPLY_SOURCE, subject: discussion.threads[0].uri, source_record: record }), want)).toEqual({ uri: record, kind: 'reply' });
+    expect(readEvent(event({ source: 'app.bsky.feed.post:embed.external.uri', subject: ARTICLE, source_record: record }), want)).toEqual({
+      uri: record,
+      kind: 'post',
+    });
+    expect(readEvent(event({ source: 'app.bsky.feed.post:embed.record.uri', subject: discussion.threads[0].uri, source_record: record }), want)).toEqual({
+      uri: record,
+      kind: 'quote',
+    });
+    expect(readEvent(event({ source: REPLY_SOURCE, subject: ARTICLE, source_record: record }), want)).toBeUndefined();
+    expect(readEvent(event({ source: 'app.bsky.feed.like:subject.uri', subject: discussion.threads[0].uri, source_record: record }), want)).toBeUndefined();
+    expect(
+      readEvent(event({ source: REPLY_SOURCE, subject: discussion.threads[0].uri, source_record: 'at://did:plc:b/app.bsky.feed.like/2' }), want),
+    ).toBeUndefined();
+    expect(readEvent(event({ operation: 'delete', source: REPLY_SOURCE, subject: discussion.threads[0].uri, source_record: record }), want)).toBeUndefined();
+    expect(readEvent('{not json', want)).toBeUndefined();
+    expect(readEvent(new ArrayBuffer(2), want)).toBeUndefined();
+    expect(wanted(discussion, ARTICLE, false).sources.some((s) => s.includes('embed.record'))).toBe(false);
+    expect(want.subjects.length).toBeGreaterThan(0);
+  });
+
+  it('places new posts where they belong and no other place', () => {
+    const root = { ...post('at://did:plc:a/app.bsky.feed.post/root'), replies: [], more: 0 } as ThreadNode;
+    const discussion: Discussion = { threads: [root], pending: [post('at://did:plc:a/app.bsky.feed.post/later')], failures: [] };
+    const box = new News();
+    expect(box.add(post(root.uri), undefined, 'post', discussion)).toBe(false); // shown already
+    expect(box.add(post('at://did:plc:a/app.bsky.feed.post/later'), undefined, 'post', discussion)).toBe(false); // found already
+    expect(box.add(post('at://did:plc:b/app.bsky.feed.post/x'), 'at://did:plc:z/app.bsky.feed.post/elsewhere', 'reply', discussion)).toBe(false);
+    expect(box.add(post('at://did:plc:b/app.bsky.feed.post/r1'), root.uri, 'reply', discussion)).toBe(true);
+    expect(box.add(post('at://did:plc:b/app.bsky.feed.post/r2'), 'at://did:plc:b/app.bsky.feed.post/r1', 'reply', discussion)).toBe(true);
+    expect(box.add(post('at://did:plc:c/app.bsky.feed.post/p'), undefined, 'post', discussion, () => false)).toBe(false); // not the `author`
+    expect(box.add(post('at://did:plc:c/app.bsky.feed.post/q'), undefined, 'quote', discussion)).toBe(true);
+    expect([box.count(root.uri), box.count(TOP)]).toEqual([2, 1]);
+    const counts = { posts: 2, quotePosts: 0, replies: 0, likes: 0, reposts: 0, quotes: 0 };
+    expect(box.totals(counts)).toEqual({ ...counts, posts: 3, quotePosts: 1, replies: 2 });
+    const shown = box.show(root.uri, discussion, 'top');
+    expect(shown.threads[0].replies.map((r) => r.uri)).toEqual(['at://did:plc:b/app.bsky.feed.post/r1']);
+    expect(shown.threads[0].replies[0].replies.map((r) => r.uri)).toEqual(['at://did:plc:b/app.bsky.feed.post/r2']);
+    expect(shown.threads[0].counts.replies).toBe(1);
+    expect(box.count(root.uri)).toBe(0);
+    // A refresh that now holds the quote: it waits no more.
+    box.settle({ ...discussion, pending: [...discussion.pending, post('at://did:plc:c/app.bsky.feed.post/q')] });
+    expect(box.count(TOP)).toBe(0);
+  });
+
+  it('takes `live` as on unless off, and a stream only at wss: (ws: on loopback)', () => {
+    expect([isOn(''), isOn('on'), isOn('OFF'), isOn('false'), isOn(undefined), isOn(null)]).toEqual([true, true, false, false, false, false]);
+    const warn = vi.fn();
+    expect(streamUrl(undefined, warn)).toBe(LIVE_SERVICE);
+    expect(streamUrl('wss://stream.example/', warn)).toBe('wss://stream.example');
+    expect(streamUrl('ws://localhost:8080', warn)).toBe('ws://localhost:8080');
+    expect(warn).not.toHaveBeenCalled();
+    for (const bad of ['ws://stream.example', 'https://stream.example', 'javascript:alert(1)', 'wss://stream.example/?x=1', 'not a url']) {
+      expect(streamUrl(bad, warn)).toBe(LIVE_SERVICE);
+      expect(warn).toHaveBeenLastCalledWith('live-service', bad, expect.stringContaining(LIVE_SERVICE));
+    }
+  });
+});
+
+function post(uri: string): Post {
+  return {
+    uri,
+    cid: 'bafy',
+    url: 'https://bsky.app/',
+    author: { did: uri.split('/')[2], handle: 'someone.test', displayName: 'Someone' },
+    text: '',
+    facets: [],
+    langs: [],
+    createdAt: new Date().toISOString(),
+    counts: { replies: 0, reposts: 0, likes: 0, quotes: 0 },
+    links: [],
+  };
+}
