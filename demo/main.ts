@@ -17,8 +17,14 @@ addLanguages(lang);
 const form = document.querySelector<HTMLFormElement>('#try')!;
 const url = document.querySelector<HTMLInputElement>('#url')!;
 
+/** `live` hears the dev server's stand-in Spacedust (demo/appview/live.ts) on the sample; Spacedust itself on the live hosts. */
+const STREAM = `ws://${location.host}/spacedust`;
+widget.setAttribute('live-service', STREAM);
+
 function apply() {
   const mode = source.value;
+  if (mode === 'live') widget.removeAttribute('live-service');
+  else widget.setAttribute('live-service', STREAM);
   if (mode === 'live') {
     for (const name of ['service', 'search-service', 'backlinks-service', 'post']) widget.removeAttribute(name);
     if (url.value) widget.setAttribute('url', url.value);
@@ -66,6 +72,15 @@ if (query.get('rules') === 'off') {
   preset = true;
 }
 if (preset) apply();
+
+// "Someone replies": a new reply to the story at the sample AppView, which the stand-in stream
+// announces; the widget shows "1 new reply" under the story while the reader reads.
+const LINES = ['Just saw this on the news here too.', 'Any word on when the block ends?', 'Signal still works for me, for now.', 'Thanks for covering this.'];
+let said = 0;
+document.querySelector('#reply')!.addEventListener('click', () => {
+  const parent = 'at://minapark.news.example/app.bsky.feed.post/3m6aaa2story';
+  fetch('/sample-live/posts', { method: 'POST', body: JSON.stringify({ text: LINES[said++ % LINES.length], parent, author: 'demo-reader' }) });
+});
 
 source.addEventListener('change', apply);
 theme.addEventListener('change', apply);

@@ -15,10 +15,11 @@ import { printWorkerProxy, workerProxy } from './bench-worker.ts';
 import { coldStart, median, printColdStart } from './bench-cold.ts';
 import { printServed, servedVsClient } from './bench-served.ts';
 import { countsPage, printCounts } from './bench-counts.ts';
+import { liveBench, printLive } from './bench-live.ts';
 
 const RUNS = 7;
 /** The parts of the benchmark, in the order they run; named on the command line, only those run. */
-const PARTS = ['requests', 'cold', 'served', 'counts', 'render', 'bigThread', 'wide', 'searching', 'labelers', 'server', 'worker'] as const;
+const PARTS = ['requests', 'cold', 'served', 'counts', 'live', 'render', 'bigThread', 'wide', 'searching', 'labelers', 'server', 'worker'] as const;
 const asked = process.argv.slice(2);
 for (const name of asked) if (!(PARTS as readonly string[]).includes(name)) throw new Error(`no part "${name}": ${PARTS.join(', ')}`);
 const wanted = (part: (typeof PARTS)[number]) => !asked.length || asked.includes(part);
@@ -259,6 +260,7 @@ async function main() {
     const cold = wanted('cold') ? await coldStart(harness.browser) : undefined;
     const served = wanted('served') ? await servedVsClient(harness.browser) : undefined;
     const counts = wanted('counts') ? await countsPage(harness.browser) : undefined;
+    const live = wanted('live') ? await liveBench(harness) : undefined;
 
     // Render cost, and time to "Searching for posts…".
     const bench = await harness.browser.newPage({ viewport: { width: 1000, height: 800 } });
@@ -338,6 +340,7 @@ async function main() {
       cold,
       served,
       counts,
+      live,
       render,
       searchingMs: searching.length ? round(median(searching)) : undefined,
       bigThread: bigThreadResult,
@@ -359,6 +362,7 @@ async function main() {
     if (cold) printColdStart(cold);
     if (served) printServed(served);
     if (counts) printCounts(counts);
+    if (live) printLive(live);
     if (result.searchingMs !== undefined) console.log(`Connected → "Searching for posts…" painted: ${result.searchingMs} ms (median of ${RUNS})`);
     if (render.length) console.table(render);
     const view = (r: NonNullable<typeof bigThreadResult | typeof wideResult>) =>

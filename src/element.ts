@@ -42,6 +42,7 @@ export type { Status, LoadDetail, ErrorDetail };
  * @csspart stats - A post's reply link and its counts (hidden at zero).
  * @csspart replies - The list of replies under a post.
  * @csspart more - "Show more", "Show N more replies" (opens a branch in place) and "N more replies on Bluesky".
+ * @csspart news - With `live`: "2 new replies" under a post, "1 new post" above the list; pressing shows them there.
  * @csspart retry - The "Try again" button.
  * @csspart join - With `client-id`: "Sign in with Bluesky", the handle form, and the signed-in reader's name and "Sign out".
  * @cssprop [--discuss-text=light-dark(#1b1f24, #e8ecf0)] - Text colour.

@@ -140,7 +140,7 @@ export interface NewPost {
   text: string;
   /** An actor name (`quinn`), or a handle. */
   author?: string;
-  /** The post this one answers; its thread's root follows from it. */
+  /** The post this one answers (an `at://` URI, by DID or by handle); its thread's root follows from it. */
   parent?: string;
   /** A link card to this address (the article, by default for a post that answers none and quotes none). */
   link?: string;
@@ -158,7 +158,8 @@ let count = 0;
  * undefined when the post it answers or quotes is unknown.
  */
 export function createPost(spec: NewPost, data: Sample): PostView | undefined {
-  const parent = spec.parent ? data.posts.get(spec.parent) : undefined;
+  const byDid = (uri: string) => uri.replace(/^at:\/\/([^/]+)/, (_, actor: string) => `at://${data.actors.find((a) => a.handle === actor)?.did ?? actor}`);
+  const parent = spec.parent ? data.posts.get(byDid(spec.parent)) : undefined;
   const root = parent && (data.posts.get(parent.record.reply?.root?.uri) ?? parent);
   const quoted = spec.quote ? data.posts.get(spec.quote) : undefined;
   if ((spec.parent && !parent) || (spec.quote && !quoted)) return undefined;

@@ -182,6 +182,7 @@ describe('custom-elements.json', () => {
       'stats',
       'replies',
       'more',
+      'news',
       'retry',
       'join',
     ];
