@@ -26,7 +26,7 @@ import { renderDiscussion, renderFeed, stylesheet } from '../dist/npm/server/ind
 
 const TEXT = [
   ...['url', 'post', 'author', 'sort', 'lang', 'theme', 'loading', 'compose-text', 'service', 'search-service', 'backlinks-service'],
-  ...['hide', 'muted-words', 'labelers', 'quotes', 'client-id', 'title', 'document', 'nonce', 'stylesheet', 'out', 'self'],
+  ...['hide', 'muted-words', 'labelers', 'quotes', 'client-id', 'live', 'live-service', 'title', 'document', 'nonce', 'stylesheet', 'out', 'self'],
 ];
 const NUMBERS = ['limit', 'depth', 'heading-level', 'ttl', 'entries'];
 const camel = (name) => name.replace(/-(\w)/g, (_, c) => c.toUpperCase());

@@ -97,7 +97,9 @@ export function spacedust(prefix = '/spacedust') {
       wss.handleUpgrade(req, socket, head, (ws) => {
         clients.set(ws, options);
         log.push({ event: 'open', query: view(options) });
-        let waiting = false;
+        // Pinged at once, then every 30 s (tokio's interval ticks first at its start); no pong by the next, dropped.
+        let waiting = true;
+        ws.ping();
         const ping = setInterval(() => (waiting ? ws.terminate() : ((waiting = true), ws.ping())), 30_000).unref();
         ws.on('pong', () => (waiting = false));
         ws.on('message', (data) => {

@@ -15,6 +15,8 @@ export interface LiveHost extends ReactiveElement {
 
 export type View = { lang: string; t: object };
 
+export type { PostsView };
+
 /** What it reads and sets of the element's load controller (load.ts): what is shown, in which order, and where new posts wait. */
 export interface Loader {
   state: LoadState;

@@ -8,13 +8,12 @@
 
 import { nothing, type ReactiveController } from 'lit';
 import type { Inputs } from '../inputs.ts';
-import type { Discussion, Post, ThreadNode } from '../bluesky/model.ts';
-import type { Lazy, LiveArgs, LiveHost, Loader, View } from './host.ts';
-import { xrpc } from '../bluesky/http.ts';
-import { isObject, parsePost } from '../bluesky/parse.ts';
+import type { Discussion, Post, ThreadNode, Totals } from '../bluesky/model.ts';
+import type { Lazy, LiveArgs, LiveHost, Loader, PostsView, View } from './host.ts';
 import { warner } from '../bluesky/warn.ts';
 import { focusNew } from '../focus.ts';
-import { News, TOP, parentOf, readEvent, wanted, type Kind, type Wanted } from './news.ts';
+import { News, TOP, fits, readEvent, wanted, type Kind, type Wanted } from './news.ts';
+import { Queue, readBatch } from './hydrate.ts';
 import { liveMessages, newsButton, region, say, summary, type LiveMessages } from './view.ts';
 import { Stream, isOn, streamUrl } from './stream.ts';
 
@@ -24,11 +23,10 @@ export const HYDRATE_MS = 3_000;
 export const POLL_MS = 60_000;
 /** What arrived is said at most this often. */
 const SAY_MS = 30_000;
-/** The stream is faster than the AppView's index: a post it does not have yet is asked for again, this many times in all. */
-const TRIES = 3;
-/** Posts waiting to be asked for, at most: a flood beyond it is dropped. */
-const QUEUE_MAX = 100;
-/** A post created this long before `live` started is not new: an edit re-announces an old post, a poll finds old replies its first view left out. */
+/**
+ * A post indexed (the stream's) or created (a poll's) this long before `live` started is not new: an
+ * edit announces an old post again, a poll finds old replies a first view left out.
+ */
 const SKEW_MS = 120_000;
 
 export class Live implements ReactiveController {
@@ -37,8 +35,9 @@ export class Live implements ReactiveController {
   readonly #lazy: Lazy;
   readonly #inputs: () => Inputs;
   #news = new News();
-  /** The inputs' key the waiting posts belong to: another article's never show. */
+  /** The inputs the waiting posts belong to (their key, and `filter`): another article's never show. */
   #key?: string;
+  #filter?: unknown;
   readonly #warn = warner();
   #stream = new Stream({
     open: () => this.#opened(),
@@ -53,8 +52,10 @@ export class Live implements ReactiveController {
   /** Without a socket: polling until one opens. */
   #fallback = false;
   #timers = new Map<'retry' | 'poll' | 'batch' | 'say', ReturnType<typeof setTimeout>>();
-  #queue = new Map<string, { kind: Kind; tries: number }>();
+  #queue = new Queue();
   #lastBatch = 0;
+  /** The counts this wrote in the load state: any others are the loader's, and get what waits added. */
+  #counted?: Totals;
   /** Until when nothing can have been missed: the socket's last moment open, the last poll's start. */
   #heard = Date.now();
   readonly #since = Date.now() - SKEW_MS;
@@ -96,20 +97,36 @@ export class Live implements ReactiveController {
   /** Start, follow the discussion, or stop, as the widget now is. */
   #sync = (): void => {
     const { state } = this.#loader;
-    if (!this.#on() || !('discussion' in state)) return this.#stop();
     const inputs = this.#inputs();
-    if (inputs.key !== this.#key) [this.#key, this.#news, this.#queue] = [inputs.key, new News(), new Map()];
+    if (!this.#ours(inputs)) {
+      // Another article (or other rules): what was asked or waits for the last one goes.
+      this.#stop();
+      [this.#key, this.#filter, this.#news, this.#seen] = [inputs.key, inputs.filter, new News(), undefined];
+      this.#queue.clear();
+    }
+    if (!this.#on() || !('discussion' in state)) return this.#stop();
     if (state.discussion !== this.#seen) {
       this.#seen = state.discussion;
       this.#news.settle(state.discussion);
-      this.#recount();
     }
+    if (state.counts !== this.#counted) this.#recount();
     this.#want = wanted(state.discussion, inputs.article, inputs.quotes !== false, this.#news.threads());
-    if (!this.#stream.busy && !this.#timers.has('retry')) this.#stream.connect(streamUrl(this.#host.liveService, this.#warn), this.#want);
+    const base = streamUrl(this.#host.liveService, this.#warn);
+    if (this.#stream.busy && this.#stream.base !== base) this.#stream.close(); // `live-service` changed
+    if (!this.#stream.busy && !this.#timers.has('retry')) this.#stream.connect(base, this.#want);
     else this.#stream.ask(this.#want);
     if (this.#fallback) this.#later('poll', this.#heard + POLL_MS, this.#poll);
-    if (this.#queue.size) this.#later('batch', this.#lastBatch + HYDRATE_MS, this.#hydrate);
+    this.#batch();
   };
+
+  /** What waits belongs to these inputs. */
+  #ours = (inputs: Inputs) => inputs.key === this.#key && inputs.filter === this.#filter;
+
+  /** The next batch, when the queue holds posts to ask for: at most one a HYDRATE_MS. */
+  #batch() {
+    const due = this.#queue.next();
+    if (due !== undefined) this.#later('batch', Math.max(due, this.#lastBatch + HYDRATE_MS), this.#hydrate);
+  }
 
   #opened() {
     this.#stream.ask(this.#want!);
@@ -130,52 +147,43 @@ export class Live implements ReactiveController {
   #event(data: unknown) {
     const found = this.#want && readEvent(data, this.#want);
     if (!found) return;
-    const queued = this.#queue.get(found.uri);
-    if (queued) return void (queued.kind === 'reply' && (queued.kind = found.kind)); // a reply that also links the article may start a thread
-    if (this.#queue.size >= QUEUE_MAX) return;
-    this.#queue.set(found.uri, { kind: found.kind, tries: 0 });
-    this.#later('batch', this.#lastBatch + HYDRATE_MS, this.#hydrate);
+    this.#queue.add(found.uri, found.kind, found.kind === 'reply' ? found.subject : undefined);
+    this.#batch();
   }
 
-  /** The queued posts, read as every post is (labels, the site's rules), placed where they belong. */
+  /** The queued posts that are due, read as every post is (labels, the site's rules), placed where they belong. */
   #hydrate = () => this.#asking(this.#read);
 
   #read = async () => {
-    const batch = [...this.#queue].slice(0, 25);
-    batch.forEach(([uri]) => this.#queue.delete(uri));
+    const { batch, roots } = this.#queue.take(Date.now());
+    if (!batch.length) return this.#batch();
     this.#lastBatch = Date.now();
     const inputs = this.#inputs();
+    const want = this.#want!;
     const { signal } = this.#abort;
     let placed = false;
     try {
       const [ctx] = await this.#lazy.withRules(inputs, { signal });
-      const body = await xrpc(inputs.service, 'app.bsky.feed.getPosts', { uris: batch.map(([uri]) => uri) }, ctx);
-      const views = new Map((isObject(body) && Array.isArray(body.posts) ? body.posts : []).filter(isObject).map((view) => [view.uri, view]));
-      const read = batch.flatMap(([uri, item]) => {
-        const view = views.get(uri);
-        if (!view) {
-          if (++item.tries < TRIES && this.#queue.size < QUEUE_MAX) this.#queue.set(uri, item);
-          return [];
-        }
-        const post = parsePost(view, ctx.rules);
-        return post ? [{ post, parent: parentOf(view), kind: item.kind }] : [];
-      });
-      // Oldest first: a reply to another new post finds it in place.
-      for (const { post, parent, kind } of read.sort((a, b) => a.post.createdAt.localeCompare(b.post.createdAt)))
-        placed = this.#add(post, parent, kind) || placed;
+      const answer = await readBatch(batch, roots, inputs.service, ctx, (post, kind) => fits(post, kind, want, inputs.article), this.#since);
+      if (signal.aborted || !this.#ours(this.#inputs())) return;
+      for (const { post, parent, kind } of answer.read) placed = this.#add(post, parent, kind) || placed;
+      for (const [uri, item] of answer.missing) this.#queue.again(uri, item, Date.now());
     } catch {
-      // Stopped (asked again once the widget is back), or failed (asked again, a few times).
-      for (const [uri, item] of batch) if (signal.aborted || ++item.tries < TRIES) this.#queue.set(uri, item);
+      // Stopped (asked again once the widget is back), or failed (asked again, twice at most).
+      if (!this.#ours(this.#inputs())) return;
+      for (const [uri, item] of batch) this.#queue.again(uri, item, Date.now(), !signal.aborted);
       if (signal.aborted) return;
     }
     if (placed) this.#changed();
-    if (this.#on() && this.#queue.size) this.#later('batch', this.#lastBatch + HYDRATE_MS, this.#hydrate);
+    if (this.#on()) this.#batch();
   };
 
-  #add(post: Post, parent: string | undefined, kind: Kind): boolean {
+  /** Place a new post, unless it is the reader's own, sent from this page (shown already), or the poll's and old. */
+  #add(post: Post, parent: string | undefined, kind: Kind, created = false): boolean {
     const { state } = this.#loader;
     const { author } = this.#inputs();
-    if (!('discussion' in state) || !(Date.parse(post.createdAt) >= this.#since)) return false;
+    if (!('discussion' in state) || (created && !(Date.parse(post.createdAt) >= this.#since))) return false;
+    if ((this.#view as { mine?: PostsView['mine'] } | undefined)?.mine?.(parent ?? TOP, []).some((mine) => mine.uri === post.uri)) return false;
     const by = (post: Post) => !author || post.author.did === author || post.author.handle.toLowerCase() === author.toLowerCase();
     return this.#news.add(post, parent, kind, state.discussion, by);
   }
@@ -189,8 +197,9 @@ export class Live implements ReactiveController {
     let placed = false;
     try {
       const fresh = await this.#lazy.loadDiscussion(this.#inputs(), { signal });
+      if (signal.aborted || !this.#ours(this.#inputs())) return;
       const place = (node: ThreadNode, parent: string | undefined, kind: Kind) => {
-        placed = this.#add(node, parent, kind) || placed;
+        placed = this.#add(node, parent, kind, true) || placed;
         node.replies.forEach((reply) => place(reply, node.uri, 'reply'));
       };
       fresh.threads.forEach((thread) => place(thread, undefined, thread.quoting ? 'quote' : 'post'));
@@ -223,7 +232,8 @@ export class Live implements ReactiveController {
   #recount() {
     const { state } = this.#loader;
     if (!('discussion' in state)) return;
-    this.#loader.state = { ...state, counts: this.#news.totals(this.#lazy.totals(state.discussion)) };
+    this.#counted = this.#news.totals(this.#lazy.totals(state.discussion));
+    this.#loader.state = { ...state, counts: this.#counted };
     this.#host.requestUpdate();
   }
 
@@ -232,11 +242,12 @@ export class Live implements ReactiveController {
 
   /** The button where posts wait at `at` (`top`: above the list, with the live region). */
   #render = (at: string, view: View) => {
-    if (!isOn(this.#host.live)) return nothing;
+    if (!isOn(this.#host.live) || !this.#ours(this.#inputs())) return nothing;
     this.#view = view;
     const n = this.#news.count(at);
     const t = n ? liveMessages(view.lang, view.t as Partial<LiveMessages>) : undefined;
-    const button = t ? newsButton(say(view.lang, at === TOP ? t.newPosts : t.newReplies, n), at === TOP, () => this.#show(at)) : nothing;
+    const text = t && say(view.lang, at === TOP ? t.newPosts : t.newReplies, n);
+    const button = text ? newsButton(text, at === TOP, !!(view as { busy?: string }).busy, () => this.#show(at)) : nothing;
     return at === TOP ? [region(this.#said), button] : button;
   };
 
@@ -246,11 +257,12 @@ export class Live implements ReactiveController {
     if (!('discussion' in state) || state.busy) return;
     focusNew(this.#host, async () => {
       const order = this.#loader.order ?? this.#inputs().sort;
-      const discussion = this.#lazy.carry(state.discussion, this.#news.show(at, state.discussion, order));
+      // The branch they join counts as opened: past the indent cap, they show at once.
+      const discussion = this.#lazy.carry(state.discussion, this.#news.show(at, state.discussion, order), at === TOP ? undefined : at);
       this.#seen = discussion;
       this.#said = '';
-      this.#loader.state = { ...state, status: 'loaded', discussion, counts: this.#news.totals(this.#lazy.totals(discussion)) };
-      this.#host.requestUpdate();
+      this.#loader.state = { ...state, status: 'loaded', discussion };
+      this.#recount();
       return true;
     });
   }

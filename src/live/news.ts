@@ -5,6 +5,7 @@
 import type { Discussion, Post, Sort, ThreadNode, Totals } from '../bluesky/model.ts';
 import { LINK_PATHS, spellings } from '../bluesky/backlinks.ts';
 import { isObject, isPostUri } from '../bluesky/parse.ts';
+import { normalizeUrl } from '../bluesky/urls.ts';
 
 const POST = 'app.bsky.feed.post';
 /** A reply names its thread's root here: every reply in a thread on the page. */
@@ -52,11 +53,17 @@ export function wanted(discussion: Discussion, article: string, quotes: boolean,
   };
 }
 
-/** A stream message: the new post record's URI and what it announces, or undefined when it is none of ours (or not a link event at all). */
-export function readEvent(data: unknown, want: Wanted): { uri: string; kind: Kind } | undefined {
+/** Longer than any link message (about 500 characters): not read. */
+const MESSAGE_MAX = 16_384;
+
+/**
+ * A stream message: the new post record's URI, what it announces, and the subject named (a reply's
+ * root); undefined when it is none of ours, or not a link event at all.
+ */
+export function readEvent(data: unknown, want: Wanted): { uri: string; kind: Kind; subject: string } | undefined {
   let message: unknown;
   try {
-    message = typeof data === 'string' ? JSON.parse(data) : undefined;
+    message = typeof data === 'string' && data.length <= MESSAGE_MAX ? JSON.parse(data) : undefined;
   } catch {
     return undefined;
   }
@@ -72,7 +79,17 @@ export function readEvent(data: unknown, want: Wanted): { uri: string; kind: Kin
         : QUOTE_SOURCES.includes(source as string) && want.pinned.has(subject)
           ? 'quote'
           : undefined;
-  return kind && { uri: link.source_record, kind };
+  return kind && { uri: link.source_record, kind, subject };
+}
+
+/**
+ * The post is what the stream said it is (a stream is data, and may lie): a reply in one of the
+ * threads asked for, a post linking the article, a quote of a pinned post that shows it.
+ */
+export function fits(post: Post, kind: Kind, want: Wanted, article: string): boolean {
+  if (kind === 'reply') return !!post.root && want.roots.has(post.root.uri);
+  if (kind === 'post') return post.links.some((link) => normalizeUrl(link) === normalizeUrl(article));
+  return post.embed?.kind === 'quote' && !!post.embed.post && want.pinned.has(post.embed.post.uri);
 }
 
 /** The post a reply answers, from the record as the AppView sends it; undefined for a post that answers none. */
@@ -83,6 +100,9 @@ export function parentOf(view: unknown): string | undefined {
 }
 
 const size = (node: ThreadNode): number => node.replies.reduce((n, reply) => n + size(reply), 1);
+
+/** Posts that wait at most: a page left open on a viral thread keeps this many, and drops the rest until the reader shows some. */
+export const WAITING_MAX = 500;
 
 /** New posts waiting to be shown, each where it belongs, with the new replies to it. */
 export class News {
@@ -98,12 +118,13 @@ export class News {
    */
   add(post: Post, parent: string | undefined, kind: Kind, discussion: Discussion, author?: (post: Post) => boolean): boolean {
     const shown = known(discussion);
-    if (shown.has(post.uri) || this.#nodes.has(post.uri)) return false;
+    if (shown.has(post.uri) || this.#nodes.has(post.uri) || this.#nodes.size >= WAITING_MAX) return false;
     const node: ThreadNode = { ...post, replies: [], more: 0, ...(kind === 'quote' && { quoting: true }) };
     const above = parent && this.#nodes.get(parent);
     if (parent && shown.get(parent)) this.#wait(parent, node);
     else if (above) above.replies.push(node);
-    else if (kind !== 'reply' && (!author || author(post))) this.#wait(TOP, node);
+    else if (kind === 'quote' || (kind === 'post' && (!author || author(post))))
+      this.#wait(TOP, node); // quotes join whatever `author` says, as in discovery
     else return false;
     this.#nodes.set(post.uri, node);
     return true;

@@ -11,6 +11,10 @@ export const LIVE_SERVICE = 'wss://spacedust.microcosm.blue';
 const RETRY_MS = [2_000, 300_000] as const;
 /** Subjects carried in the socket's address, at most (by length); the rest follow in an options update once it opens. */
 const URL_MAX = 4_000;
+/** A socket not open after this long is given up (and tried again later). */
+const OPEN_MS = 10_000;
+/** Open this long, a socket that drops starts the backoff afresh; sooner (a server that accepts, then drops), it goes on growing. */
+const STEADY_MS = 30_000;
 
 /** `live` is on: present, with any value but `off` or `false`. */
 export const isOn = (value: string | undefined | null): boolean => value != null && !/^(off|false)$/i.test(value.trim());
@@ -36,6 +40,9 @@ export interface StreamEvents {
 
 export class Stream {
   #socket?: WebSocket;
+  #timer?: ReturnType<typeof setTimeout>;
+  /** The stream it was opened to. */
+  base?: string;
   /** The subjects and sources it was last asked for. */
   #sent?: string;
   #attempts = 0;
@@ -51,6 +58,7 @@ export class Stream {
   }
 
   connect(base: string, want: Wanted): void {
+    this.base = base;
     const url = new URL(`${base}/subscribe`);
     const subjects: string[] = [];
     for (const subject of want.subjects) {
@@ -68,19 +76,25 @@ export class Stream {
     }
     this.#socket = socket;
     this.#sent = key(subjects, want.sources);
-    let opened = false;
+    let opened = 0;
+    // A socket a CSP refuses errs and never closes (Chromium): an error ends it as a close does; so
+    // does a socket still not open after OPEN_MS.
+    const gone = () => {
+      if (this.#socket !== socket) return;
+      this.#socket = undefined;
+      clearTimeout(this.#timer);
+      if (opened && Date.now() - opened >= STEADY_MS) this.#attempts = 0;
+      socket.close();
+      this.#events.closed(!!opened);
+    };
+    this.#timer = setTimeout(gone, OPEN_MS);
     socket.onopen = () => {
-      opened = true;
-      this.#attempts = 0;
+      opened = Date.now();
+      clearTimeout(this.#timer);
       this.#events.open();
     };
     socket.onmessage = (event) => this.#events.message(event.data);
-    // A socket a CSP refuses errs and never closes (Chromium): an error ends it as a close does.
-    socket.onclose = socket.onerror = () => {
-      if (this.#socket !== socket) return;
-      this.#socket = undefined;
-      this.#events.closed(opened);
-    };
+    socket.onclose = socket.onerror = gone;
   }
 
   /** Asked for `want`, if that is not what it was asked already (an options update replaces all it was asked). */
@@ -102,6 +116,7 @@ export class Stream {
     const open = socket?.readyState === WebSocket.OPEN;
     this.#socket = undefined;
     this.#attempts = 0;
+    clearTimeout(this.#timer);
     socket?.close(1000);
     return open;
   }

@@ -39,9 +39,12 @@ export function liveMessages(lang: string, strings?: Partial<LiveMessages>): Liv
   return { newPosts: plural(posts), newReplies: plural(replies), ...strings };
 }
 
+const rules = new Map<string, [Intl.PluralRules, Intl.NumberFormat]>();
+
 /** "2 new replies", with the number in the language's digits. */
 export function say(lang: string, message: Plural, n: number): string {
-  return (message[new Intl.PluralRules(lang).select(n)] ?? message.other).replace('#', new Intl.NumberFormat(lang).format(n));
+  const [plural, number] = rules.get(lang) ?? rules.set(lang, [new Intl.PluralRules(lang), new Intl.NumberFormat(lang)]).get(lang)!;
+  return (message[plural.select(n)] ?? message.other).replace('#', number.format(n));
 }
 
 /** "1 new post, 2 new replies", or '' when nothing waits. */
@@ -49,8 +52,10 @@ export const summary = (lang: string, t: LiveMessages, { posts, replies }: { pos
   [posts && say(lang, t.newPosts, posts), replies && say(lang, t.newReplies, replies)].filter(Boolean).join(', ');
 
 /** The button where new posts wait: under their post (`top`: above the list); pressing shows them there. */
-export const newsButton = (text: string, top: boolean, show: () => void) =>
-  html`<div class=${top ? 'actions' : 'more'}><button part="news" class=${top ? 'button secondary' : 'link'} @click=${show}>${text}</button></div>`;
+export const newsButton = (text: string, top: boolean, busy: boolean, show: () => void) =>
+  html`<div class=${top ? 'actions' : 'more'}>
+    <button part="news" class=${top ? 'button secondary' : 'link'} ?disabled=${busy} @click=${show}>${text}</button>
+  </div>`;
 
 /** What arrived, said politely (role=status), once in a while; visually hidden. */
 export const region = (said: string) => html`<p class="sr" role="status">${said || nothing}</p>`;

@@ -4,9 +4,10 @@ import type { DiscussThread } from '../../src/element.ts';
 import { ARTICLE, MUTED, SPAMMER, sample } from '../../demo/appview/sample.ts';
 import { createPost, linkMessages, withCreated, type NewPost } from '../../demo/appview/live.ts';
 import type { PostView } from '../../demo/appview/build.ts';
-import { ORIGIN, sampleRoute, stubFetch } from './helpers.ts';
-import { News, REPLY_SOURCE, TOP, readEvent, wanted } from '../../src/live/news.ts';
-import { POLL_MS } from '../../src/live/index.ts';
+import { ORIGIN, sampleRoute, stubFetch, xrpcRoutes } from './helpers.ts';
+import { News, REPLY_SOURCE, TOP, WAITING_MAX, readEvent, wanted } from '../../src/live/news.ts';
+import { HYDRATE_MS, POLL_MS } from '../../src/live/index.ts';
+import { readBatch } from '../../src/live/hydrate.ts';
 import { LIVE_SERVICE, isOn, streamUrl } from '../../src/live/stream.ts';
 import { BSKY_LABELER } from '../../src/bluesky/moderation.ts';
 import type { Discussion, Post, ThreadNode } from '../../src/bluesky/model.ts';
@@ -117,17 +118,24 @@ const socket = () => vi.waitFor(() => FakeSocket.all.find((s) => s.readyState !=
 const roots = () => sample('').trees.map((tree) => tree.post.uri);
 const summary = (el: DiscussThread) => shadow(el).querySelector('[part="summary"]')!.textContent!;
 const news = (data: NewPost) => createPost(data, withCreated(sample('')))!;
+const region = (el: DiscussThread) => shadow(el).querySelector('[role="status"].sr');
+const texts = (el: DiscussThread) => buttons(el).map((b) => b.textContent!.trim());
+/** Fake time from here on: the batch, the announcement and the poll wait on it. */
+const fakeTime = () => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
 
 describe('live: when it listens', () => {
-  it('opens no socket without `live`, nor with live="off"', async () => {
+  it('opens no socket without `live`, nor with live="off": only the widget with `live` opens one', async () => {
     stubFetch(sampleRoute);
     const plain = mount({ live: '' });
     plain.removeAttribute('live');
     const off = mount({ live: 'off' });
-    await loaded(plain);
-    await loaded(off);
-    await plain.updateComplete;
-    expect(FakeSocket.all).toHaveLength(0);
+    const on = mount();
+    await Promise.all([loaded(plain), loaded(off), loaded(on)]);
+    const ws = await socket(); // by the time the live widget's socket is open, the others had every chance
+    await vi.waitFor(() => expect(region(on)).not.toBeNull());
+    expect(FakeSocket.all).toEqual([ws]);
+    expect(region(plain)).toBeNull();
+    expect(region(off)).toBeNull();
   });
 
   it('opens one socket once the discussion shows on screen, for its threads, the article and every link path, with no hold', async () => {
@@ -135,11 +143,11 @@ describe('live: when it listens', () => {
     onScreen = false;
     const el = mount();
     await loaded(el);
-    await el.updateComplete;
+    await vi.waitFor(() => expect(region(el)).not.toBeNull()); // the live code is here, and waits
     expect(FakeSocket.all).toHaveLength(0); // not on screen
     scroll(true);
     const ws = await socket();
-    expect(`${ws.url.origin}${ws.url.pathname}`).toBe(`${STREAM}/subscribe`.replace('ws:', 'ws:'));
+    expect(`${ws.url.origin}${ws.url.pathname}`).toBe(`${STREAM}/subscribe`);
     const subjects = ws.url.searchParams.getAll('wantedSubjects');
     expect(subjects).toEqual(expect.arrayContaining([...roots(), ARTICLE, `${ARTICLE}/`]));
     expect(ws.url.searchParams.getAll('wantedSources')).toEqual([
@@ -185,12 +193,9 @@ describe('live: what arrives', () => {
     const view = news({ text: 'Fresh reply from the stream', parent: roots()[0] });
     ws.hear(view);
     await vi.waitFor(() => expect(buttons(el).map((b) => b.textContent!.trim())).toEqual(['1 new reply']));
-    expect(
-      calls
-        .filter((c) => c.url.pathname.endsWith('getPosts'))
-        .at(-1)!
-        .url.searchParams.getAll('uris'),
-    ).toEqual([view.uri]);
+    // The reply, and its thread's root (whose threadgate names the replies its author hid).
+    const asked = calls.filter((c) => c.url.pathname.endsWith('getPosts')).at(-1)!;
+    expect(asked.url.searchParams.getAll('uris')).toEqual([view.uri, roots()[0]]);
     expect(shadow(el).textContent).not.toContain('Fresh reply from the stream'); // nothing moved
     expect(summary(el)).not.toBe(before);
     expect(summary(el)).toMatch(/(\d+) replies/);
@@ -210,6 +215,7 @@ describe('live: what arrives', () => {
     await loaded(el);
     const ws = await socket();
     ws.open();
+    fakeTime();
     const root = roots()[1];
     ws.hear(news({ text: `What an ${MUTED}`, parent: root }));
     ws.hear(news({ text: 'Buy now', author: SPAMMER, parent: root }));
@@ -217,16 +223,17 @@ describe('live: what arrives', () => {
     const good = news({ text: 'A fair point', parent: root });
     ws.hear(good);
     const under = news({ text: 'Agreed', parent: good.uri, author: 'quinn' });
-    await vi.waitFor(() => expect(buttons(el).map((b) => b.textContent!.trim())).toEqual(['1 new reply']));
+    await vi.waitFor(() => expect(texts(el)).toEqual(['1 new reply'])); // one batch: the four together
     ws.hear(under);
-    await vi.waitFor(() => expect(buttons(el).map((b) => b.textContent!.trim())).toEqual(['2 new replies']), { timeout: 5000 });
+    await vi.advanceTimersByTimeAsync(HYDRATE_MS); // the next batch waits for its turn
+    await vi.waitFor(() => expect(texts(el)).toEqual(['2 new replies']));
     buttons(el)[0].click();
     await vi.waitFor(() => expect(shadow(el).textContent).toContain('Agreed'));
     expect(shadow(el).textContent).toContain('A fair point');
     for (const never of [`What an ${MUTED}`, 'Buy now', 'Labelled away']) expect(shadow(el).textContent).not.toContain(never);
   });
 
-  it('keeps a new post about the article behind "1 new post" above the list, and listens for replies to it once shown', async () => {
+  it('keeps a new post about the article behind "1 new post" above the list, asks the stream for replies to it, shows it first', async () => {
     stubFetch(sampleRoute);
     const el = mount();
     await loaded(el);
@@ -252,17 +259,103 @@ describe('live: what arrives', () => {
     await loaded(el);
     const ws = await socket();
     ws.open();
-    const region = () => shadow(el).querySelector('[role="status"].sr')!;
-    expect(region()).not.toBeNull();
+    fakeTime();
+    const said = () => region(el)!.textContent;
+    expect(said()).toBe('');
     ws.hear(news({ text: 'One', parent: roots()[2] }));
-    await vi.waitFor(() => expect(region().textContent).toBe('1 new reply'));
+    await vi.waitFor(() => expect(said()).toBe('1 new reply'));
     ws.hear(news({ text: 'Two', parent: roots()[2] }));
-    await vi.waitFor(() => expect(buttons(el)[0].textContent!.trim()).toBe('2 new replies'), { timeout: 5000 });
-    expect(region().textContent).toBe('1 new reply'); // said again later, not at once
+    await vi.advanceTimersByTimeAsync(HYDRATE_MS);
+    await vi.waitFor(() => expect(texts(el)).toEqual(['2 new replies']));
+    expect(said()).toBe('1 new reply'); // not on every event…
+    await vi.advanceTimersByTimeAsync(30_000);
+    await vi.waitFor(() => expect(said()).toBe('2 new replies')); // …but within half a minute
+  });
+});
+
+describe('live: what never arrives', () => {
+  it('believes no stream: a post said to link the article that does not, a reply in another thread', async () => {
+    stubFetch(sampleRoute);
+    const el = mount();
+    await loaded(el);
+    const ws = await socket();
+    ws.open();
+    fakeTime();
+    const say = (view: PostView, source: string, subject: string) =>
+      ws.onmessage?.({
+        data: JSON.stringify({ kind: 'link', origin: 'live', link: { operation: 'create', source, source_record: view.uri, source_rev: '1', subject } }),
+      });
+    say(news({ text: 'Links elsewhere', link: 'https://elsewhere.example/story' }), 'app.bsky.feed.post:embed.external.uri', ARTICLE);
+    const other = sample('').hostile[0].post.uri;
+    say(news({ text: 'Another thread', parent: other }), REPLY_SOURCE, roots()[0]);
+    const real = news({ text: 'About the article' });
+    ws.hear(real);
+    await vi.waitFor(() => expect(texts(el)).toEqual(['1 new post']));
+    buttons(el)[0].click();
+    await vi.waitFor(() => expect(shadow(el).activeElement?.getAttribute('data-uri')).toBe(real.uri));
+    expect(shadow(el).textContent).not.toContain('Links elsewhere');
+    expect(shadow(el).textContent).not.toContain('Another thread');
+  });
+
+  it('lets quotes of the pinned post through whatever `author` says, as discovery does', async () => {
+    stubFetch(sampleRoute);
+    const story = sample('').trees[0].post;
+    const el = mount({ post: story.uri, author: 'minapark.news.example' });
+    await loaded(el);
+    const ws = await socket();
+    ws.open();
+    expect(ws.url.searchParams.getAll('wantedSources')).toContain('app.bsky.feed.post:embed.record.uri');
+    ws.hear(news({ text: 'Quoting the story', quote: story.uri, author: 'quoter' }));
+    ws.hear(news({ text: 'Not the author', author: 'someone-else' })); // a new thread by another account: not with `author`
+    await vi.waitFor(() => expect(texts(el)).toEqual(['1 new post']));
+  });
+
+  it('drops a reply the thread’s author hid, read from the root’s threadgate in the same request', async () => {
+    const root = sample('').trees[0].post;
+    const [hidden, kept] = [news({ text: 'Hidden by the author', parent: root.uri }), news({ text: 'Kept', parent: root.uri })];
+    const gate = {
+      uri: `${root.uri}-gate`,
+      cid: 'bafy',
+      record: { $type: 'app.bsky.feed.threadgate', post: root.uri, createdAt: root.indexedAt, hiddenReplies: [hidden.uri] },
+      lists: [],
+    };
+    const { calls } = stubFetch(xrpcRoutes({ 'app.bsky.feed.getPosts': { posts: [hidden, kept, { ...root, threadgate: gate }] } }));
+    const item = { kind: 'reply' as const, root: root.uri, tries: 0, due: 0 };
+    const { read, missing } = await readBatch(
+      [
+        [hidden.uri, item],
+        [kept.uri, item],
+      ],
+      [root.uri],
+      ORIGIN,
+      {},
+      () => true,
+      0,
+    );
+    expect(read.map((r) => r.post.uri)).toEqual([kept.uri]);
+    expect(missing).toEqual([]);
+    expect(calls[0].url.searchParams.getAll('uris')).toEqual([hidden.uri, kept.uri, root.uri]);
   });
 });
 
 describe('live: without a socket', () => {
+  it('backs off from a stream that accepts and then drops at once, rather than storming it', async () => {
+    stubFetch(sampleRoute);
+    const el = mount();
+    await loaded(el);
+    fakeTime();
+    for (const wait of [2_000, 4_000, 8_000]) {
+      const ws = await socket();
+      ws.open();
+      ws.drop();
+      const count = FakeSocket.all.length;
+      await vi.advanceTimersByTimeAsync(wait * 0.75 - 1);
+      expect(FakeSocket.all).toHaveLength(count); // not yet
+      await vi.advanceTimersByTimeAsync(wait * 0.25 + 1);
+      expect(FakeSocket.all).toHaveLength(count + 1);
+    }
+  });
+
   it('tries again with backoff and meanwhile polls at most once a minute, finding what was posted', async () => {
     const { calls } = stubFetch(sampleRoute);
     const el = mount();
@@ -282,10 +375,10 @@ describe('live: without a socket', () => {
     const view = news({ text: 'Posted while the stream was down', parent: roots()[0], silent: true });
     await vi.advanceTimersByTimeAsync(POLL_MS);
     expect(searches()).toBe(before + 1); // one poll in the minute, however many retries
-    await vi.waitFor(() => expect(buttons(el).map((b) => b.textContent!.trim())).toEqual(['1 new reply']));
-    for (const ws of FakeSocket.all) if (ws.readyState !== FakeSocket.CLOSED) ws.drop();
-    await vi.advanceTimersByTimeAsync(POLL_MS - 1);
-    expect(searches()).toBeLessThanOrEqual(before + 2);
+    await vi.waitFor(() => expect(texts(el)).toEqual(['1 new reply']));
+    await vi.advanceTimersByTimeAsync(POLL_MS); // retries meanwhile (each socket given up after 10 s unopened), one poll
+    expect(searches()).toBe(before + 2);
+    expect(FakeSocket.all.length).toBeGreaterThan(4);
     buttons(el)[0].click();
     await vi.waitFor(() => expect(shadow(el).textContent).toContain(view.record.text));
   });
@@ -302,14 +395,20 @@ describe('live: the pieces', () => {
     const want = wanted(discussion, ARTICLE, true);
     const event = (link: object) => JSON.stringify({ kind: 'link', origin: 'live', link: { operation: 'create', source_rev: '1', ...link } });
     const record = 'at://did:plc:b/app.bsky.feed.post/2';
-    expect(readEvent(event({ source: REPLY_SOURCE, subject: discussion.threads[0].uri, source_record: record }), want)).toEqual({ uri: record, kind: 'reply' });
+    expect(readEvent(event({ source: REPLY_SOURCE, subject: discussion.threads[0].uri, source_record: record }), want)).toEqual({
+      uri: record,
+      kind: 'reply',
+      subject: discussion.threads[0].uri,
+    });
     expect(readEvent(event({ source: 'app.bsky.feed.post:embed.external.uri', subject: ARTICLE, source_record: record }), want)).toEqual({
       uri: record,
       kind: 'post',
+      subject: ARTICLE,
     });
     expect(readEvent(event({ source: 'app.bsky.feed.post:embed.record.uri', subject: discussion.threads[0].uri, source_record: record }), want)).toEqual({
       uri: record,
       kind: 'quote',
+      subject: discussion.threads[0].uri,
     });
     expect(readEvent(event({ source: REPLY_SOURCE, subject: ARTICLE, source_record: record }), want)).toBeUndefined();
     expect(readEvent(event({ source: 'app.bsky.feed.like:subject.uri', subject: discussion.threads[0].uri, source_record: record }), want)).toBeUndefined();
@@ -345,6 +444,10 @@ describe('live: the pieces', () => {
     // A refresh that now holds the quote: it waits no more.
     box.settle({ ...discussion, pending: [...discussion.pending, post('at://did:plc:c/app.bsky.feed.post/q')] });
     expect(box.count(TOP)).toBe(0);
+    // A flood waits up to a bound, then is dropped.
+    const flood = new News();
+    for (let i = 0; i <= WAITING_MAX; i++) flood.add(post(`at://did:plc:f/app.bsky.feed.post/${i}`), undefined, 'post', discussion);
+    expect(flood.count(TOP)).toBe(WAITING_MAX);
   });
 
   it('takes `live` as on unless off, and a stream only at wss: (ws: on loopback)', () => {
