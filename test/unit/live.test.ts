@@ -123,6 +123,17 @@ const texts = (el: DiscussThread) => buttons(el).map((b) => b.textContent!.trim(
 /** Fake time from here on: the batch, the announcement and the poll wait on it. */
 const fakeTime = () => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
 
+/** A widget with `live` over the sample, its socket open, on fake time from then on. */
+async function listening(attributes: Record<string, string> = {}) {
+  stubFetch(sampleRoute);
+  const el = mount(attributes);
+  await loaded(el);
+  const ws = await socket();
+  ws.open();
+  fakeTime();
+  return { el, ws };
+}
+
 describe('live: when it listens', () => {
   it('opens no socket without `live`, nor with live="off": only the widget with `live` opens one', async () => {
     stubFetch(sampleRoute);
@@ -210,12 +221,7 @@ describe('live: what arrives', () => {
   });
 
   it('never shows a muted word, a hidden account or a post moderation hides; a reply to a new reply waits with it', async () => {
-    stubFetch(sampleRoute);
-    const el = mount({ 'muted-words': MUTED, hide: SPAMMER });
-    await loaded(el);
-    const ws = await socket();
-    ws.open();
-    fakeTime();
+    const { el, ws } = await listening({ 'muted-words': MUTED, hide: SPAMMER });
     const root = roots()[1];
     ws.hear(news({ text: `What an ${MUTED}`, parent: root }));
     ws.hear(news({ text: 'Buy now', author: SPAMMER, parent: root }));
@@ -254,12 +260,7 @@ describe('live: what arrives', () => {
   });
 
   it('says what waits in a polite live region, not on every event', async () => {
-    stubFetch(sampleRoute);
-    const el = mount();
-    await loaded(el);
-    const ws = await socket();
-    ws.open();
-    fakeTime();
+    const { el, ws } = await listening();
     const said = () => region(el)!.textContent;
     expect(said()).toBe('');
     ws.hear(news({ text: 'One', parent: roots()[2] }));
@@ -275,12 +276,7 @@ describe('live: what arrives', () => {
 
 describe('live: what never arrives', () => {
   it('believes no stream: a post said to link the article that does not, a reply in another thread', async () => {
-    stubFetch(sampleRoute);
-    const el = mount();
-    await loaded(el);
-    const ws = await socket();
-    ws.open();
-    fakeTime();
+    const { el, ws } = await listening();
     const say = (view: PostView, source: string, subject: string) =>
       ws.onmessage?.({
         data: JSON.stringify({ kind: 'link', origin: 'live', link: { operation: 'create', source, source_record: view.uri, source_rev: '1', subject } }),
