@@ -103,6 +103,7 @@ export class Live implements ReactiveController {
       this.#stop();
       [this.#key, this.#filter, this.#news, this.#seen] = [inputs.key, inputs.filter, new News(), undefined];
       this.#queue.clear();
+      this.#host.requestUpdate(); // the region for these inputs, and no button of the last ones
     }
     if (!this.#on() || !('discussion' in state)) return this.#stop();
     if (state.discussion !== this.#seen) {
@@ -158,19 +159,18 @@ export class Live implements ReactiveController {
     const { batch, roots } = this.#queue.take(Date.now());
     if (!batch.length) return this.#batch();
     this.#lastBatch = Date.now();
-    const inputs = this.#inputs();
-    const want = this.#want!;
+    const [inputs, want, news] = [this.#inputs(), this.#want!, this.#news];
     const { signal } = this.#abort;
     let placed = false;
     try {
       const [ctx] = await this.#lazy.withRules(inputs, { signal });
       const answer = await readBatch(batch, roots, inputs.service, ctx, (post, kind) => fits(post, kind, want, inputs.article), this.#since);
-      if (signal.aborted || !this.#ours(this.#inputs())) return;
+      if (news !== this.#news) return; // another article's now (stopped as it answered, what it read still stands)
       for (const { post, parent, kind } of answer.read) placed = this.#add(post, parent, kind) || placed;
       for (const [uri, item] of answer.missing) this.#queue.again(uri, item, Date.now());
     } catch {
       // Stopped (asked again once the widget is back), or failed (asked again, twice at most).
-      if (!this.#ours(this.#inputs())) return;
+      if (news !== this.#news) return;
       for (const [uri, item] of batch) this.#queue.again(uri, item, Date.now(), !signal.aborted);
       if (signal.aborted) return;
     }
@@ -194,10 +194,11 @@ export class Live implements ReactiveController {
   #compare = async () => {
     this.#heard = Date.now(); // what this poll finds covers till now; the next waits a minute from here
     const { signal } = this.#abort;
+    const news = this.#news;
     let placed = false;
     try {
       const fresh = await this.#lazy.loadDiscussion(this.#inputs(), { signal });
-      if (signal.aborted || !this.#ours(this.#inputs())) return;
+      if (signal.aborted || news !== this.#news) return; // stopped, or another article's now
       const place = (node: ThreadNode, parent: string | undefined, kind: Kind) => {
         placed = this.#add(node, parent, kind, true) || placed;
         node.replies.forEach((reply) => place(reply, node.uri, 'reply'));

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import '../../src/index.ts';
 import type { DiscussThread } from '../../src/element.ts';
-import { ARTICLE, MUTED, SPAMMER, sample } from '../../demo/appview/sample.ts';
+import { ARTICLE, DEEP_ARTICLE, MUTED, SPAMMER, sample } from '../../demo/appview/sample.ts';
 import { createPost, linkMessages, withCreated, type NewPost } from '../../demo/appview/live.ts';
 import type { PostView } from '../../demo/appview/build.ts';
-import { ORIGIN, sampleRoute, stubFetch, xrpcRoutes } from './helpers.ts';
+import { ORIGIN, deferred, sampleRoute, stubFetch, xrpcRoutes } from './helpers.ts';
 import { News, REPLY_SOURCE, TOP, WAITING_MAX, readEvent, wanted } from '../../src/live/news.ts';
 import { HYDRATE_MS, POLL_MS } from '../../src/live/index.ts';
 import { readBatch } from '../../src/live/hydrate.ts';
@@ -291,6 +291,37 @@ describe('live: what never arrives', () => {
     await vi.waitFor(() => expect(shadow(el).activeElement?.getAttribute('data-uri')).toBe(real.uri));
     expect(shadow(el).textContent).not.toContain('Links elsewhere');
     expect(shadow(el).textContent).not.toContain('Another thread');
+  });
+
+  it('never puts one article’s new post under another’s, when the article changes while it is being read', async () => {
+    const [sent, gate, read] = [deferred(), deferred(), deferred()];
+    stubFetch(async (url, init) => {
+      const held = url.pathname.endsWith('getPosts') && url.searchParams.getAll('uris').some((uri) => uri.includes('/3live'));
+      if (held) sent.resolve();
+      if (held) init?.signal?.addEventListener('abort', () => read.resolve()); // let go by the widget…
+      if (held) await gate.promise;
+      const response = await sampleRoute(url, init);
+      if (!held) return response;
+      const body = response.json.bind(response);
+      return Object.assign(response, { json: () => body().finally(read.resolve) }); // …or read
+    });
+    const el = mount();
+    await loaded(el);
+    const ws = await socket();
+    ws.open();
+    ws.hear(news({ text: 'About the first article' }));
+    await sent.promise; // its getPosts is out, held
+    el.setAttribute('url', DEEP_ARTICLE);
+    await vi.waitFor(() => expect(shadow(el).textContent).toContain('Ada Lindqvist-Okonkwo')); // the other article's discussion
+    gate.resolve();
+    const next = await socket();
+    expect(next).not.toBe(ws);
+    expect(next.url.searchParams.getAll('wantedSubjects')).toContain(DEEP_ARTICLE);
+    await read.promise;
+    await new Promise((resolve) => setTimeout(resolve)); // what the widget does with it, in the microtasks after
+    await el.updateComplete;
+    expect(buttons(el)).toHaveLength(0);
+    expect(shadow(el).textContent).not.toContain('About the first article');
   });
 
   it('lets quotes of the pinned post through whatever `author` says, as discovery does', async () => {
