@@ -234,7 +234,9 @@ export class Live implements ReactiveController {
     const { state } = this.#loader;
     if (!('discussion' in state)) return;
     this.#counted = this.#news.totals(this.#lazy.totals(state.discussion));
-    this.#loader.state = { ...state, counts: this.#counted };
+    // The first post about an article nobody had discussed: "Start the conversation!" gives way to it.
+    const status = state.status === 'empty' && this.#counted.posts ? 'loaded' : state.status;
+    this.#loader.state = { ...state, status, counts: this.#counted };
     this.#host.requestUpdate();
   }
 

@@ -124,10 +124,10 @@ const texts = (el: DiscussThread) => buttons(el).map((b) => b.textContent!.trim(
 const fakeTime = () => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
 
 /** A widget with `live` over the sample, its socket open, on fake time from then on. */
-async function listening(attributes: Record<string, string> = {}) {
+async function listening(attributes: Record<string, string> = {}, status = 'loaded') {
   stubFetch(sampleRoute);
   const el = mount(attributes);
-  await loaded(el);
+  await vi.waitFor(() => expect(el.getAttribute('status')).toBe(status), { timeout: 3000 });
   const ws = await socket();
   ws.open();
   fakeTime();
@@ -257,6 +257,20 @@ describe('live: what arrives', () => {
     buttons(el)[0].click();
     await vi.waitFor(() => expect(shadow(el).activeElement?.getAttribute('data-uri')).toBe(view.uri));
     expect(shadow(el).querySelector('[part="list"] > li article')!.getAttribute('data-uri')).toBe(view.uri); // first: no pinned post here
+  });
+
+  it('starts a discussion nobody had started: the first post waits behind its button, "Start the conversation!" gone', async () => {
+    const empty = `${ORIGIN}/s/empty`;
+    const { el, ws } = await listening({ service: empty, 'search-service': empty, 'backlinks-service': 'none' }, 'empty');
+    expect(shadow(el).textContent).toContain('Start the conversation!');
+    const view = news({ text: 'First!' });
+    ws.hear(view);
+    await vi.waitFor(() => expect(texts(el)).toEqual(['1 new post']));
+    expect(el.getAttribute('status')).toBe('loaded');
+    expect(shadow(el).textContent).not.toContain('Start the conversation!');
+    expect(summary(el)).toMatch(/^1 post\b/);
+    buttons(el)[0].click();
+    await vi.waitFor(() => expect(shadow(el).activeElement?.getAttribute('data-uri')).toBe(view.uri));
   });
 
   it('says what waits in a polite live region, not on every event', async () => {
