@@ -130,7 +130,7 @@ export class DiscussThread extends LitElement {
   declare filter?: Filter;
   /** URL of your OAuth client metadata: readers sign in with Bluesky and join from the page. */
   declare clientId?: string;
-  /** Present (any value but `off`): new replies and posts arrive while the reader reads, behind a "2 new replies" button; off by default. */
+  /** Present (any value but `off` or `false`): new replies and posts arrive while the reader reads, behind a "2 new replies" button; off by default. */
   declare live?: string;
   /** The link-event stream `live` listens to (Spacedust): `wss:`, or `ws:` on a loopback host. @default 'wss://spacedust.microcosm.blue' */
   declare liveService?: string;

@@ -88,7 +88,7 @@ function threadTemplate(node: ThreadNode, view: View, level = 0, root: Ref = nod
               ? branch(replies, level + 1)
               : continued(node, view, branch(replies, 1))
       }
-      ${node.more ? moreReplies(node, view) : nothing} ${view.news?.(node.uri, view)}
+      ${node.more ? moreReplies(node, view) : nothing}${view.news?.(node.uri, view)}
     </li>`,
   );
 }
