@@ -45,7 +45,7 @@ export const CHUNKS = 'dist/discuss-thread';
  * attributes and the call that loads its code once a discussion shows (+98 B of the entry), and
  * where its buttons go in the templates and what its code reaches of the discussion code (+119 B of
  * discussion code); its own chunk (`live`, only on pages that set it: the socket, the posts that
- * wait, the fallback polls and its strings in every language) 5,632: 4,560 B, then +700 B for a
+ * wait, the fallback polls and its strings in every language) 5,632: 4,560 B, then +850 B for a
  * second reader's findings (each post checked to be what the stream said, the replies a thread's
  * author hid, retries spaced out, a socket that never opens given up, a backoff a flapping server
  * cannot reset, a change of article dropping what was under way).

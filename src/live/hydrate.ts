@@ -35,7 +35,8 @@ export class Queue {
   add(uri: string, kind: Kind, root?: string): void {
     const queued = this.#items.get(uri);
     if (queued) {
-      if (queued.kind === 'reply') Object.assign(queued, { kind, root: undefined });
+      if (queued.kind === 'reply') queued.kind = kind;
+      queued.root ??= root; // a reply stays one, whatever else it links: its root's threadgate is read
     } else if (this.#items.size < QUEUE_MAX) this.#items.set(uri, { kind, root, tries: 0, due: 0 });
   }
 
@@ -83,33 +84,45 @@ const hiddenBy = (view: Record<string, unknown>): string[] => {
   return record && Array.isArray(record.hiddenReplies) ? record.hiddenReplies.filter((uri): uri is string => typeof uri === 'string') : [];
 };
 
+export interface Batch {
+  /** The posts that may be shown, oldest first (a reply to another new post then finds it in place). */
+  read: Read[];
+  /** Those the AppView did not have. */
+  missing: Array<[string, Item]>;
+  /** Replies in one of the page's threads whose root was not asked with them: asked again with it. */
+  rooted: Array<[string, Item]>;
+}
+
 /**
- * One batch: the posts that may be shown, each as the stream said (`fits`), indexed since `since`;
- * and those the AppView did not have.
+ * One batch: each post read under the site's rules, as the stream said it is (`fits`), new since
+ * `since`, and, when it answers a thread on the page (`ours`), not among the replies its root's
+ * author hid.
  */
 export async function readBatch(
   batch: ReadonlyArray<[string, Item]>,
   roots: readonly string[],
   service: string,
   ctx: ReadOptions,
-  fits: (post: Post, kind: Kind) => boolean,
-  since: number,
-): Promise<{ read: Read[]; missing: Array<[string, Item]> }> {
+  checks: { fits: (post: Post, item: Item) => boolean; ours: (root: string) => boolean; since: number },
+): Promise<Batch> {
   const body = await xrpc(service, 'app.bsky.feed.getPosts', { uris: [...batch.map(([uri]) => uri), ...roots] }, ctx);
   const views = new Map((isObject(body) && Array.isArray(body.posts) ? body.posts : []).filter(isObject).map((view) => [view.uri, view]));
-  const hidden = new Set(roots.flatMap((root) => hiddenBy(views.get(root) ?? {})));
-  const read: Read[] = [];
-  const missing: Array<[string, Item]> = [];
+  const hiddenIn = new Map(roots.map((root) => [root, new Set(hiddenBy(views.get(root) ?? {}))]));
+  const answer: Batch = { read: [], missing: [], rooted: [] };
   for (const [uri, item] of batch) {
     const view = views.get(uri);
     if (!view) {
-      missing.push([uri, item]);
+      answer.missing.push([uri, item]);
       continue;
     }
-    // An old post announced again (an edit is a `create` too) is not new.
-    const post = !hidden.has(uri) && Date.parse(String(view.indexedAt)) >= since ? parsePost(view, ctx.rules) : undefined;
-    if (post && fits(post, item.kind)) read.push({ post, parent: parentOf(view), kind: item.kind });
+    const post = parsePost(view, ctx.rules);
+    // Not new: indexed or written before `since` (an edit is a `create` too, and the AppView may date an edited post by the edit).
+    if (!post || !(Math.min(Date.parse(String(view.indexedAt)), Date.parse(post.createdAt)) >= checks.since) || !checks.fits(post, item)) continue;
+    const root = post.root?.uri;
+    const hidden = root && checks.ours(root) ? hiddenIn.get(root) : new Set<string>();
+    if (!hidden) answer.rooted.push([uri, { ...item, root: root! }]);
+    else if (!hidden.has(uri)) answer.read.push({ post, parent: parentOf(view), kind: item.kind });
   }
-  // Oldest first: a reply to another new post finds it in place.
-  return { read: read.sort((a, b) => a.post.createdAt.localeCompare(b.post.createdAt)), missing };
+  answer.read.sort((a, b) => a.post.createdAt.localeCompare(b.post.createdAt));
+  return answer;
 }

@@ -101,7 +101,7 @@ export class Live implements ReactiveController {
     if (!this.#ours(inputs)) {
       // Another article (or other rules): what was asked or waits for the last one goes.
       this.#stop();
-      [this.#key, this.#filter, this.#news, this.#seen] = [inputs.key, inputs.filter, new News(), undefined];
+      [this.#key, this.#filter, this.#news, this.#seen, this.#said, this.#saidAt] = [inputs.key, inputs.filter, new News(), undefined, '', -Infinity];
       this.#queue.clear();
       this.#host.requestUpdate(); // the region for these inputs, and no button of the last ones
     }
@@ -164,10 +164,15 @@ export class Live implements ReactiveController {
     let placed = false;
     try {
       const [ctx] = await this.#lazy.withRules(inputs, { signal });
-      const answer = await readBatch(batch, roots, inputs.service, ctx, (post, kind) => fits(post, kind, want, inputs.article), this.#since);
+      const answer = await readBatch(batch, roots, inputs.service, ctx, {
+        fits: (post, item) => fits(post, item.kind, want, inputs.article, item.root),
+        ours: (root) => want.roots.has(root),
+        since: this.#since,
+      });
       if (news !== this.#news) return; // another article's now (stopped as it answered, what it read still stands)
       for (const { post, parent, kind } of answer.read) placed = this.#add(post, parent, kind) || placed;
       for (const [uri, item] of answer.missing) this.#queue.again(uri, item, Date.now());
+      for (const [uri, item] of answer.rooted) this.#queue.again(uri, item, Date.now(), false);
     } catch {
       // Stopped (asked again once the widget is back), or failed (asked again, twice at most).
       if (news !== this.#news) return;
@@ -235,7 +240,7 @@ export class Live implements ReactiveController {
     if (!('discussion' in state)) return;
     this.#counted = this.#news.totals(this.#lazy.totals(state.discussion));
     // The first post about an article nobody had discussed: "Start the conversation!" gives way to it.
-    const status = state.status === 'empty' && this.#counted.posts ? 'loaded' : state.status;
+    const status = state.status === 'empty' && this.#news.count(TOP) ? 'loaded' : state.status;
     this.#loader.state = { ...state, status, counts: this.#counted };
     this.#host.requestUpdate();
   }

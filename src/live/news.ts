@@ -83,11 +83,11 @@ export function readEvent(data: unknown, want: Wanted): { uri: string; kind: Kin
 }
 
 /**
- * The post is what the stream said it is (a stream is data, and may lie): a reply in one of the
- * threads asked for, a post linking the article, a quote of a pinned post that shows it.
+ * The post is what the stream said it is (a stream is data, and may lie): a reply in the thread the
+ * stream named (`root`), one we asked for; a post linking the article; a quote that shows a pinned post.
  */
-export function fits(post: Post, kind: Kind, want: Wanted, article: string): boolean {
-  if (kind === 'reply') return !!post.root && want.roots.has(post.root.uri);
+export function fits(post: Post, kind: Kind, want: Wanted, article: string, root?: string): boolean {
+  if (kind === 'reply') return !!post.root && post.root.uri === root && want.roots.has(root);
   if (kind === 'post') return post.links.some((link) => normalizeUrl(link) === normalizeUrl(article));
   return post.embed?.kind === 'quote' && !!post.embed.post && want.pinned.has(post.embed.post.uri);
 }
