@@ -13,7 +13,7 @@ import type { Lazy, LiveArgs, LiveHost, Loader, PostsView, View } from './host.t
 import { warner } from '../bluesky/warn.ts';
 import { focusNew } from '../focus.ts';
 import { News, TOP, fits, readEvent, wanted, type Kind, type Wanted } from './news.ts';
-import { Queue, readBatch } from './hydrate.ts';
+import { Queue, readBatch, type Item } from './hydrate.ts';
 import { liveMessages, newsButton, region, say, summary, type LiveMessages } from './view.ts';
 import { Stream, isOn, streamUrl } from './stream.ts';
 
@@ -164,11 +164,9 @@ export class Live implements ReactiveController {
     let placed = false;
     try {
       const [ctx] = await this.#lazy.withRules(inputs, { signal });
-      const answer = await readBatch(batch, roots, inputs.service, ctx, {
-        fits: (post, item) => fits(post, item.kind, want, inputs.article, item.root),
-        ours: (root) => want.roots.has(root),
-        since: this.#since,
-      });
+      const ours = (root: string) => want.roots.has(root);
+      const checks = { fits: (post: Post, item: Item) => fits(post, item.kind, want, inputs.article, item.root), ours, since: this.#since };
+      const answer = await readBatch(batch, roots, inputs.service, ctx, checks);
       if (news !== this.#news) return; // another article's now (stopped as it answered, what it read still stands)
       for (const { post, parent, kind } of answer.read) placed = this.#add(post, parent, kind) || placed;
       for (const [uri, item] of answer.missing) this.#queue.again(uri, item, Date.now());
