@@ -7,7 +7,7 @@ import type { PostView } from '../../demo/appview/build.ts';
 import { ORIGIN, deferred, sampleRoute, stubFetch, xrpcRoutes } from './helpers.ts';
 import { News, REPLY_SOURCE, TOP, WAITING_MAX, readEvent, wanted } from '../../src/live/news.ts';
 import { HYDRATE_MS, POLL_MS } from '../../src/live/index.ts';
-import { readBatch } from '../../src/live/hydrate.ts';
+import { Queue, readBatch } from '../../src/live/hydrate.ts';
 import { LIVE_SERVICE, isOn, streamUrl } from '../../src/live/stream.ts';
 import { BSKY_LABELER } from '../../src/bluesky/moderation.ts';
 import type { Discussion, Post, ThreadNode } from '../../src/bluesky/model.ts';
@@ -409,6 +409,18 @@ describe('live: what never arrives', () => {
     expect(read.map((r) => r.post.uri)).toEqual([`${view.uri}0`]);
   });
 
+  it('keeps its button from pressing while a page of threads loads', async () => {
+    const gate = deferred();
+    const { el, ws } = await listening({ limit: '2' });
+    stubFetch(async (url, init) => (url.pathname.endsWith('getPostThread') && (await gate.promise), sampleRoute(url, init)));
+    ws.hear(news({ text: 'Waiting for the page', parent: roots()[0] }));
+    await vi.waitFor(() => expect(texts(el)).toEqual(['1 new reply']));
+    shadow(el).querySelector<HTMLButtonElement>('.actions [part~="more"]')!.click();
+    await vi.waitFor(() => expect(buttons(el)[0].disabled).toBe(true));
+    gate.resolve();
+    await vi.waitFor(() => expect(buttons(el)[0].disabled).toBe(false));
+  });
+
   it('keeps the header true when a page of threads replaces the discussion: what waits is still counted', async () => {
     const { el, ws } = await listening({ limit: '2' });
     const twin = mount({ limit: '2', live: 'off' }); // the same discussion, without live
@@ -542,6 +554,31 @@ describe('live: the pieces', () => {
     const flood = new News();
     for (let i = 0; i <= WAITING_MAX; i++) flood.add(post(`at://did:plc:f/app.bsky.feed.post/${i}`), undefined, 'post', discussion);
     expect(flood.count(TOP)).toBe(WAITING_MAX);
+  });
+
+  it('asks again for a post the AppView lacks after 3 s, then 10 s, then lets it go; a flood waits 100 at most', () => {
+    const queue = new Queue();
+    queue.add('at://did:plc:a/app.bsky.feed.post/1', 'reply', 'at://did:plc:a/app.bsky.feed.post/root');
+    queue.add('at://did:plc:a/app.bsky.feed.post/1', 'post'); // also links the article: its root stays
+    const first = queue.take(0);
+    let { batch } = first;
+    expect(first.roots).toEqual(['at://did:plc:a/app.bsky.feed.post/root']);
+    expect(batch[0][1]).toMatchObject({ kind: 'post', root: 'at://did:plc:a/app.bsky.feed.post/root' });
+    for (const [wait, now] of [
+      [3_000, 1_000],
+      [10_000, 5_000],
+    ]) {
+      queue.again(batch[0][0], batch[0][1], now);
+      expect(queue.next()).toBe(now + wait);
+      expect(queue.take(now + wait - 1).batch).toEqual([]);
+      ({ batch } = queue.take(now + wait));
+      expect(batch).toHaveLength(1);
+    }
+    queue.again(batch[0][0], batch[0][1], 20_000);
+    expect(queue.size).toBe(0); // three asks in all
+    for (let i = 0; i < 150; i++) queue.add(`at://did:plc:a/app.bsky.feed.post/f${i}`, 'post');
+    expect(queue.size).toBe(100);
+    expect(queue.take(0).batch).toHaveLength(25); // a getPosts holds 25
   });
 
   it('takes `live` as on unless off, and a stream only at wss: (ws: on loopback)', () => {
