@@ -48,11 +48,13 @@ export const CHUNKS = 'dist/discuss-thread';
  * wait, the fallback polls and its strings in every language) 5,632: 4,560 B, then +850 B for a
  * second reader's findings (each post checked to be what the stream said, the replies a thread's
  * author hid, retries spaced out, a socket that never opens given up, a backoff a flapping server
- * cannot reset, a change of article dropping what was under way).
+ * cannot reset, a change of article dropping what was under way). Then the discussion chunk's 15,070:
+ * +16 B of export names for what the live code now imports rather than copies (the hidden-replies
+ * and author rules, a thread's size, the plural formatter and reader), which took 210 B off `live`.
  */
 export const BUDGETS = {
   critical: 15_010,
-  lazy: 15_060,
+  lazy: 15_070,
   live: 5_632,
   rules: 3_072,
   standard: 1_024,

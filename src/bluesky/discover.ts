@@ -3,7 +3,7 @@
 // the search. Later routes only stand in for a route that was refused or failed.
 
 import type { DiscoverInputs, Post, PostRef, RouteFailure, RouteName, Rules } from './model.ts';
-import { isObject, parsePost, type ReadOptions } from './parse.ts';
+import { byAuthor, isObject, parsePost, type ReadOptions } from './parse.ts';
 import { RequestError, type RequestOptions, abortable, buildUrl, getJson, mapLimit, xrpc } from './http.ts';
 import { isDid, isRecordKey, normalizeUrl } from './urls.ts';
 import { searchRequest } from './search.ts';
@@ -132,10 +132,6 @@ function routesFor(inputs: DiscoverInputs, search: Promise<unknown> | undefined)
   if (inputs.author) routes.push(['author-feed', authorFeed]);
   return routes;
 }
-
-/** Only the author's posts start threads when `author` is set. */
-const byAuthor = (author: string | undefined) => (post: Post) =>
-  !author || post.author.did === author || post.author.handle.toLowerCase() === author.toLowerCase();
 
 function failure(route: RouteName, error: unknown): RouteFailure {
   if (error instanceof RequestError) return { route, kind: error.kind, ...(error.status ? { status: error.status } : {}) };

@@ -34,6 +34,13 @@ const web = (value: unknown): string | undefined => (typeof value === 'string' ?
 const count = (value: unknown): number => (typeof value === 'number' && Number.isFinite(value) && value > 0 ? Math.floor(value) : 0);
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 const typeOf = (value: Json): string => (typeof value.$type === 'string' ? value.$type.replace(/#main$/, '') : '');
+/** The replies a thread's author hid, from the `threadgate` view the AppView sends with its root (a thread's, or the root post's). */
+export function hiddenReplies(threadgate: unknown): Set<string> {
+  const record = isObject(threadgate) && isObject(threadgate.record) ? threadgate.record : undefined;
+  const hidden = record && Array.isArray(record.hiddenReplies) ? record.hiddenReplies : [];
+  return new Set(hidden.filter((uri): uri is string => typeof uri === 'string'));
+}
+
 /** A post's `at://` URI by DID, as the AppView names posts; postUrl() relies on its shape. */
 export const isPostUri = (value: unknown): value is string => typeof value === 'string' && value.startsWith('at://') && isDid(parsePostRef(value)?.actor ?? '');
 const size = (value: unknown) => {
@@ -50,6 +57,10 @@ export function parseAuthor(value: unknown): Author | undefined {
   const handle = str(value.handle) && isHandle(value.handle as string) ? (value.handle as string) : 'handle.invalid';
   return { did, handle, displayName: str(value.displayName)?.trim() || handle, avatar: web(value.avatar) };
 }
+
+/** Only the author's posts start threads when `author` (a handle or DID) is set: discovery's rule, and `live`'s. */
+export const byAuthor = (author: string | undefined) => (post: Post) =>
+  !author || post.author.did === author || post.author.handle.toLowerCase() === author.toLowerCase();
 
 export function parseFacets(value: unknown): Facet[] {
   const facets: Facet[] = [];

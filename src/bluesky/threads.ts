@@ -4,9 +4,10 @@
 
 import type { AppBskyFeedDefs } from '@atproto/api';
 import type { Post, Rules, Sort, ThreadNode } from './model.ts';
-import { isObject, parsePost, type ReadOptions } from './parse.ts';
+import { hiddenReplies, isObject, parsePost, type ReadOptions } from './parse.ts';
 import { RequestError, sendEarly, xrpc, type RequestOptions } from './http.ts';
 import { settleEarly, threadParams, threadUrl } from './early.ts';
+import { size } from './tree.ts';
 
 const CONCURRENCY = 4;
 
@@ -18,12 +19,6 @@ export function compare(sort: Sort): (a: Post, b: Post) => number {
   if (sort === 'oldest') return (a, b) => time(a) - time(b);
   if (sort === 'latest') return (a, b) => time(b) - time(a);
   return (a, b) => engagement(b) - engagement(a) || time(b) - time(a);
-}
-
-function hiddenReplies(threadgate: unknown): Set<string> {
-  const record = isObject(threadgate) && isObject(threadgate.record) ? threadgate.record : undefined;
-  const hidden = record && Array.isArray(record.hiddenReplies) ? record.hiddenReplies : [];
-  return new Set(hidden.filter((uri): uri is string => typeof uri === 'string'));
 }
 
 /**
@@ -130,9 +125,6 @@ export async function loadThread(root: Post, service: string, depth: number, sor
 /** A branch opened in place: the post at `uri` with every direct reply, and their first views below. */
 export const loadBranch = (uri: string, service: string, depth: number, sort: Sort, ctx: ReadOptions) =>
   fetchThread(uri, service, Math.max(depth, 1), sort, ctx, true);
-
-/** Posts in a thread as loaded: the post and every reply under it. */
-export const size = (node: ThreadNode): number => node.replies.reduce((total, reply) => total + size(reply), 1);
 
 /**
  * What a root's first view will hold, guessed before its thread is read from the one count a

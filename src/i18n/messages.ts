@@ -75,13 +75,15 @@ export const LANGUAGES = ['en', ...Object.keys(LOADERS)];
 
 const ORDER: Record<number, Intl.LDMLPluralRule[]> = { 1: ['other'], 2: ['one', 'other'], 4: ['one', 'few', 'many', 'other'] };
 
+/** A plural message as a line writes it (`one|other`, …) → its forms by category. */
+export const pluralOf = (line: string): Plural => {
+  const forms = line.split('|');
+  return Object.fromEntries(ORDER[forms.length].map((category, j) => [category, forms[j]])) as Plural;
+};
+
 const table = (source: string): Messages => {
   const lines = source.split('\n');
-  const entries = KEYS.map((key, i) => {
-    if (i < TEXTS.length) return [key, lines[i]];
-    const forms = lines[i].split('|');
-    return [key, Object.fromEntries(ORDER[forms.length].map((category, j) => [category, forms[j]]))];
-  });
+  const entries = KEYS.map((key, i) => [key, i < TEXTS.length ? lines[i] : pluralOf(lines[i])]);
   return { ...Object.fromEntries(entries), rest: lines.slice(KEYS.length) } as Messages;
 };
 

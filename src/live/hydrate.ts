@@ -6,7 +6,7 @@
 
 import type { Post } from '../bluesky/model.ts';
 import { xrpc } from '../bluesky/http.ts';
-import { isObject, parsePost, type ReadOptions } from '../bluesky/parse.ts';
+import { hiddenReplies, isObject, parsePost, type ReadOptions } from '../bluesky/parse.ts';
 import { parentOf, type Kind } from './news.ts';
 
 const GET_POSTS_MAX = 25;
@@ -78,12 +78,6 @@ export interface Read {
   kind: Kind;
 }
 
-/** Replies the author of the thread at `view` hid, from its threadgate. */
-const hiddenBy = (view: Record<string, unknown>): string[] => {
-  const record = isObject(view.threadgate) && isObject(view.threadgate.record) ? view.threadgate.record : undefined;
-  return record && Array.isArray(record.hiddenReplies) ? record.hiddenReplies.filter((uri): uri is string => typeof uri === 'string') : [];
-};
-
 export interface Batch {
   /** The posts that may be shown, oldest first (a reply to another new post then finds it in place). */
   read: Read[];
@@ -107,7 +101,7 @@ export async function readBatch(
 ): Promise<Batch> {
   const body = await xrpc(service, 'app.bsky.feed.getPosts', { uris: [...batch.map(([uri]) => uri), ...roots] }, ctx);
   const views = new Map((isObject(body) && Array.isArray(body.posts) ? body.posts : []).filter(isObject).map((view) => [view.uri, view]));
-  const hiddenIn = new Map(roots.map((root) => [root, new Set(hiddenBy(views.get(root) ?? {}))]));
+  const hiddenIn = new Map(roots.map((root) => [root, hiddenReplies(views.get(root)?.threadgate)]));
   const answer: Batch = { read: [], missing: [], rooted: [] };
   for (const [uri, item] of batch) {
     const view = views.get(uri);

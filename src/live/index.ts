@@ -11,6 +11,7 @@ import type { Inputs } from '../inputs.ts';
 import type { Discussion, Post, ThreadNode, Totals } from '../bluesky/model.ts';
 import type { Lazy, LiveArgs, LiveHost, Loader, PostsView, View } from './host.ts';
 import { warner } from '../bluesky/warn.ts';
+import { byAuthor } from '../bluesky/parse.ts';
 import { focusNew } from '../focus.ts';
 import { News, TOP, fits, readEvent, wanted, type Kind, type Wanted } from './news.ts';
 import { Queue, readBatch, type Item } from './hydrate.ts';
@@ -184,11 +185,9 @@ export class Live implements ReactiveController {
   /** Place a new post, unless it is the reader's own, sent from this page (shown already), or the poll's and old. */
   #add(post: Post, parent: string | undefined, kind: Kind, created = false): boolean {
     const { state } = this.#loader;
-    const { author } = this.#inputs();
     if (!('discussion' in state) || (created && !(Date.parse(post.createdAt) >= this.#since))) return false;
     if ((this.#view as { mine?: PostsView['mine'] } | undefined)?.mine?.(parent ?? TOP, []).some((mine) => mine.uri === post.uri)) return false;
-    const by = (post: Post) => !author || post.author.did === author || post.author.handle.toLowerCase() === author.toLowerCase();
-    return this.#news.add(post, parent, kind, state.discussion, by);
+    return this.#news.add(post, parent, kind, state.discussion, byAuthor(this.#inputs().author));
   }
 
   /** Without a socket: the discussion asked again, what it holds that the page does not placed as the stream's would be. */

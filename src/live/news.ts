@@ -6,6 +6,7 @@ import type { Discussion, Post, Sort, ThreadNode, Totals } from '../bluesky/mode
 import { LINK_PATHS, spellings } from '../bluesky/backlinks.ts';
 import { isObject, isPostUri } from '../bluesky/parse.ts';
 import { normalizeUrl } from '../bluesky/urls.ts';
+import { size } from '../bluesky/tree.ts';
 
 const POST = 'app.bsky.feed.post';
 /** A reply names its thread's root here: every reply in a thread on the page. */
@@ -98,8 +99,6 @@ export function parentOf(view: unknown): string | undefined {
   const reply = record && isObject(record.reply) && isObject(record.reply.parent) ? record.reply.parent : undefined;
   return reply && isPostUri(reply.uri) ? reply.uri : undefined;
 }
-
-const size = (node: ThreadNode): number => node.replies.reduce((n, reply) => n + size(reply), 1);
 
 /** Posts that wait at most: a page left open on a viral thread keeps this many, and drops the rest until the reader shows some. */
 export const WAITING_MAX = 500;

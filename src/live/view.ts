@@ -3,9 +3,10 @@
 // the interface language. Its strings travel with the live code: only pages with `live` load them.
 
 import { html, nothing } from 'lit';
-import type { Plural } from '../i18n/messages.ts';
+import { pluralOf, type Plural } from '../i18n/messages.ts';
+import { plural } from '../i18n/format.ts';
 
-/** `newPosts`, `newReplies`: plural messages as messages.ts writes them (`one|other`, or `one|few|many|other`). */
+/** `newPosts`, `newReplies`: plural messages, as messages.ts writes them (`one|other`, or `one|few|many|other`). */
 export interface LiveMessages {
   newPosts: Plural;
   newReplies: Plural;
@@ -26,26 +27,14 @@ const TEXTS: Record<string, [string, string]> = {
   uk: ['# новий допис|# нові дописи|# нових дописів|# нового допису', '# нова відповідь|# нові відповіді|# нових відповідей|# нової відповіді'],
 };
 
-const CATEGORIES: Record<number, Intl.LDMLPluralRule[]> = { 1: ['other'], 2: ['one', 'other'], 4: ['one', 'few', 'many', 'other'] };
-
-const plural = (text: string): Plural => {
-  const forms = text.split('|');
-  return Object.fromEntries(CATEGORIES[forms.length].map((category, i) => [category, forms[i]])) as Plural;
-};
-
 /** The live strings for `lang`, English for a language without its own, and the site's `strings` over them. */
 export function liveMessages(lang: string, strings?: Partial<LiveMessages>): LiveMessages {
   const [posts, replies] = TEXTS[lang] ?? TEXTS.en;
-  return { newPosts: plural(posts), newReplies: plural(replies), ...strings };
+  return { newPosts: pluralOf(posts), newReplies: pluralOf(replies), ...strings };
 }
 
-const rules = new Map<string, [Intl.PluralRules, Intl.NumberFormat]>();
-
-/** "2 new replies", with the number in the language's digits. */
-export function say(lang: string, message: Plural, n: number): string {
-  const [plural, number] = rules.get(lang) ?? rules.set(lang, [new Intl.PluralRules(lang), new Intl.NumberFormat(lang)]).get(lang)!;
-  return (message[plural.select(n)] ?? message.other).replace('#', number.format(n));
-}
+/** "2 new replies", the number written out in the language's digits (as the widget's counts are read out). */
+export const say = (lang: string, message: Plural, n: number): string => plural(lang, message, n, true);
 
 /** "1 new post, 2 new replies", or '' when nothing waits. */
 export const summary = (lang: string, t: LiveMessages, { posts, replies }: { posts: number; replies: number }): string =>

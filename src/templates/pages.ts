@@ -6,7 +6,8 @@ import { html, nothing, type ElementPart } from 'lit';
 import { AsyncDirective, directive } from 'lit/async-directive.js';
 import type { DirectiveResult } from 'lit/directive.js';
 import type { Discussion, ThreadNode } from '../bluesky/model.ts';
-import { PAGE_POSTS, size } from '../bluesky/threads.ts';
+import { PAGE_POSTS } from '../bluesky/threads.ts';
+import { size } from '../bluesky/tree.ts';
 import { listTemplate } from './posts.ts';
 import type { View } from './view.ts';
 

@@ -12,7 +12,7 @@ import { warned } from './warning.ts';
 import { orderTemplate } from './order.ts';
 import { focusRing } from '../focus.ts';
 import { ICONS, type Count, type View } from './view.ts';
-import { size } from '../bluesky/threads.ts';
+import { size } from '../bluesky/tree.ts';
 
 export type { Actions, View } from './view.ts';
 export { richText } from './byline.ts';
