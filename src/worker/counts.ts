@@ -9,6 +9,7 @@ import { StaleWhileRevalidate } from './swr.ts';
 import { failure, type Fetch, type Outcome } from './upstream.ts';
 import { notAllowed, problem } from './responses.ts';
 import type { ExecutionContext, Proxy } from './proxy.ts';
+import { siteArticle } from './routes.ts';
 
 /** Articles a request may count at once. */
 export const COUNTS_MAX = 50;
@@ -26,7 +27,7 @@ export function createCounts(proxy: Proxy, backlinks: string, ask: Fetch, now: (
       return problem(400, 'InvalidRequest', `Give \`url\` once for each article of this site to count, at most ${COUNTS_MAX}.`, head);
     if (head) return new Response(null, { headers: { 'content-type': 'application/json', 'cache-control': 'no-store', 'access-control-allow-origin': '*' } });
     // Only the site's own articles are counted: any other address is `null`, the rest still counted.
-    const ours = (article: string) => URL.canParse(article) && new URL(article).origin === asked.origin;
+    const ours = (article: string) => siteArticle(article, asked.origin) !== undefined;
     const counted = await Promise.all(
       articles.map(async (article) => {
         if (!ours(article)) return [article, null] as const;

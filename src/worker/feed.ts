@@ -12,6 +12,7 @@ import { StaleWhileRevalidate } from './swr.ts';
 import { failure, type Outcome } from './upstream.ts';
 import { answer, failed, notAllowed, problem } from './responses.ts';
 import type { ExecutionContext, Proxy } from './proxy.ts';
+import { siteArticle } from './routes.ts';
 
 /** The query a feed takes: the attributes that choose and moderate the posts, as the element names them, and the feed's own `entries`. */
 const TEXT = ['post', 'author', 'sort', 'lang', 'title', 'hide', 'muted-words', 'labelers', 'quotes', 'depth', 'limit', 'entries'] as const;
@@ -19,17 +20,6 @@ const NUMBERS = new Set(['depth', 'limit', 'entries']);
 const camel = (name: string) => name.replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
 
 export const FEED_TYPE = 'application/atom+xml; charset=utf-8';
-
-/** An article of the site at `origin` (an http(s) address there), without its fragment; undefined for anything else. */
-function ours(article: string, origin: string): string | undefined {
-  try {
-    const url = new URL(article);
-    url.hash = '';
-    return url.origin === origin && /^https?:$/.test(url.protocol) ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 export type FeedHandler = (request: Request, ctx?: ExecutionContext) => Promise<Response>;
 
@@ -40,7 +30,7 @@ export function createFeed(proxy: Proxy, now: () => number = () => Date.now()): 
     const head = request.method === 'HEAD';
     if (request.method !== 'GET' && !head) return notAllowed();
     const asked = new URL(request.url);
-    const article = ours(asked.searchParams.get('url') ?? '', asked.origin);
+    const article = siteArticle(asked.searchParams.get('url') ?? '', asked.origin);
     if (!article) return problem(400, 'InvalidRequest', 'Give `url`: the address of an article on this site.', head);
     // One entry per query, whatever order its parameters came in; parameters it does not take are left out.
     const query = new URLSearchParams([

@@ -4,6 +4,20 @@
 
 import type { Entry } from './store.ts';
 
+/**
+ * An article of the site at `origin` (an http(s) address there), without its fragment; undefined
+ * for anything else: the feed and counts routes answer for the site's own articles only.
+ */
+export function siteArticle(article: string, origin: string): string | undefined {
+  try {
+    const url = new URL(article);
+    url.hash = '';
+    return url.origin === origin && /^https?:$/.test(url.protocol) ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Which configured host a method goes to. */
 export type Host = 'appview' | 'search' | 'backlinks';
 
